@@ -1,0 +1,180 @@
+"""Pure transforms from validated raw rows to typed, tidy tables.
+
+Every function takes DataFrames of kept rows (strings, as validated by `schemas`) and returns new
+DataFrames; inputs are never modified. Qualified counts become value + qualifier, dates become a first
+day + precision + month, and each figure gets its value as first published and as now (latest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from . import parsing
+from .places import Gazetteer, resolve_names
+from .readers import LINE, SOURCE
+
+SOURCE_FIELDS = ["report", "published", "source_url", "note"]
+
+
+def statement_id(*parts: str) -> str:
+    """A stable id from a statement's key (not its line number, which moves when rows are inserted)."""
+    digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:10]
+    return f"S{digest}"
+
+
+def _split_count(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    parsed = [parsing.parse_count(v) if v else None for v in series]
+    values = pd.array([p.value if p else pd.NA for p in parsed], dtype="Int64")
+    qualifiers = [p.qualifier if p else "" for p in parsed]
+    return pd.Series(values, index=series.index), pd.Series(qualifiers, index=series.index, dtype=object)
+
+
+def _published_date(series: pd.Series) -> pd.Series:
+    return series.map(lambda v: parsing.parse_date(v)[0].isoformat())
+
+
+def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement of a headline figure, typed, with a stable id and its source."""
+    value, qualifier = _split_count(rows["value"])
+    out = pd.DataFrame({
+        "statement_id": [statement_id(p, m, r) for p, m, r in zip(rows["period"], rows["metric"], rows["report"])],
+        "period": rows["period"],
+        "period_type": rows["period"].map(lambda p: "year" if len(p) == 4 else "month"),
+        "metric": rows["metric"],
+        "value": value,
+        "qualifier": qualifier,
+        "value_as_written": rows["value"],
+        "report": rows["report"],
+        "published": rows["published"],
+        "published_date": _published_date(rows["published"]),
+        "source_url": rows["source_url"],
+        "note": rows["note"],
+        "file": rows[SOURCE],
+        "line": rows[LINE].astype(int),
+    })
+    return out.sort_values(["period", "metric", "published_date", "line"], kind="mergesort").reset_index(drop=True)
+
+
+def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per (period, metric): the value as first published, the current (latest) one, and whether it changed.
+
+    Statements with an empty value say "checked, not published": they count as statements but never
+    supply a value, so missing stays missing.
+    """
+    rows = []
+    for (period, metric), group in statements.groupby(["period", "metric"], sort=True):
+        group = group.sort_values(["published_date", "line"], kind="mergesort")
+        stated = group[group["value"].notna()]
+        first = stated.iloc[0] if len(stated) else None
+        current = stated.iloc[-1] if len(stated) else None
+        values = {(int(v), q) for v, q in zip(stated["value"], stated["qualifier"])}
+        rows.append({
+            "period": period,
+            "period_type": group["period_type"].iloc[0],
+            "metric": metric,
+            "value": current["value"] if current is not None else pd.NA,
+            "qualifier": current["qualifier"] if current is not None else "",
+            "first_value": first["value"] if first is not None else pd.NA,
+            "first_qualifier": first["qualifier"] if first is not None else "",
+            "revised": len(values) > 1,
+            "n_statements": len(group),
+            "current_statement": current["statement_id"] if current is not None else "",
+            "first_statement": first["statement_id"] if first is not None else "",
+            "statement_ids": ";".join(group["statement_id"]),
+        })
+    out = pd.DataFrame(rows)
+    for col in ("value", "first_value"):
+        out[col] = out[col].astype("Int64")
+    return out
+
+
+def regions(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
+    """Breakdowns by region with the place resolved to OCHA p-codes (names kept as written)."""
+    value, qualifier = _split_count(rows["value"])
+    share, share_q = _split_count(rows["share_pct"])
+    places = resolve_names(rows["region"], gazetteer)
+    out = pd.DataFrame({
+        "statement_id": [statement_id(m, r, k, rep) for m, r, k, rep in
+                         zip(rows["month"], rows["region"], rows["metric"], rows["report"])],
+        "month": rows["month"],
+        "metric": rows["metric"],
+        "region_as_written": rows["region"],
+        "place_id": places["place_id"],
+        "place_name": places["name"],
+        "place_kind": places["kind"],
+        "region": places["region"].where(places["region"] != "", places["name"]),
+        "adm1_pcode": places["adm1_pcode"],
+        "adm2_pcode": places["adm2_pcode"],
+        "adm3_pcode": places["adm3_pcode"],
+        "value": value,
+        "qualifier": qualifier,
+        "share_pct": share,
+        "share_qualifier": share_q,
+        **{c: rows[c] for c in SOURCE_FIELDS},
+    })
+    return out.sort_values(["month", "metric", "region", "published"], kind="mergesort").reset_index(drop=True)
+
+
+def camp_population(rows: pd.DataFrame) -> pd.DataFrame:
+    """Camp snapshots: as-of date and precision, month, group, population + qualifier."""
+    population, qualifier = _split_count(rows["population"])
+    dates = rows["as_of"].map(parsing.parse_date)
+    out = pd.DataFrame({
+        "statement_id": [statement_id(a, c, g, r) for a, c, g, r in
+                         zip(rows["as_of"], rows["camp"], rows["group"], rows["report"])],
+        "as_of": rows["as_of"],
+        "as_of_date": dates.map(lambda d: d[0].isoformat()),
+        "as_of_precision": dates.map(lambda d: d[1]),
+        "month": dates.map(lambda d: parsing.month_of(d[0])),
+        "camp": rows["camp"],
+        "group": rows["group"],
+        "population": population,
+        "qualifier": qualifier,
+        **{c: rows[c] for c in SOURCE_FIELDS},
+    })
+    order = {g: i for i, g in enumerate(["total", "iraqi", "syrian", "third_country"])}
+    out["_g"] = out["group"].map(order)
+    out = out.sort_values(["camp", "as_of_date", "report", "_g"], kind="mergesort").drop(columns="_g")
+    return out.reset_index(drop=True)
+
+
+def repatriations(rows: pd.DataFrame) -> pd.DataFrame:
+    """Repatriations with counts and qualifiers; `month` from the (possibly month-precise) date."""
+    dates = rows["date"].map(parsing.parse_date)
+    columns = {
+        "statement_id": [statement_id(d, c, cp, r) for d, c, cp, r in
+                         zip(rows["date"], rows["country"], rows["camp"], rows["report"])],
+        "date": rows["date"],
+        "date_precision": dates.map(lambda d: d[1]),
+        "month": dates.map(lambda d: parsing.month_of(d[0])),
+        "country": rows["country"],
+        "camp": rows["camp"],
+    }
+    for field in ("people", "women", "children", "families"):
+        columns[field], columns[f"{field}_qualifier"] = _split_count(rows[field])
+    out = pd.DataFrame({**columns, **{c: rows[c] for c in SOURCE_FIELDS}})
+    return out.sort_values(["date", "country"], kind="mergesort").reset_index(drop=True)
+
+
+def us_position_attacks(rows: pd.DataFrame) -> pd.DataFrame:
+    """Tallies of attacks on US positions over stated periods (never split into months: not published so)."""
+    attacks, qualifier = _split_count(rows["attacks"])
+    out = pd.DataFrame({
+        "statement_id": [statement_id(s, e, a, r) for s, e, a, r in
+                         zip(rows["period_start"], rows["period_end"], rows["area"], rows["report"])],
+        "period_start": rows["period_start"],
+        "period_end": rows["period_end"],
+        "area": rows["area"],
+        "attacks": attacks,
+        "qualifier": qualifier,
+        **{c: rows[c] for c in SOURCE_FIELDS},
+    })
+    return out.sort_values(["period_end", "area", "period_start"], kind="mergesort").reset_index(drop=True)
+
+
+def definitions(rows: pd.DataFrame) -> pd.DataFrame:
+    """Counting definitions in force, ordered by first month."""
+    out = rows[["definition", "first_month", "last_month", "label", "description", "source_url"]].copy()
+    return out.sort_values("first_month", kind="mergesort").reset_index(drop=True)

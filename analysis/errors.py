@@ -1,0 +1,39 @@
+"""Errors that speak to a researcher: what went wrong, where, and what to do."""
+
+from __future__ import annotations
+
+
+class AnalysisError(Exception):
+    """Base for every error the command line reports without a traceback."""
+
+
+class InputFileError(AnalysisError):
+    """A raw file cannot be used at all (unreadable, wrong encoding, missing or unknown columns)."""
+
+    def __init__(self, path, problem: str, hint: str = "", line: int | None = None, column: str | None = None):
+        self.path = str(path)
+        self.problem = problem
+        self.hint = hint
+        self.line = line
+        self.column = column
+        where = self.path
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column '{column}'"
+        message = f"{where}: {problem}"
+        if hint:
+            message += f"\n  What to do: {hint}"
+        super().__init__(message)
+
+
+class RejectedRowsError(AnalysisError):
+    """Rows were rejected and the user did not allow rejections."""
+
+
+class ManifestError(AnalysisError):
+    """A raw file changed without its manifest entry being updated."""
+
+
+class MonthError(AnalysisError):
+    """The requested report month is malformed or has no data."""

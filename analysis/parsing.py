@@ -1,0 +1,121 @@
+"""Parse the text of one cell: qualified counts ("≥39", "~19", "0 (implied)"), months and dates.
+
+Each parser returns a value or raises ValueError with a reason a researcher can act on; the schemas
+turn those reasons into rejected rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+QUALIFIERS = {
+    "": "exact",
+    ">": "more than",
+    "≥": "at least",
+    "<": "fewer than",
+    "≤": "at most",
+    "~": "about",
+    "implied": "implied (not stated; follows from the report's wording)",
+    "text": "stated only in the body text",
+}
+_SYMBOL_ALIASES = {">=": "≥", "<=": "≤", "≈": "~", "c.": "~"}
+
+_COUNT = re.compile(
+    r"^(?P<q>>=|<=|≥|≤|>|<|~|≈|c\.)?\s*(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)"
+    r"(?:\s*\((?P<w>implied|text)\))?$"
+)
+_MONTH = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})$")
+_YEAR = re.compile(r"^\d{4}$")
+_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+
+
+@dataclass(frozen=True)
+class Qualified:
+    """A published number and how it was qualified."""
+
+    value: int
+    qualifier: str  # one of QUALIFIERS
+
+
+def parse_count(text: str) -> Qualified:
+    """'≥39' -> Qualified(39, '≥'); '0 (implied)' -> Qualified(0, 'implied'); negatives are refused."""
+    match = _COUNT.match(text.strip())
+    if not match:
+        raise ValueError(
+            "is not a count: write a whole number, optionally with a qualifier "
+            "(>, ≥, <, ≤, ~) before it or '(implied)' / '(text)' after it"
+        )
+    number = int(match["n"].replace(",", ""))
+    if number < 0:
+        raise ValueError("is negative: counts of attacks, people or raids cannot be below zero")
+    symbol = match["q"] or ""
+    symbol = _SYMBOL_ALIASES.get(symbol, symbol)
+    if match["w"]:
+        if symbol:
+            raise ValueError("has two qualifiers: use either a symbol or '(implied)' / '(text)'")
+        symbol = match["w"]
+    return Qualified(number, symbol)
+
+
+def parse_percent(text: str) -> Qualified:
+    """A share in percent, 0-100, with the same qualifiers as counts."""
+    parsed = parse_count(text)
+    if parsed.value > 100:
+        raise ValueError("is above 100: a share of attacks is a percentage from 0 to 100")
+    return parsed
+
+
+def parse_month(text: str) -> str:
+    """'2023-11' -> '2023-11'; anything else (2023-13, 11/2023) is refused."""
+    match = _MONTH.match(text.strip())
+    if not match or not 1 <= int(match["m"]) <= 12:
+        raise ValueError("is not a month: write it as YYYY-MM, e.g. 2023-11")
+    return text.strip()
+
+
+def parse_period(text: str) -> str:
+    """A month (YYYY-MM) or a whole year (YYYY), for annual totals."""
+    text = text.strip()
+    if _YEAR.match(text):
+        return text
+    try:
+        return parse_month(text)
+    except ValueError:
+        raise ValueError("is not a period: write a month as YYYY-MM or a year as YYYY") from None
+
+
+def parse_date(text: str) -> tuple[date, str]:
+    """A date known to the day, month or year -> (first possible day, precision)."""
+    text = text.strip()
+    if _YEAR.match(text):
+        return date(int(text), 1, 1), "year"
+    match = _MONTH.match(text)
+    if match:
+        if not 1 <= int(match["m"]) <= 12:
+            raise ValueError("is not a date: the month must be 01 to 12")
+        return date(int(match["y"]), int(match["m"]), 1), "month"
+    match = _DATE.match(text)
+    if match:
+        try:
+            return date(int(match["y"]), int(match["m"]), int(match["d"])), "day"
+        except ValueError:
+            raise ValueError("is not a real calendar date") from None
+    raise ValueError("is not a date: write YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known")
+
+
+def month_of(day: date) -> str:
+    """The YYYY-MM a date falls in."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def period_end(text: str) -> date:
+    """Last day of a period given as YYYY, YYYY-MM or YYYY-MM-DD (used for 'in the future' checks)."""
+    start, precision = parse_date(text)
+    if precision == "day":
+        return start
+    if precision == "year":
+        return date(start.year, 12, 31)
+    nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)

@@ -1,0 +1,107 @@
+"""Build data/processed from data/raw: load, validate, clean, merge, save.
+
+The one place where files are read and written for the data build; the steps in between are the
+pure functions of `schemas`, `clean` and `panel`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import clean, paths
+from .errors import RejectedRowsError
+from .outputs import write_csv, write_parquet
+from .panel import monthly_panel
+from .places import load_gazetteer
+from .readers import find_table, read_table
+from .schemas import RAW_TABLES, REJECTED_COLUMNS, Context, validate
+
+PROCESSED_FILES = (
+    "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
+    "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
+    "definitions.csv", "rejected.csv",
+)
+
+
+@dataclass
+class BuildResult:
+    """Counts of one build: rows read, kept and rejected per table, and the files written."""
+
+    read: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
+    written: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"  {name:<22} {self.read[name]:>4} read, {self.kept[name]:>4} kept, "
+                 f"{self.read[name] - self.kept[name]:>3} rejected" for name in self.read]
+        return "\n".join(lines)
+
+
+def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, BuildResult, object]:
+    """Read every raw table and split it into kept and rejected rows."""
+    gazetteer = load_gazetteer(Path(raw) / "gazetteer")
+    ctx = Context(today=today, gazetteer=gazetteer)
+    result = BuildResult()
+    kept_tables, rejections = {}, []
+    for schema in RAW_TABLES:
+        path = find_table(Path(raw), schema.name)
+        frame = read_table(path)
+        kept, rejected = validate(frame, schema, path, ctx)
+        kept_tables[schema.name] = kept
+        rejections.append(rejected)
+        result.read[schema.name] = len(frame)
+        result.kept[schema.name] = len(kept)
+    result.rejected = pd.concat(rejections, ignore_index=True) if rejections else result.rejected
+    return kept_tables, result.rejected, result, gazetteer
+
+
+def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:
+    """All processed tables from the kept raw rows (pure: no I/O)."""
+    statements = clean.figure_statements(tables["monthly_figures"])
+    figures = clean.first_and_current(statements)
+    definitions = clean.definitions(tables["definitions"])
+    panel = monthly_panel(figures, definitions, "current")
+    assert panel["month"].is_unique, "the panel must have one row per month"
+    assert (panel[["attacks"]].dropna() >= 0).all().all(), "attack counts cannot be negative"
+    return {
+        "monthly": panel,
+        "monthly_as_published": monthly_panel(figures, definitions, "first"),
+        "figures": figures,
+        "sources": statements,
+        "regions": clean.regions(tables["attacks_by_region"], gazetteer),
+        "camp_population": clean.camp_population(tables["camp_population"]),
+        "repatriations": clean.repatriations(tables["repatriations"]),
+        "us_position_attacks": clean.us_position_attacks(tables["us_position_attacks"]),
+        "definitions": definitions,
+    }
+
+
+def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: bool = False,
+          today: date | None = None) -> BuildResult:
+    """Build every processed table; raise RejectedRowsError (after writing rejected.csv) if rows were
+    rejected and `allow_rejections` is False."""
+    # Load inputs.
+    tables, rejected, result, gazetteer = load_and_validate(Path(raw), today or date.today())
+    out = Path(out)
+    result.written.append(write_csv(rejected, out / "rejected.csv"))
+    if len(rejected) and not allow_rejections:
+        raise RejectedRowsError(
+            f"{len(rejected)} row(s) of data/raw were rejected; each is listed with file, line, column, value "
+            f"and reason in {out / 'rejected.csv'}:\n"
+            + "\n".join(f"  {r.file} line {r.line}, column '{r.column}': {r.reason}"
+                        for r in rejected.head(10).itertuples())
+            + ("\n  ..." if len(rejected) > 10 else "")
+            + "\n  What to do: fix those rows, or rerun with --allow-rejections to build without them."
+        )
+    # Process data.
+    processed = process(tables, gazetteer)
+    # Save outputs.
+    for name, frame in processed.items():
+        result.written.append(write_csv(frame, out / f"{name}.csv"))
+    result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
+    return result
