@@ -63,16 +63,24 @@ months: $(PROCESSED)
 monthly: $(VENV_STAMP)
 	@$(PY) -m analysis check-month "$$MONTH_ARG"
 	@$(MAKE) --no-print-directory data
+	@$(PY) -m analysis monthly "$$MONTH_ARG"
 
 # MONTH reaches the shell only as a quoted environment variable, never as command text.
 monthly: export MONTH_ARG = $(value MONTH)
+
+## One month by name, for parallel runs: make -j2 monthly-2023-10 monthly-2023-11
+monthly-%: $(PROCESSED)
+	@$(PY) -m analysis check-month "$$MONTH_ARG"
+	@$(PY) -m analysis monthly --quiet "$$MONTH_ARG"
+
+monthly-%: export MONTH_ARG = $*
 
 #################################################################################
 # CHECKS                                                                        #
 #################################################################################
 
 ## Run the test suite (unit tests, data checks, notebooks)
-test: $(VENV_STAMP)
+test: $(PROCESSED)
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Remove built outputs (data/processed, figures, reports); never touches data/raw
@@ -83,6 +91,6 @@ clean:
 help:
 	@echo "Sleeper Cell Report analysis. Usage: make <target> [MONTH=YYYY-MM]"
 	@echo
-	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_-]+:/)desc=""}' $(MAKEFILE_LIST)
+	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
 .PHONY: venv data check-manifest manifest months monthly test clean help

@@ -31,6 +31,16 @@ def _cmd_check_month(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_monthly(args: argparse.Namespace) -> int:
+    from .report import run_month
+
+    check_month(args.month, Path(args.raw))
+    out = run_month(args.month, Path(args.processed), Path(args.figures), Path(args.reports),
+                    progress=not args.quiet)
+    print(f"{args.month}: figures in {out['figures']}, tables and key points in {out['reports']}")
+    return 0
+
+
 def _cmd_manifest(args: argparse.Namespace) -> int:
     if args.update:
         path = manifest.update(Path(args.raw), Path(args.manifest))
@@ -69,6 +79,15 @@ def parser() -> argparse.ArgumentParser:
     month.add_argument("month")
     month.add_argument("--raw", default=str(paths.RAW))
     month.set_defaults(func=_cmd_check_month)
+
+    mon = sub.add_parser("monthly", help="run the monthly report notebook for MONTH (papermill)")
+    mon.add_argument("month", help="YYYY-MM")
+    mon.add_argument("--raw", default=str(paths.RAW), help="raw folder (to check the month has data)")
+    mon.add_argument("--processed", default=str(paths.PROCESSED), help="processed data (built by `data`)")
+    mon.add_argument("--figures", default=str(paths.FIGURES), help="figures root (default: figures)")
+    mon.add_argument("--reports", default=str(paths.REPORTS), help="reports root (default: reports)")
+    mon.add_argument("--quiet", action="store_true", help="no progress bar")
+    mon.set_defaults(func=_cmd_monthly)
 
     man = sub.add_parser("manifest", help="check (or --update) data/manifest.csv against data/raw")
     man.add_argument("--update", action="store_true", help="rewrite the manifest from the files as they are")

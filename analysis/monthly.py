@@ -1,0 +1,67 @@
+"""Helpers the monthly notebook calls: where its outputs go, and writing them (atomically)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Image, Markdown
+
+from . import paths, style
+from .dataset import Processed
+from .errors import MonthError
+from .keypoints import key_points_markdown
+from .months import _ranges
+from .outputs import atomic_write_text, write_csv
+from .panel import months_with_headline
+from .tables import key_figures_markdown, sources_markdown
+
+
+def project_path(path: str | Path) -> Path:
+    """A path relative to the project root (absolute paths are kept), whatever the working folder."""
+    return paths.ROOT / Path(path)
+
+
+def output_dirs(month: str, figures_dir: str | Path, reports_dir: str | Path) -> tuple[Path, Path]:
+    """figures/<month>/ and reports/<month>/ under the given roots, created if needed."""
+    fig_dir, rep_dir = project_path(figures_dir) / month, project_path(reports_dir) / month
+    fig_dir.mkdir(parents=True, exist_ok=True)
+    rep_dir.mkdir(parents=True, exist_ok=True)
+    return fig_dir, rep_dir
+
+
+def check_month_in(data: Processed, month: str) -> None:
+    """Stop with the list of available months unless `month` has a published attack count."""
+    available = months_with_headline(data.monthly)
+    if month not in available:
+        raise MonthError(f"no attack count was published for {month!r}. Months with data: {_ranges(available)}")
+
+
+def write_key_figures(key_figures: pd.DataFrame, rep_dir: Path, month: str) -> str:
+    """key_figures.csv and key_figures.md; returns the Markdown."""
+    write_csv(key_figures, rep_dir / "key_figures.csv")
+    text = key_figures_markdown(key_figures, month)
+    atomic_write_text(rep_dir / "key_figures.md", text)
+    return text
+
+
+def write_key_points(points: list[str], rep_dir: Path, month: str) -> str:
+    """key_points.md; returns the Markdown."""
+    text = key_points_markdown(points, month)
+    atomic_write_text(rep_dir / "key_points.md", text)
+    return text
+
+
+def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
+    """sources.md; returns the Markdown."""
+    text = sources_markdown(data, month)
+    atomic_write_text(rep_dir / "sources.md", text)
+    return text
+
+
+def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> Image | Markdown:
+    """Save a figure as PNG and SVG and return it for display; or say why there is no figure."""
+    if fig is None:
+        return Markdown(f"_{absent}_")
+    written = style.save(fig, fig_dir, stem)
+    return Image(filename=str(written["png"]))

@@ -1,0 +1,156 @@
+"""Run the monthly notebook with papermill and put its outputs in place atomically.
+
+The notebook writes into staging folders (`figures/.staging/MONTH`, `reports/.staging/MONTH`); only when
+every cell has run, the executed notebook is cleaned of volatile metadata and exported to HTML, are the
+staged folders swapped in for `figures/MONTH` and `reports/MONTH`. A failed or interrupted run therefore
+leaves the month's previous outputs untouched. A lock per month keeps two runs of the same month apart;
+different months run side by side.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import nbformat
+
+from . import paths
+from .errors import AnalysisError
+from .outputs import atomic_write_text
+
+NOTEBOOK = paths.NOTEBOOKS / "monthly_report.ipynb"
+STAGING = ".staging"
+VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "exception")
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 54rem; margin: 2rem auto; padding: 0 1rem;
+       color: #222; line-height: 1.45; }}
+img {{ max-width: 100%; height: auto; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0; font-size: 0.9rem; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; }}
+pre {{ white-space: pre-wrap; font-family: inherit; }}
+h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.25rem; margin-top: 2rem; }}
+.jp-InputPrompt, .jp-OutputPrompt, .prompt {{ display: none; }}
+</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+class NotebookFailed(AnalysisError):
+    """A cell of the report notebook raised an error."""
+
+
+@contextmanager
+def month_lock(folder: Path, month: str):
+    """Exclusive lock for one month's run (released when the process ends, even on a crash)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f"{month}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _relative(path: Path) -> str:
+    """Parameters are written relative to the project root so the executed notebook is the same anywhere."""
+    try:
+        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(Path(path).resolve())
+
+
+def clean_executed(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop timings and paths that differ run to run, so the same inputs give the same bytes."""
+    meta = nb.metadata.get("papermill", {})
+    for key in VOLATILE_NOTEBOOK_KEYS:
+        meta.pop(key, None)
+    nb.metadata.get("language_info", {}).pop("version", None)  # the Python patch release differs by machine
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.get("papermill", {}).clear()
+        cell.metadata.pop("papermill", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    return nb
+
+
+def notebook_html(nb: nbformat.NotebookNode, title: str) -> str:
+    """Self-contained HTML (inputs hidden, images embedded, no external scripts or fonts)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return HTML_PAGE.format(title=title, body=body)
+
+
+def _heading_before(nb: nbformat.NotebookNode, index: int) -> str:
+    for cell in reversed(nb.cells[: index + 1]):
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
+            return cell.source.lstrip().splitlines()[0].lstrip("# ").strip()
+    return "start of the notebook"
+
+
+def _swap_in(staged: Path, final: Path) -> None:
+    """Replace `final` by `staged` (old folder renamed aside first, removed last)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    old = final.with_name(f".old-{final.name}-{os.getpid()}")
+    if final.exists():
+        os.replace(final, old)
+    os.replace(staged, final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def run_month(month: str, processed: Path = paths.PROCESSED, figures_root: Path = paths.FIGURES,
+              reports_root: Path = paths.REPORTS, notebook: Path = NOTEBOOK, progress: bool = True) -> dict[str, Path]:
+    """Execute the monthly notebook for `month`; return the final figures and reports folders."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    figures_root, reports_root = Path(figures_root), Path(reports_root)
+    stage_fig, stage_rep = figures_root / STAGING, reports_root / STAGING
+    with month_lock(reports_root / STAGING, month):
+        for folder in (stage_fig / month, stage_rep / month):
+            shutil.rmtree(folder, ignore_errors=True)
+        executed = stage_rep / month / "monthly_report.ipynb"
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        parameters = {"MONTH": month, "PROCESSED_DIR": _relative(processed),
+                      "FIGURES_DIR": _relative(stage_fig), "REPORTS_DIR": _relative(stage_rep)}
+        try:
+            pm.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+                                progress_bar=progress, cwd=str(Path(notebook).parent), log_output=False,
+                                # quiet the kernel's own start-up warnings; cell errors still surface
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
+        except PapermillExecutionError as exc:
+            failed = nbformat.read(executed, as_version=4)
+            index = next((i for i, c in enumerate(failed.cells)
+                          if c.cell_type == "code" and c.get("execution_count") == exc.exec_count), 0)
+            raise NotebookFailed(
+                f"the report notebook for {month} failed in cell {exc.exec_count} (section "
+                f"'{_heading_before(failed, index)}'): {exc.ename}: {exc.evalue}\n"
+                f"  The partly run notebook is {executed}; the previous outputs of {month} are unchanged.\n"
+                "  What to do: open that notebook to see the failing cell, fix the data or code, and rerun."
+            ) from None
+        nb = clean_executed(nbformat.read(executed, as_version=4))
+        atomic_write_text(executed, nbformat.writes(nb) + "\n")
+        atomic_write_text(executed.with_name("monthly_report.html"),
+                          notebook_html(nb, f"Sleeper Cell Report: {month}"))
+        final_fig, final_rep = figures_root / month, reports_root / month
+        _swap_in(stage_fig / month, final_fig)
+        _swap_in(stage_rep / month, final_rep)
+    return {"figures": final_fig, "reports": final_rep}
