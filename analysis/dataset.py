@@ -12,6 +12,7 @@ from .schemas import METRICS
 
 _COUNT_COLUMNS = {
     "monthly": list(METRICS),
+    "monthly_as_published": list(METRICS),
     "figures": ["value", "first_value", "n_statements"],
     "regions": ["value", "share_pct"],
     "camp_population": ["population"],
@@ -32,6 +33,7 @@ class Processed:
     repatriations: pd.DataFrame
     us_position_attacks: pd.DataFrame
     definitions: pd.DataFrame
+    vintage: str = "current"
 
 
 def _read(folder: Path, name: str) -> pd.DataFrame:
@@ -44,12 +46,33 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
     return frame
 
 
-def load_processed(folder: Path | str = paths.PROCESSED) -> Processed:
-    """Read every processed table from `folder` (built by `make data`)."""
-    folder = Path(folder)
-    missing = [n for n in Processed.__dataclass_fields__ if not (folder / f"{n}.csv").exists()]
-    if missing:
-        from .errors import AnalysisError
+TABLES = ("monthly", "figures", "sources", "regions", "camp_population", "repatriations", "us_position_attacks",
+          "definitions")
 
+
+def as_published(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures with every value as first published (the current value kept as `current_value`)."""
+    out = figures.copy()
+    out["current_value"], out["current_qualifier"] = figures["value"], figures["qualifier"]
+    out["value"], out["qualifier"] = figures["first_value"], figures["first_qualifier"]
+    return out
+
+
+def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current") -> Processed:
+    """Read every processed table from `folder` (built by `make data`).
+
+    vintage "current" uses the latest statement of every figure; "as-published" the value as first published.
+    """
+    from .errors import AnalysisError
+
+    folder = Path(folder)
+    if vintage not in paths.VINTAGES:
+        raise AnalysisError(f"VINTAGE '{vintage}' is not one of {', '.join(paths.VINTAGES)}")
+    missing = [n for n in TABLES if not (folder / f"{n}.csv").exists()]
+    if missing:
         raise AnalysisError(f"{folder} lacks {', '.join(m + '.csv' for m in missing)}; run `make data` first.")
-    return Processed(**{name: _read(folder, name) for name in Processed.__dataclass_fields__})
+    tables = {name: _read(folder, name) for name in TABLES}
+    if vintage == "as-published":
+        tables["monthly"] = _read(folder, "monthly_as_published").assign()
+        tables["figures"] = as_published(tables["figures"])
+    return Processed(**tables, vintage=vintage)

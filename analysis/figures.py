@@ -11,7 +11,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import style
 from .keypoints import MonthFacts, casualties_point, choose_snapshot, missing, month_name, number
@@ -209,9 +209,9 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     if rows.empty:
         return None
     rows = rows.sort_values("published", kind="mergesort").drop_duplicates("place_id", keep="last")
-    use_share = rows["value"].isna().any()
+    use_share = rows["value"].isna().all()  # counts where any region has one; shares only when none has
     column = "share_pct" if use_share else "value"
-    rows = rows.sort_values([column, "region"], ascending=[True, False], kind="mergesort")
+    rows = rows.sort_values([column, "region"], ascending=[True, False], kind="mergesort", na_position="first")
     fig, ax = style.new_figure()
     y = np.arange(len(rows))
     ax.barh(y, rows[column].fillna(0).astype(int), color=C["main"], height=0.6)
@@ -219,6 +219,8 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
         value = getattr(row, column)
         qual = row.share_qualifier if use_share else row.qualifier
         text = "not published" if missing(value) else number(value, qual) + ("%" if use_share else "")
+        if missing(value) and not use_share and not missing(row.share_pct):
+            text = f"count not published; {number(row.share_pct, row.share_qualifier)}% of attacks"
         ax.text((0 if missing(value) else int(value)) + 0.2, i, text, va="center", fontsize=8)
     ax.set_ylim(-0.6, max(len(rows), 4) - 0.4)
     ax.set_yticks(y)
@@ -228,7 +230,16 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     ax.grid(axis="x", color="#E2E2E2")
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Share of the month's attacks (%)" if use_share else f"{metric.capitalize()} in the month")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     top = rows.iloc[-1]
+    if not use_share and rows["value"].isna().any():  # some regions have only a share: say each as published
+        ranked = rows.assign(_k=rows["share_pct"].fillna(-1), _v=rows["value"].fillna(-1)).sort_values(
+            ["_k", "_v"], ascending=False, kind="mergesort")
+        parts = [f"{number(r.share_pct, r.share_qualifier)}% in {r.region}" if missing(r.value)
+                 else f"{number(r.value, r.qualifier)} in {r.region}" for r in ranked.itertuples()]
+        style.finish(fig, _wrap(f"{metric.capitalize()} in {long_month(month)}: {', '.join(parts)}"),
+                     note="The report gave a share for some regions and a count for others.")
+        return fig
     of_total = f" {number(total)}" if total is not None and not missing(total) and not use_share else ""
     lead = (f"{number(top[column], top['share_qualifier'] if use_share else top['qualifier'])}"
             f"{'%' if use_share else ''} of {long_month(month)}'s{of_total} {metric} were in {top['region']}")

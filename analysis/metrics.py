@@ -21,7 +21,7 @@ HEADLINE = {
 INEXACT = {">", "≥", "<", "≤", "~"}  # no change is computed from bounds or approximations
 KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",
                       "previous_qualifier", "change", "change_pct", "avg_12m", "months_in_avg", "revised",
-                      "first_published", "statement_ids"]
+                      "first_published", "current_value", "statement_ids"]
 
 
 def previous_month(month: str) -> str:
@@ -74,10 +74,11 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
             "months_in_avg": len(history),
             "revised": revised,
             "first_published": now["first_value"] if revised else pd.NA,
+            "current_value": now.get("current_value", now["value"]) if revised else pd.NA,
             "statement_ids": ";".join(x["statement_ids"] for x in (now, before) if x is not None),
         })
     out = pd.DataFrame(rows, columns=KEY_FIGURE_COLUMNS)
-    for col in ("value", "previous_value", "change", "first_published"):
+    for col in ("value", "previous_value", "change", "first_published", "current_value"):
         out[col] = out[col].astype("Int64")
     for col in ("change_pct", "avg_12m"):
         out[col] = out[col].astype("Float64")

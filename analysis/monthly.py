@@ -14,7 +14,7 @@ from .keypoints import key_points_markdown
 from .months import _ranges
 from .outputs import atomic_write_text, write_csv
 from .panel import months_with_headline
-from .tables import key_figures_markdown, sources_markdown
+from .tables import key_figures_markdown, sources_markdown, statements_behind
 
 
 def project_path(path: str | Path) -> Path:
@@ -22,12 +22,31 @@ def project_path(path: str | Path) -> Path:
     return paths.ROOT / Path(path)
 
 
-def output_dirs(month: str, figures_dir: str | Path, reports_dir: str | Path) -> tuple[Path, Path]:
-    """figures/<month>/ and reports/<month>/ under the given roots, created if needed."""
-    fig_dir, rep_dir = project_path(figures_dir) / month, project_path(reports_dir) / month
+def output_dirs(month: str, figures_dir: str | Path, reports_dir: str | Path,
+                vintage: str = "current") -> tuple[Path, Path]:
+    """figures/<month>/ and reports/<month>/ (or .../as-published/<month>/) under the given roots, created."""
+    sub = paths.month_folder(month, vintage)
+    fig_dir, rep_dir = project_path(figures_dir) / sub, project_path(reports_dir) / sub
     fig_dir.mkdir(parents=True, exist_ok=True)
     rep_dir.mkdir(parents=True, exist_ok=True)
     return fig_dir, rep_dir
+
+
+def named_output_dirs(name: str, figures_dir: str | Path, reports_dir: str | Path) -> tuple[Path, Path]:
+    """figures/<name>/ and reports/<name>/ (e.g. 'overview'), created if needed."""
+    fig_dir, rep_dir = project_path(figures_dir) / name, project_path(reports_dir) / name
+    fig_dir.mkdir(parents=True, exist_ok=True)
+    rep_dir.mkdir(parents=True, exist_ok=True)
+    return fig_dir, rep_dir
+
+
+def write_table(frame: pd.DataFrame, rep_dir: Path, stem: str) -> str:
+    """`stem`.csv, and the same table as Markdown (returned for display)."""
+    write_csv(frame, rep_dir / f"{stem}.csv")
+    header = "| " + " | ".join(frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    body = ["| " + " | ".join("" if pd.isna(v) else str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *body])
 
 
 def check_month_in(data: Processed, month: str) -> None:
@@ -37,10 +56,10 @@ def check_month_in(data: Processed, month: str) -> None:
         raise MonthError(f"no attack count was published for {month!r}. Months with data: {_ranges(available)}")
 
 
-def write_key_figures(key_figures: pd.DataFrame, rep_dir: Path, month: str) -> str:
+def write_key_figures(key_figures: pd.DataFrame, rep_dir: Path, month: str, vintage: str = "current") -> str:
     """key_figures.csv and key_figures.md; returns the Markdown."""
     write_csv(key_figures, rep_dir / "key_figures.csv")
-    text = key_figures_markdown(key_figures, month)
+    text = key_figures_markdown(key_figures, month, vintage)
     atomic_write_text(rep_dir / "key_figures.md", text)
     return text
 
@@ -53,7 +72,8 @@ def write_key_points(points: list[str], rep_dir: Path, month: str) -> str:
 
 
 def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
-    """sources.md; returns the Markdown."""
+    """sources.md (for people) and sources.csv (every statement behind the key figures, for tools)."""
+    write_csv(statements_behind(data, month), rep_dir / "sources.csv")
     text = sources_markdown(data, month)
     atomic_write_text(rep_dir / "sources.md", text)
     return text

@@ -15,8 +15,14 @@ import pandas as pd
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` atomically (readers see the old file or the new one, never a mix)."""
+    """Write `data` to `path` atomically (readers see the old file or the new one, never a mix).
+
+    A file that already holds exactly these bytes is left alone, so its timestamp only moves when its
+    content changes: make then reruns only what really depends on a change.
+    """
     path = Path(path)
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -11,3 +11,17 @@ FIGURES = ROOT / "figures"
 REPORTS = ROOT / "reports"
 NOTEBOOKS = ROOT / "notebooks"
 GAZETTEER = RAW / "gazetteer"
+STAGING = ".staging"
+FINGERPRINTS = REPORTS / ".fingerprints"
+CHECKSUMS = REPORTS / "SHA256SUMS"
+VINTAGES = ("current", "as-published")
+
+
+def month_folder(month: str, vintage: str = "current") -> str:
+    """Sub-folder of figures/ and reports/ for a month: '2023-11', or 'as-published/2021-06'."""
+    return month if vintage == "current" else f"{vintage}/{month}"
+
+
+def failed_marker(reports_root: Path, sub: str) -> Path:
+    """Where a failed run of `sub` leaves its message (removed by the next successful run)."""
+    return Path(reports_root) / ".failed" / f"{sub.replace('/', '_')}.txt"

@@ -14,8 +14,8 @@ import pandas as pd
 
 from . import clean, paths
 from .errors import RejectedRowsError
-from .outputs import write_csv, write_parquet
-from .panel import monthly_panel
+from .outputs import atomic_write_text, write_csv, write_parquet
+from .panel import monthly_panel, months_with_headline
 from .places import load_gazetteer
 from .readers import find_table, read_table
 from .schemas import RAW_TABLES, REJECTED_COLUMNS, Context, validate
@@ -23,7 +23,7 @@ from .schemas import RAW_TABLES, REJECTED_COLUMNS, Context, validate
 PROCESSED_FILES = (
     "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
     "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
-    "definitions.csv", "rejected.csv",
+    "definitions.csv", "rejected.csv", "months.txt",
 )
 
 
@@ -104,4 +104,7 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
     for name, frame in processed.items():
         result.written.append(write_csv(frame, out / f"{name}.csv"))
     result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
+    months = months_with_headline(processed["monthly"])
+    result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
+    (out / ".built").touch()  # when this build ran (the tables above change only with their content)
     return result

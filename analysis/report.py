@@ -10,6 +10,7 @@ different months run side by side.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 from contextlib import contextmanager
@@ -22,7 +23,8 @@ from .errors import AnalysisError
 from .outputs import atomic_write_text
 
 NOTEBOOK = paths.NOTEBOOKS / "monthly_report.ipynb"
-STAGING = ".staging"
+OVERVIEW = paths.NOTEBOOKS / "overview.ipynb"
+STAGING = paths.STAGING
 VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "exception")
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -116,20 +118,30 @@ def _swap_in(staged: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def run_month(month: str, processed: Path = paths.PROCESSED, figures_root: Path = paths.FIGURES,
-              reports_root: Path = paths.REPORTS, notebook: Path = NOTEBOOK, progress: bool = True) -> dict[str, Path]:
-    """Execute the monthly notebook for `month`; return the final figures and reports folders."""
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figures_root: Path,
+               reports_root: Path, progress: bool = True, fingerprint: str | None = None) -> dict[str, Path]:
+    """Execute `notebook` writing into staging folders, then swap `figures/<sub>` and `reports/<sub>` in."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    from .provenance import provenance, to_json
+
     figures_root, reports_root = Path(figures_root), Path(reports_root)
     stage_fig, stage_rep = figures_root / STAGING, reports_root / STAGING
-    with month_lock(reports_root / STAGING, month):
-        for folder in (stage_fig / month, stage_rep / month):
+    # The kernel must import this very `analysis` (not another checkout's), whatever its working folder.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(paths.ROOT), os.environ.get("PYTHONPATH")]))
+    with month_lock(stage_rep, sub.replace("/", "_")):
+        for folder in (stage_fig / sub, stage_rep / sub):
             shutil.rmtree(folder, ignore_errors=True)
-        executed = stage_rep / month / "monthly_report.ipynb"
+        executed = stage_rep / sub / Path(notebook).name
         executed.parent.mkdir(parents=True, exist_ok=True)
-        parameters = {"MONTH": month, "PROCESSED_DIR": _relative(processed),
+        (stage_fig / sub).mkdir(parents=True, exist_ok=True)
+        parameters = {**parameters, "PROCESSED_DIR": _relative(processed),
                       "FIGURES_DIR": _relative(stage_fig), "REPORTS_DIR": _relative(stage_rep)}
         try:
             pm.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name="python3",
@@ -140,17 +152,45 @@ def run_month(month: str, processed: Path = paths.PROCESSED, figures_root: Path 
             failed = nbformat.read(executed, as_version=4)
             index = next((i for i, c in enumerate(failed.cells)
                           if c.cell_type == "code" and c.get("execution_count") == exc.exec_count), 0)
-            raise NotebookFailed(
-                f"the report notebook for {month} failed in cell {exc.exec_count} (section "
+            message = (
+                f"the report notebook for {sub} failed in cell {exc.exec_count} (section "
                 f"'{_heading_before(failed, index)}'): {exc.ename}: {exc.evalue}\n"
-                f"  The partly run notebook is {executed}; the previous outputs of {month} are unchanged.\n"
-                "  What to do: open that notebook to see the failing cell, fix the data or code, and rerun."
-            ) from None
+                f"  The partly run notebook is {executed}; the previous outputs of {sub} are unchanged.\n"
+                "  What to do: open that notebook to see the failing cell, fix the data or code, and rerun.")
+            atomic_write_text(paths.failed_marker(reports_root, sub), message + "\n")
+            raise NotebookFailed(message) from None
         nb = clean_executed(nbformat.read(executed, as_version=4))
         atomic_write_text(executed, nbformat.writes(nb) + "\n")
-        atomic_write_text(executed.with_name("monthly_report.html"),
-                          notebook_html(nb, f"Sleeper Cell Report: {month}"))
-        final_fig, final_rep = figures_root / month, reports_root / month
-        _swap_in(stage_fig / month, final_fig)
-        _swap_in(stage_rep / month, final_rep)
+        atomic_write_text(executed.with_suffix(".html"), notebook_html(nb, f"Sleeper Cell Report: {sub}"))
+        outputs = {f"figures/{sub}/{k}": v for k, v in _digests(stage_fig / sub).items()}
+        outputs.update({f"reports/{sub}/{k}": v for k, v in _digests(stage_rep / sub).items()})
+        record = provenance(report=Path(notebook).stem, parameters=nb.metadata["papermill"]["parameters"],
+                            notebook=Path(notebook), processed=Path(processed), outputs=outputs,
+                            fingerprint=fingerprint)
+        atomic_write_text(stage_rep / sub / "provenance.json", to_json(record))
+        final_fig, final_rep = figures_root / sub, reports_root / sub
+        _swap_in(stage_fig / sub, final_fig)
+        _swap_in(stage_rep / sub, final_rep)
+        paths.failed_marker(reports_root, sub).unlink(missing_ok=True)
     return {"figures": final_fig, "reports": final_rep}
+
+
+def run_month(month: str, processed: Path = paths.PROCESSED, figures_root: Path = paths.FIGURES,
+              reports_root: Path = paths.REPORTS, notebook: Path = NOTEBOOK, progress: bool = True,
+              vintage: str = "current") -> dict[str, Path]:
+    """Execute the monthly notebook for `month` (and vintage); return the final figures and reports folders."""
+    from .dataset import load_processed
+    from .deps import environment_digest, month_fingerprint
+
+    try:
+        fingerprint = month_fingerprint(load_processed(processed, vintage), month, environment_digest(notebook))
+    except AnalysisError:
+        fingerprint = None  # unreadable inputs: let the notebook fail in the cell that reads them, and say so
+    return run_report(notebook, paths.month_folder(month, vintage), {"MONTH": month, "VINTAGE": vintage},
+                      processed, figures_root, reports_root, progress, fingerprint)
+
+
+def run_overview(processed: Path = paths.PROCESSED, figures_root: Path = paths.FIGURES,
+                 reports_root: Path = paths.REPORTS, progress: bool = True) -> dict[str, Path]:
+    """Execute the whole-period overview notebook into figures/overview and reports/overview."""
+    return run_report(OVERVIEW, "overview", {}, processed, figures_root, reports_root, progress)

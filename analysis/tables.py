@@ -17,16 +17,19 @@ def _cell(value, qualifier: str = "") -> str:
     return text + {"implied": " (implied)", "text": " (body text)"}.get(qualifier, "")
 
 
-def key_figures_markdown(key_figures: pd.DataFrame, month: str) -> str:
+def key_figures_markdown(key_figures: pd.DataFrame, month: str, vintage: str = "current") -> str:
     """A Markdown table of the key figures: this month, previous month, change, 12-month average."""
     prev = previous_month(month)
-    lines = [f"# Key figures: {long_month(month)}", "",
+    heading = f"# Key figures: {long_month(month)}" + (" (values as first published)" if vintage != "current" else "")
+    lines = [heading, "",
              f"| Figure | {long_month(month)} | {long_month(prev)} | Change | 12-month average |",
              "|---|---:|---:|---:|---:|"]
     for row in key_figures.itertuples():
         now = _cell(row.value, row.qualifier)
-        if row.revised:
+        if row.revised and vintage == "current":
             now += f" (first published: {number(row.first_published)})"
+        elif row.revised:
+            now += f" (revised later to {number(row.current_value)})"
         if missing(row.change):
             change = "–"
         else:
@@ -49,6 +52,19 @@ def _links(urls: str) -> str:
 def _statement_line(row) -> str:
     value = row.value_as_written if row.value_as_written else "(not published)"
     return f"- {row.metric}, {row.period}: {value} — {row.report} ({row.published}) {_links(row.source_url)}"
+
+
+def statements_behind(data: Processed, month: str) -> pd.DataFrame:
+    """The statements behind the key figures of `month` (this month and the previous one), one per row."""
+    prev = previous_month(month)
+    rows = data.sources[data.sources["period"].isin([month, prev]) & data.sources["metric"].isin(list(HEADLINE))]
+    current = set(data.figures["current_statement"]) if "current_statement" in data.figures else set()
+    first = set(data.figures["first_statement"]) if "first_statement" in data.figures else set()
+    out = rows[["statement_id", "period", "metric", "value_as_written", "report", "published", "source_url",
+                "note", "file", "line"]].copy()
+    out.insert(4, "role", ["current" if s in current else "first published" if s in first else "restatement"
+                           for s in out["statement_id"]])
+    return out.reset_index(drop=True)
 
 
 def sources_markdown(data: Processed, month: str, months_in_charts: int = 24) -> str:

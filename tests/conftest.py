@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from analysis import paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
+collect_ignore = ["notebooks"]  # the strict-output fixture runs in its own nbval session (test_notebook_outputs)
 TODAY = date(2026, 1, 1)  # fixed "today" so rules about the future do not depend on the clock
 
 
@@ -34,3 +37,23 @@ def replace_text(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the tracked project files (mtimes kept) sharing this checkout's .venv."""
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=paths.ROOT,
+                           capture_output=True, text=True, check=True).stdout.split()
+    for name in files + ["reports/SHA256SUMS"]:
+        src = paths.ROOT / name
+        if src.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target / name)
+    os.symlink(paths.ROOT / ".venv", target / ".venv")
+    return target
+
+
+def make(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run make in a project copy, as a user would."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH")}
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=project, capture_output=True, text=True,
+                          env=env)

@@ -23,8 +23,10 @@ def run(month: str, root: Path, processed: Path) -> subprocess.CompletedProcess:
 
 
 def digests(root: Path) -> dict[str, str]:
+    """Output digests; provenance.json is left out (it records the commit and the state of the work tree)."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and ".staging" not in p.parts}
+            for p in sorted(root.rglob("*")) if p.is_file() and ".staging" not in p.parts
+            and p.name != "provenance.json"}
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +86,7 @@ def test_reports_folder_holds_notebook_html_and_sources(first_run):
     folder = first_run / "reports" / MONTH
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["monthly_report.ipynb", "monthly_report.html", "key_figures.csv", "key_figures.md", "key_points.md",
-         "sources.md"])
+         "sources.md", "sources.csv", "provenance.json"])
     sources = (folder / "sources.md").read_text()
     assert "https://rojavainformationcenter.org/2023/12/november-sleeper-cell-report" in sources
     assert "https://english.hathalyoum.net/articles/95076" in sources
@@ -113,7 +115,7 @@ def test_same_inputs_give_the_same_bytes(processed, tmp_path):
     out = run(MONTH, tmp_path, processed)
     assert out.returncode == 0, out.stderr
     assert digests(tmp_path) == once
-    assert len(once) == 16
+    assert len(once) == 17
 
 
 def outputs_of(nb_path: Path) -> list:
@@ -133,7 +135,7 @@ def test_two_months_run_at_once_without_clobbering(first_run, processed, tmp_pat
     executed = f"reports/{MONTH}/monthly_report.ipynb"  # its parameters name the (different) output roots
     together = {k: v for k, v in digests(tmp_path).items() if MONTH in k and k != executed}
     alone = {k: v for k, v in digests(first_run).items() if MONTH in k and k != executed}
-    assert together == alone and len(alone) == 15
+    assert together == alone and len(alone) == 16
     assert outputs_of(tmp_path / executed) == outputs_of(first_run / executed)
     assert (tmp_path / "reports" / "2023-10" / "key_points.md").read_text().startswith("# Key points: October 2023")
 
@@ -149,4 +151,6 @@ def test_a_failing_cell_is_named_and_previous_outputs_stay(first_run, processed,
     assert out.returncode != 0
     assert "failed in cell" in out.stderr and "definitions.csv" in out.stderr and "What to do" in out.stderr
     assert "Traceback" not in out.stderr
-    assert digests(tmp_path) == {**before, **{k: v for k, v in digests(tmp_path).items() if k.startswith("broken")}}
+    after = {k: v for k, v in digests(tmp_path).items() if not k.startswith(("broken", "reports/.failed/"))}
+    assert after == before
+    assert "failed in cell" in (tmp_path / "reports/.failed/2023-11.txt").read_text()  # for make all's summary
