@@ -35,7 +35,10 @@ $(VENV_STAMP): requirements.lock pyproject.toml
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 \
 		| { grep -v 'is neither a file nor a directory' || true; }; exit $${PIPESTATUS[0]}
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Sleeper Cell Report (.venv)" >/dev/null
-	@if git rev-parse --git-dir >/dev/null 2>&1; then $(VENV)/bin/nbstripout --install; fi
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	   git config filter.nbstripout.clean '"$(CURDIR)/$(PY)" -m nbstripout'; \
+	   git config filter.nbstripout.smudge cat; \
+	   git config diff.ipynb.textconv '"$(CURDIR)/$(PY)" -m nbstripout -t'; fi
 	@touch $@
 
 ## Create .venv from the pinned lock (done automatically by every target)
