@@ -36,9 +36,9 @@ $(VENV_STAMP): requirements.lock pyproject.toml
 		| { grep -v 'is neither a file nor a directory' || true; }; exit $${PIPESTATUS[0]}
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Sleeper Cell Report (.venv)" >/dev/null
 	@if git rev-parse --git-dir >/dev/null 2>&1; then \
-	   git config filter.nbstripout.clean '"$(CURDIR)/$(PY)" -m nbstripout'; \
+	   git config filter.nbstripout.clean '"$(CURDIR)/$(PY)" -m nbstripout --keep-id'; \
 	   git config filter.nbstripout.smudge cat; \
-	   git config diff.ipynb.textconv '"$(CURDIR)/$(PY)" -m nbstripout -t'; fi
+	   git config diff.ipynb.textconv '"$(CURDIR)/$(PY)" -m nbstripout --keep-id -t'; fi
 	@touch $@
 
 ## Create .venv from the pinned lock (done automatically by every target)
