@@ -86,3 +86,11 @@ def test_the_project_kernel_is_registered_in_the_environment():
     spec = json.loads(listing)["kernelspecs"]["sleeper-cell-report"]["spec"]
     assert spec["display_name"] == "Sleeper Cell Report (.venv)"
     assert spec["argv"][0].startswith(str(paths.ROOT / ".venv"))
+
+
+def test_the_git_filter_would_not_change_the_committed_notebooks(notebook):
+    path, _ = notebook
+    stripped = subprocess.run([str(paths.ROOT / ".venv/bin/nbstripout"), "--keep-id", "-t", str(path)],
+                              capture_output=True, text=True, check=True).stdout
+    assert nbformat.reads(stripped, as_version=4) == nbformat.read(path, as_version=4), \
+        f"{path.name}: run nbstripout --keep-id on it (outputs, counts or metadata left in)"
