@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +18,15 @@ _COUNT_COLUMNS = {
     "camp_population": ["population"],
     "repatriations": ["people", "women", "children", "families"],
     "us_position_attacks": ["attacks"],
+    "incidents": ["military_killed", "military_injured", "civilian_killed", "civilian_injured"],
+    "incidents_monthly": ["attacks", "attacks_unverified", "military_killed", "military_injured", "civilian_killed",
+                          "civilian_injured"],
+    "raids": ["arrests", "isis_killed", "officials_captured", "officials_killed"],
+    "raids_monthly": ["raids", "arrests", "isis_killed", "officials_captured", "officials_killed"],
+    "reconciliation": ["from_log", "published", "difference"],
+    "incidents_by_type": ["attacks"], "incidents_by_target": ["attacks"], "incidents_by_district": ["attacks"],
+    "incidents_by_subdistrict": ["attacks"],
+    "acled_isis_monthly": ["events", "fatalities"],
 }
 
 
@@ -34,6 +43,7 @@ class Processed:
     us_position_attacks: pd.DataFrame
     definitions: pd.DataFrame
     vintage: str = "current"
+    optional: dict[str, pd.DataFrame] = field(default_factory=dict)  # incident/raid logs, ACLED, when present
 
 
 def _read(folder: Path, name: str) -> pd.DataFrame:
@@ -75,4 +85,7 @@ def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current
     if vintage == "as-published":
         tables["monthly"] = _read(folder, "monthly_as_published").assign()
         tables["figures"] = as_published(tables["figures"])
-    return Processed(**tables, vintage=vintage)
+    from .pipeline import OPTIONAL_TABLES
+
+    optional = {name: _read(folder, name) for name in OPTIONAL_TABLES if (folder / f"{name}.csv").exists()}
+    return Processed(**tables, vintage=vintage, optional=optional)

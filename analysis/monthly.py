@@ -14,7 +14,7 @@ from .keypoints import key_points_markdown
 from .months import _ranges
 from .outputs import atomic_write_text, write_csv
 from .panel import months_with_headline
-from .tables import key_figures_markdown, sources_markdown, statements_behind
+from .tables import key_figures_markdown, markdown_table, sources_markdown, statements_behind
 
 
 def project_path(path: str | Path) -> Path:
@@ -43,10 +43,7 @@ def named_output_dirs(name: str, figures_dir: str | Path, reports_dir: str | Pat
 def write_table(frame: pd.DataFrame, rep_dir: Path, stem: str) -> str:
     """`stem`.csv, and the same table as Markdown (returned for display)."""
     write_csv(frame, rep_dir / f"{stem}.csv")
-    header = "| " + " | ".join(frame.columns) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    body = ["| " + " | ".join("" if pd.isna(v) else str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join([header, rule, *body])
+    return markdown_table(frame)
 
 
 def check_month_in(data: Processed, month: str) -> None:

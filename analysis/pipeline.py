@@ -20,6 +20,9 @@ from .places import load_gazetteer
 from .readers import find_table, read_table
 from .schemas import RAW_TABLES, REJECTED_COLUMNS, Context, validate
 
+OPTIONAL_TABLES = ("incidents", "incidents_monthly", "incidents_by_type", "incidents_by_target",
+                   "incidents_by_district", "incidents_by_subdistrict", "raids", "raids_monthly", "reconciliation",
+                   "acled_events", "acled_isis_monthly", "acled_unresolved")
 PROCESSED_FILES = (
     "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
     "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
@@ -60,6 +63,62 @@ def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], 
     return kept_tables, result.rejected, result, gazetteer
 
 
+def load_logs(raw: Path, ctx: Context) -> tuple[dict[str, pd.DataFrame], list[pd.DataFrame], dict[str, int]]:
+    """The team's incident and raid logs, when data/raw/incidents/ has them (validated like every table)."""
+    from .incidents import INCIDENT_LOG, RAID_LOG, find_log
+
+    kept, rejections, read = {}, [], {}
+    for schema in (INCIDENT_LOG, RAID_LOG):
+        path = find_log(Path(raw) / "incidents", schema.name)
+        if path is None:
+            continue
+        frame = read_table(path)
+        good, bad = validate(frame, schema, path, ctx)
+        kept[schema.name], read[schema.name] = good, len(frame)
+        rejections.append(bad)
+    return kept, rejections, read
+
+
+def process_logs(logs: dict[str, pd.DataFrame], panel: pd.DataFrame, gazetteer) -> dict[str, pd.DataFrame]:
+    """Incident and raid logs: cleaned, per month in the panel's columns, by dimension, and reconciled."""
+    from . import incidents as inc
+
+    out, computed = {}, None
+    if "incident_log" in logs:
+        log = inc.clean_log(logs["incident_log"], gazetteer, inc.CASUALTIES)
+        out["incidents"] = log
+        computed = inc.incidents_monthly(log)
+        out["incidents_monthly"] = computed
+        for dimension, name in (("attack_type", "type"), ("target", "target"), ("adm2_pcode", "district"),
+                                ("adm3_pcode", "subdistrict")):
+            out[f"incidents_by_{name}"] = inc.incidents_by(log, dimension)
+    if "raid_log" in logs:
+        counts = ["arrests", "isis_killed", "officials_captured", "officials_killed"]
+        raids = inc.clean_log(logs["raid_log"], gazetteer, counts)
+        out["raids"] = raids
+        monthly = inc.raids_monthly(raids)
+        out["raids_monthly"] = monthly
+        computed = monthly if computed is None else computed.merge(monthly, on="month", how="outer")
+    if computed is not None:
+        metrics = [m for m in ["attacks", "attacks_unverified", *inc.CASUALTIES, "raids", "arrests", "isis_killed"]
+                   if m in computed.columns]
+        out["reconciliation"] = inc.reconcile(computed.sort_values("month"), panel, metrics)
+    return out
+
+
+def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
+    """ACLED exports dropped into data/raw/acled/ (none ship with the repository)."""
+    from .acled import isis_events_by_month, read_acled, unresolved
+
+    files = sorted((Path(raw) / "acled").glob("*.csv"))
+    if not files:
+        return {}
+    events = pd.concat([read_acled(f, gazetteer, countries=("Syria",)) for f in files], ignore_index=True)
+    events = events.drop_duplicates("event_id", keep="last").sort_values(["date", "event_id"], kind="mergesort")
+    return {"acled_events": events.reset_index(drop=True), "acled_isis_monthly": isis_events_by_month(events),
+            "acled_unresolved": unresolved(events)}
+
+
 def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:
     """All processed tables from the kept raw rows (pure: no I/O)."""
     statements = clean.figure_statements(tables["monthly_figures"])
@@ -87,6 +146,10 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
     rejected and `allow_rejections` is False."""
     # Load inputs.
     tables, rejected, result, gazetteer = load_and_validate(Path(raw), today or date.today())
+    logs, log_rejections, log_read = load_logs(Path(raw), Context(today=today or date.today(), gazetteer=gazetteer))
+    for name, count in log_read.items():
+        result.read[name], result.kept[name] = count, len(logs[name])
+    rejected = result.rejected = pd.concat([rejected, *log_rejections], ignore_index=True)
     out = Path(out)
     result.written.append(write_csv(rejected, out / "rejected.csv"))
     if len(rejected) and not allow_rejections:
@@ -100,7 +163,12 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
         )
     # Process data.
     processed = process(tables, gazetteer)
-    # Save outputs.
+    processed.update(process_logs(logs, processed["monthly"], gazetteer))
+    processed.update(process_acled(Path(raw), gazetteer))
+    # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
+    for name in OPTIONAL_TABLES:
+        if name not in processed:
+            (out / f"{name}.csv").unlink(missing_ok=True)
     for name, frame in processed.items():
         result.written.append(write_csv(frame, out / f"{name}.csv"))
     result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))

@@ -55,8 +55,8 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     for record in reader:
         start = last_line + 1
         last_line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
+        if not any(cell.strip() for cell in record) or record[0].lstrip().startswith("#"):
+            continue  # blank lines, and comment rows (templates carry a commented example)
         if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
             raise InputFileError(
                 path,

@@ -49,7 +49,7 @@ class Column:
     """One column of a raw table: its kind decides how each cell is parsed."""
 
     name: str
-    kind: str  # text | url | choice | month | period | date | count | percent
+    kind: str  # text | url | choice | month | period | date | count | percent | coordinate
     required: bool = True
     choices: tuple[str, ...] = ()
     description: str = ""
@@ -88,6 +88,16 @@ def _parser(column: Column) -> Callable[[str], object]:
         return parsing.parse_period
     if column.kind == "date":
         return parsing.parse_date
+    if column.kind == "coordinate":
+        def coordinate(text: str) -> float:
+            try:
+                value = float(text)
+            except ValueError:
+                raise ValueError("is not a coordinate: write decimal degrees, e.g. 35.1971") from None
+            if not -180 <= value <= 180:
+                raise ValueError("is outside -180..180 degrees")
+            return value
+        return coordinate
     if column.kind == "url":
         def url(text: str) -> str:
             for part in text.split(";"):

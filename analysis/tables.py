@@ -10,6 +10,14 @@ from .keypoints import missing, number
 from .metrics import HEADLINE, previous_month, window
 
 
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A frame as a Markdown table (empty cells for missing values)."""
+    header = "| " + " | ".join(map(str, frame.columns)) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    body = ["| " + " | ".join("" if pd.isna(v) else str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *body])
+
+
 def _cell(value, qualifier: str = "") -> str:
     if missing(value):
         return "not published"

@@ -92,6 +92,12 @@ def test_reports_folder_holds_notebook_html_and_sources(first_run):
     assert "https://english.hathalyoum.net/articles/95076" in sources
 
 
+def test_optional_sections_say_they_were_skipped_without_logs_or_acled(first_run):
+    html = (first_run / "reports" / MONTH / "monthly_report.html").read_text()
+    assert "No incident or raid log in data/raw/incidents/: this section was skipped." in html
+    assert "No ACLED export in data/raw/acled/: the ACLED cross-check was skipped." in html
+
+
 def test_html_is_self_contained_with_inputs_hidden(first_run):
     html = (first_run / "reports" / MONTH / "monthly_report.html").read_text()
     assert html.count('src="data:image/png;base64,') == 5

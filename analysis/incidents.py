@@ -1,0 +1,187 @@
+"""The team's incident log (one row per attack) and raid log: schemas, cleaning, monthly aggregation,
+and reconciliation with the published monthly figures.
+
+Both logs live in data/raw/incidents/ (incident_log.csv or .xlsx, raid_log.csv or .xlsx); templates with
+the headers and one commented example are in data/templates/. The repository ships no incidents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import parsing
+from .places import Gazetteer
+from .schemas import Column, Context, Rejection, TableSchema, _not_in_future
+
+ATTACK_TYPES = ("ied", "armed_attack", "assassination", "grenade", "rpg", "kidnapping", "arson",
+                "suicide_or_vehicle_bomb", "other")
+TARGETS = ("sdf", "asayish", "other_security", "coalition", "civilian", "official_or_mukhtar", "oil_infrastructure",
+           "other")
+STATUSES = ("confirmed", "unverified_claim", "possibly_other_group")
+FORCES = ("SDF", "Asayish", "HAT", "joint_coalition")
+PRECISIONS = ("day", "week", "month")
+CASUALTIES = ["military_killed", "military_injured", "civilian_killed", "civilian_injured"]
+
+
+def _place_resolves(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """A location must resolve by name, or by coordinates to a sub-district point; never guessed."""
+    from .acled import PlaceResolver
+
+    if ctx.gazetteer is None:
+        return []
+    resolver = PlaceResolver(ctx.gazetteer)
+    out = []
+    for idx, row in frame.iterrows():
+        if ctx.gazetteer.resolve(row["location"]).place_id:
+            continue
+        lat = float(row["latitude"]) if row["latitude"] else float("nan")
+        lon = float(row["longitude"]) if row["longitude"] else float("nan")
+        if resolver.resolve("", "", "", lat, lon)[3] != "coordinates":
+            out.append((idx, "location", f"'{row['location']}' is not in the gazetteer and no coordinates place it; "
+                                         "add the spelling to data/raw/gazetteer/aliases.csv or give latitude/longitude"))
+    return out
+
+
+_PLACE = (Column("location", "text", description="place as written (town, sub-district, district, camp)"),
+          Column("latitude", "coordinate", required=False, description="decimal degrees, WGS84"),
+          Column("longitude", "coordinate", required=False, description="decimal degrees, WGS84"))
+
+INCIDENT_LOG = TableSchema(
+    name="incident_log",
+    columns=(
+        Column("incident_id", "text", description="the team's unique id"),
+        Column("date", "date", description="date of the attack (midpoint of the week when only the week is known)"),
+        Column("date_precision", "choice", choices=PRECISIONS, description="how precisely the date is known"),
+        *_PLACE,
+        Column("attack_type", "choice", choices=ATTACK_TYPES, description="kind of attack"),
+        Column("target", "choice", choices=TARGETS, description="who or what was attacked"),
+        *(Column(c, "count", required=False, description="people; empty = unknown") for c in CASUALTIES),
+        Column("status", "choice", choices=STATUSES, description="confirmed ISIS attack, unverified claim, or possibly "
+                                                                   "another group"),
+        Column("source", "text", description="where the team learned of it"),
+        Column("notes", "text", required=False, description="anything else"),
+    ),
+    key=("incident_id",),
+    checks=(_not_in_future("date"), _place_resolves),
+)
+
+RAID_LOG = TableSchema(
+    name="raid_log",
+    columns=(
+        Column("raid_id", "text", description="the team's unique id"),
+        Column("date", "date", description="date of the raid"),
+        Column("date_precision", "choice", choices=PRECISIONS, description="how precisely the date is known"),
+        *_PLACE,
+        Column("forces", "choice", choices=FORCES, description="who raided"),
+        Column("arrests", "count", required=False, description="people arrested"),
+        Column("isis_killed", "count", required=False, description="ISIS members killed"),
+        Column("officials_captured", "count", required=False, description="ISIS officials captured"),
+        Column("officials_killed", "count", required=False, description="ISIS officials killed"),
+        Column("source", "text", description="where the team learned of it"),
+        Column("notes", "text", required=False, description="names of officials, operation, etc."),
+    ),
+    key=("raid_id",),
+    checks=(_not_in_future("date"), _place_resolves),
+)
+
+
+def _counts(series: pd.Series) -> pd.Series:
+    return pd.Series(pd.array([parsing.parse_count(v).value if v else pd.NA for v in series], dtype="Int64"),
+                     index=series.index)
+
+
+def _places(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
+    from .acled import PlaceResolver
+
+    resolver = PlaceResolver(gazetteer)
+    records = []
+    for row in rows.itertuples():
+        found = gazetteer.resolve(row.location)
+        if found.place_id:
+            info = gazetteer.describe(found.place_id)
+            records.append((info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names"))
+            continue
+        lat = float(row.latitude) if row.latitude else float("nan")
+        lon = float(row.longitude) if row.longitude else float("nan")
+        a1, a2, a3, how = resolver.resolve("", "", "", lat, lon)
+        region = gazetteer.describe(a3)["region"] if a3 else ""
+        records.append((a1, a2, a3, region, how))
+    return pd.DataFrame(records, index=rows.index,
+                        columns=["adm1_pcode", "adm2_pcode", "adm3_pcode", "region", "place_resolved_by"])
+
+
+def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd.DataFrame:
+    """Typed log: month from the date, counts as nullable integers, places resolved to p-codes."""
+    out = rows.drop(columns=[c for c in rows.columns if c.startswith("_")]).copy()
+    dates = rows["date"].map(parsing.parse_date)
+    out["date"] = dates.map(lambda d: d[0].isoformat())
+    out["month"] = dates.map(lambda d: parsing.month_of(d[0]))
+    for column in counts:
+        out[column] = _counts(rows[column])
+    return pd.concat([out, _places(rows, gazetteer)], axis=1)
+
+
+def incidents_monthly(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Per month, in the panel's columns: confirmed attacks, unverified claims, casualties of confirmed
+    attacks (sum of the known values; empty when none is known)."""
+    rows = []
+    for month, group in incidents.groupby("month", sort=True):
+        confirmed = group[group["status"] == "confirmed"]
+        row = {"month": month, "attacks": len(confirmed),
+               "attacks_unverified": int((group["status"] == "unverified_claim").sum()),
+               "attacks_possibly_other_group": int((group["status"] == "possibly_other_group").sum())}
+        for column in CASUALTIES:
+            known = confirmed[column].dropna()
+            row[column] = int(known.sum()) if len(known) else pd.NA
+            row[f"{column}_unknown"] = int(confirmed[column].isna().sum())
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    for column in CASUALTIES:
+        if column in out:
+            out[column] = out[column].astype("Int64")
+    return out
+
+
+def raids_monthly(raids: pd.DataFrame) -> pd.DataFrame:
+    """Per month: raids (one row = one raid), arrests, ISIS killed, officials captured and killed."""
+    columns = ["arrests", "isis_killed", "officials_captured", "officials_killed"]
+    out = raids.groupby("month", sort=True).agg(raids=("raid_id", "size"),
+                                                **{c: (c, lambda s: s.sum(min_count=1)) for c in columns})
+    return out.reset_index().astype({c: "Int64" for c in columns})
+
+
+def incidents_by(incidents: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """Confirmed attacks per month by attack_type, target, adm2_pcode (district) or adm3_pcode (sub-district)."""
+    confirmed = incidents[incidents["status"] == "confirmed"]
+    return confirmed.groupby(["month", dimension], sort=True).size().reset_index(name="attacks")
+
+
+def reconcile(computed: pd.DataFrame, published: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+    """Per month and metric: value from the log, value published, difference, and a plain status."""
+    published = published.set_index("month")
+    rows = []
+    for row in computed.itertuples():
+        for metric in metrics:
+            mine = getattr(row, metric)
+            theirs = published.at[row.month, metric] if row.month in published.index else pd.NA
+            if pd.isna(theirs):
+                status, diff = "not published", pd.NA
+            elif pd.isna(mine):
+                status, diff = "not in the log", pd.NA
+            else:
+                diff = int(mine) - int(theirs)
+                status = "match" if diff == 0 else "differs"
+            rows.append({"month": row.month, "metric": metric, "from_log": mine, "published": theirs,
+                         "difference": diff, "status": status})
+    out = pd.DataFrame(rows, columns=["month", "metric", "from_log", "published", "difference", "status"])
+    return out.astype({"from_log": "Int64", "published": "Int64", "difference": "Int64"})
+
+
+def find_log(folder: Path, stem: str) -> Path | None:
+    """data/raw/incidents/<stem>.csv or .xlsx, if the team has one."""
+    for suffix in (".csv", ".xlsx"):
+        if (Path(folder) / f"{stem}{suffix}").exists():
+            return Path(folder) / f"{stem}{suffix}"
+    return None
