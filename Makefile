@@ -144,9 +144,10 @@ lab: $(PROCESSED)
 # CHECKS                                                                        #
 #################################################################################
 
-## Run the benchmarks (bench/results.md); never part of make test
+## Run the benchmarks (bench/results.md, bench/ingest_results.md; BENCH_SIZES="10000 100000 1000000")
 bench: $(PROCESSED)
 	@$(PY) bench/run.py
+	@$(PY) bench/ingest.py $(BENCH_SIZES)
 
 ## Run the test suite (unit tests, data checks, notebooks)
 test: $(PROCESSED)

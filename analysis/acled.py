@@ -68,21 +68,27 @@ class PlaceResolver:
         places = gazetteer.places
         subs = places[(places["kind"] == "sub-district") & (places["lat"] != "")]
         self.points = [(r.place_id, r.adm1_pcode, float(r.lat), float(r.lon)) for r in subs.itertuples()]
-        self._cache: dict[tuple, tuple[str, str, str, str]] = {}
+        self._cache: dict[tuple[str, str, str], tuple[str, str, str, str]] = {}
 
     def resolve(self, admin1: str, admin2: str, admin3: str, lat, lon) -> tuple[str, str, str, str]:
-        """(adm1, adm2, adm3 p-codes, how) — how is 'names', 'coordinates' or '' (unresolved)."""
-        key = (admin1, admin2, admin3, lat, lon)
+        """(adm1, adm2, adm3 p-codes, how) — how is 'names', 'coordinates' or '' (unresolved).
+
+        Names are resolved once per distinct (admin1, admin2, admin3); coordinates only where names fail.
+        """
+        key = (admin1, admin2, admin3)
         if key not in self._cache:
-            self._cache[key] = self._resolve(*key)
-        return self._cache[key]
+            self._cache[key] = self._by_names(admin1, admin2, admin3)
+        found = self._cache[key]
+        if found[3]:
+            return found
+        return self._by_coordinates(found[0], lat, lon) or found
 
     def _codes(self, place_id: str) -> tuple[str, str, str]:
         """The OCHA p-codes of a place, looked up (never derived from the code's digits)."""
         info = self.gazetteer.describe(place_id)
         return info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"]
 
-    def _resolve(self, admin1, admin2, admin3, lat, lon):
+    def _by_names(self, admin1, admin2, admin3) -> tuple[str, str, str, str]:
         g = self.gazetteer
         a1 = g.resolve(admin1, "governorate").place_id if admin1 else ""
         a2 = g.resolve(admin2, "district").place_id if admin2 else ""
@@ -95,13 +101,19 @@ class PlaceResolver:
             return (*codes2, "names")
         if not admin2 and not admin3 and a1:
             return a1, "", "", "names"
-        if not (pd.isna(lat) or pd.isna(lon)):
-            candidates = [p for p in self.points if not a1 or p[1] == a1]
-            if candidates:
-                best = min(candidates, key=lambda p: _haversine_km(float(lat), float(lon), p[2], p[3]))
-                if _haversine_km(float(lat), float(lon), best[2], best[3]) <= MAX_SNAP_KM:
-                    return (*self._codes(best[0]), "coordinates")
         return a1, "", "", ""
+
+    def _by_coordinates(self, adm1: str, lat, lon) -> tuple[str, str, str, str] | None:
+        """Nearest sub-district point (within the governorate when known) no further than MAX_SNAP_KM."""
+        if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
+            return None
+        candidates = [p for p in self.points if not adm1 or p[1] == adm1]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda p: _haversine_km(float(lat), float(lon), p[2], p[3]))
+        if _haversine_km(float(lat), float(lon), best[2], best[3]) > MAX_SNAP_KM:
+            return None
+        return (*self._codes(best[0]), "coordinates")
 
 
 def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: int = 250_000,
