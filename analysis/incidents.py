@@ -32,16 +32,19 @@ def _place_resolves(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
     if ctx.gazetteer is None:
         return []
     resolver = PlaceResolver(ctx.gazetteer)
-    out = []
-    for idx, row in frame.iterrows():
-        if ctx.gazetteer.resolve(row["location"]).place_id:
+    places = frame[["location", "latitude", "longitude"]]
+    failing = set()
+    for location, lat, lon in places.drop_duplicates().itertuples(index=False):  # each distinct place once
+        if ctx.gazetteer.resolve(location).place_id:
             continue
-        lat = float(row["latitude"]) if row["latitude"] else float("nan")
-        lon = float(row["longitude"]) if row["longitude"] else float("nan")
-        if resolver.resolve("", "", "", lat, lon)[3] != "coordinates":
-            out.append((idx, "location", f"'{row['location']}' is not in the gazetteer and no coordinates place it; "
-                                         "add the spelling to data/raw/gazetteer/aliases.csv or give latitude/longitude"))
-    return out
+        lat_f = float(lat) if lat else float("nan")
+        lon_f = float(lon) if lon else float("nan")
+        if resolver.resolve("", "", "", lat_f, lon_f)[3] != "coordinates":
+            failing.add((location, lat, lon))
+    keys = list(places.itertuples(index=False, name=None))
+    return [(idx, "location", f"'{key[0]}' is not in the gazetteer and no coordinates place it; add the spelling "
+                              "to data/raw/gazetteer/aliases.csv or give latitude/longitude")
+            for idx, key in zip(frame.index, keys) if key in failing]
 
 
 _PLACE = (Column("location", "text", description="place as written (town, sub-district, district, camp)"),
@@ -88,26 +91,26 @@ RAID_LOG = TableSchema(
 
 
 def _counts(series: pd.Series) -> pd.Series:
-    return pd.Series(pd.array([parsing.parse_count(v).value if v else pd.NA for v in series], dtype="Int64"),
-                     index=series.index)
+    parsed = {v: parsing.parse_count(v).value for v in series.unique() if v}
+    return pd.Series(pd.array([parsed.get(v, pd.NA) for v in series], dtype="Int64"), index=series.index)
 
 
 def _places(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
     from .acled import PlaceResolver
 
     resolver = PlaceResolver(gazetteer)
-    records = []
-    for row in rows.itertuples():
-        found = gazetteer.resolve(row.location)
+    resolved = {}
+    for key in rows[["location", "latitude", "longitude"]].drop_duplicates().itertuples(index=False, name=None):
+        location, lat, lon = key  # each distinct place is resolved once
+        found = gazetteer.resolve(location)
         if found.place_id:
             info = gazetteer.describe(found.place_id)
-            records.append((info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names"))
+            resolved[key] = (info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names")
             continue
-        lat = float(row.latitude) if row.latitude else float("nan")
-        lon = float(row.longitude) if row.longitude else float("nan")
-        a1, a2, a3, how = resolver.resolve("", "", "", lat, lon)
-        region = gazetteer.describe(a3)["region"] if a3 else ""
-        records.append((a1, a2, a3, region, how))
+        a1, a2, a3, how = resolver.resolve("", "", "", float(lat) if lat else float("nan"),
+                                           float(lon) if lon else float("nan"))
+        resolved[key] = (a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", how)
+    records = [resolved[k] for k in rows[["location", "latitude", "longitude"]].itertuples(index=False, name=None)]
     return pd.DataFrame(records, index=rows.index,
                         columns=["adm1_pcode", "adm2_pcode", "adm3_pcode", "region", "place_resolved_by"])
 
@@ -115,7 +118,8 @@ def _places(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
 def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd.DataFrame:
     """Typed log: month from the date, counts as nullable integers, places resolved to p-codes."""
     out = rows.drop(columns=[c for c in rows.columns if c.startswith("_")]).copy()
-    dates = rows["date"].map(parsing.parse_date)
+    parsed = {v: parsing.parse_date(v) for v in rows["date"].unique()}
+    dates = rows["date"].map(parsed)
     out["date"] = dates.map(lambda d: d[0].isoformat())
     out["month"] = dates.map(lambda d: parsing.month_of(d[0]))
     for column in counts:

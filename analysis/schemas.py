@@ -118,11 +118,10 @@ def _parser(column: Column) -> Callable[[str], object]:
 
 def _not_in_future(column: str) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
     def check(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
-        out = []
-        for idx, text in frame[column].items():
-            if text and parsing.parse_date(text)[0] > ctx.today:
-                out.append((idx, column, f"is in the future (after {ctx.today.isoformat()})"))
-        return out
+        values = frame[column]
+        future = {t for t in values.unique() if t and parsing.parse_date(t)[0] > ctx.today}
+        return [(idx, column, f"is in the future (after {ctx.today.isoformat()})")
+                for idx in values[values.isin(list(future))].index]
     return check
 
 
@@ -339,13 +338,16 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context) -> tu
         parse = _parser(column)
         values = frame[column.name]
         filled = values[values != ""]
-        failures = 0
-        for idx, text in filled.items():
+        problems = {}  # each distinct value is parsed once: logs repeat dates, places and counts a lot
+        for text in filled.unique():
             try:
                 parse(text)
             except ValueError as exc:
-                failures += 1
-                reject(idx, column.name, f"'{text}' {exc}")
+                problems[text] = f"'{text}' {exc}"
+        failures = 0
+        for idx, text in filled[filled.isin(list(problems))].items():
+            failures += 1
+            reject(idx, column.name, problems[text])
         if column.kind not in ("text",) and len(filled) >= 3 and failures == len(filled):
             sample = filled.iloc[0]
             raise InputFileError(path, f"has no valid value in column '{column.name}' (e.g. '{sample}')",
