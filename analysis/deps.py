@@ -20,10 +20,6 @@ from .outputs import atomic_write_text, csv_bytes
 MONTHLY_NOTEBOOK = paths.NOTEBOOKS / "monthly_report.ipynb"
 
 
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def code_files(root: Path = paths.ROOT) -> list[Path]:
     """The analysis package's source files, sorted."""
     return sorted((root / "analysis").glob("*.py"))

@@ -27,24 +27,12 @@ CASUALTIES = ["military_killed", "military_injured", "civilian_killed", "civilia
 
 def _place_resolves(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
     """A location must resolve by name, or by coordinates to a sub-district point; never guessed."""
-    from .acled import PlaceResolver
-
     if ctx.gazetteer is None:
         return []
-    resolver = PlaceResolver(ctx.gazetteer)
-    places = frame[["location", "latitude", "longitude"]]
-    failing = set()
-    for location, lat, lon in places.drop_duplicates().itertuples(index=False):  # each distinct place once
-        if ctx.gazetteer.resolve(location).place_id:
-            continue
-        lat_f = float(lat) if lat else float("nan")
-        lon_f = float(lon) if lon else float("nan")
-        if resolver.resolve("", "", "", lat_f, lon_f)[3] != "coordinates":
-            failing.add((location, lat, lon))
-    keys = list(places.itertuples(index=False, name=None))
-    return [(idx, "location", f"'{key[0]}' is not in the gazetteer and no coordinates place it; add the spelling "
-                              "to data/raw/gazetteer/aliases.csv or give latitude/longitude")
-            for idx, key in zip(frame.index, keys) if key in failing]
+    placed = resolve_locations(frame, ctx.gazetteer)["place_resolved_by"]
+    return [(idx, "location", f"'{frame.at[idx, 'location']}' is not in the gazetteer and no coordinates place it; "
+                              "add the spelling to data/raw/gazetteer/aliases.csv or give latitude/longitude")
+            for idx in placed[placed == ""].index]
 
 
 _PLACE = (Column("location", "text", description="place as written (town, sub-district, district, camp)"),
@@ -95,7 +83,8 @@ def _counts(series: pd.Series) -> pd.Series:
     return pd.Series(pd.array([parsed.get(v, pd.NA) for v in series], dtype="Int64"), index=series.index)
 
 
-def _places(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
+def resolve_locations(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
+    """p-codes, region and how each row's location was placed ('names', 'coordinates', or '' when not)."""
     from .acled import PlaceResolver
 
     resolver = PlaceResolver(gazetteer)
@@ -124,7 +113,7 @@ def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd
     out["month"] = dates.map(lambda d: parsing.month_of(d[0]))
     for column in counts:
         out[column] = _counts(rows[column])
-    return pd.concat([out, _places(rows, gazetteer)], axis=1)
+    return pd.concat([out, resolve_locations(rows, gazetteer)], axis=1)
 
 
 def incidents_monthly(incidents: pd.DataFrame) -> pd.DataFrame:

@@ -25,11 +25,7 @@ def project_path(path: str | Path) -> Path:
 def output_dirs(month: str, figures_dir: str | Path, reports_dir: str | Path,
                 vintage: str = "current") -> tuple[Path, Path]:
     """figures/<month>/ and reports/<month>/ (or .../as-published/<month>/) under the given roots, created."""
-    sub = paths.month_folder(month, vintage)
-    fig_dir, rep_dir = project_path(figures_dir) / sub, project_path(reports_dir) / sub
-    fig_dir.mkdir(parents=True, exist_ok=True)
-    rep_dir.mkdir(parents=True, exist_ok=True)
-    return fig_dir, rep_dir
+    return named_output_dirs(paths.month_folder(month, vintage), figures_dir, reports_dir)
 
 
 def named_output_dirs(name: str, figures_dir: str | Path, reports_dir: str | Path) -> tuple[Path, Path]:

@@ -25,3 +25,12 @@ def month_folder(month: str, vintage: str = "current") -> str:
 def failed_marker(reports_root: Path, sub: str) -> Path:
     """Where a failed run of `sub` leaves its message (removed by the next successful run)."""
     return Path(reports_root) / ".failed" / f"{sub.replace('/', '_')}.txt"
+
+
+def relative_to_root(path: Path, root: Path = ROOT) -> str:
+    """A path as written in outputs: relative to the project root when inside it (so outputs are the same in
+    any clone), otherwise absolute."""
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(Path(path).resolve())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import subprocess
@@ -10,8 +9,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import paths
-from .deps import code_files, file_digest
-from .manifest import current_manifest
+from .deps import code_files
+from .manifest import current_manifest, sha256_of
 
 
 def git_state(root: Path = paths.ROOT) -> dict[str, object]:
@@ -51,22 +50,15 @@ def provenance(*, report: str, parameters: dict, notebook: Path, processed: Path
         "parameters": parameters,
         "inputs_fingerprint": fingerprint,
         "raw_inputs": dict(zip(raw_files["path"], raw_files["sha256"])),
-        "processed_inputs": {p.name: file_digest(p) for p in processed_files},
-        "notebook": {"path": _rel(notebook, root), "sha256": file_digest(notebook)},
-        "code": {_rel(p, root): file_digest(p) for p in code_files(root)},
+        "processed_inputs": {p.name: sha256_of(p) for p in processed_files},
+        "notebook": {"path": paths.relative_to_root(notebook, root), "sha256": sha256_of(notebook)},
+        "code": {paths.relative_to_root(p, root): sha256_of(p) for p in code_files(root)},
         "git": git_state(root),
         "python": platform.python_version(),
-        "lock": {"path": "requirements.lock", "sha256": hashlib.sha256(lock.read_bytes()).hexdigest()},
+        "lock": {"path": "requirements.lock", "sha256": sha256_of(lock)},
         "packages": pinned_packages(lock),
         "outputs": outputs,
     }
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def to_json(record: dict) -> str:

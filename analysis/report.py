@@ -67,14 +67,6 @@ def month_lock(folder: Path, month: str):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _relative(path: Path) -> str:
-    """Parameters are written relative to the project root so the executed notebook is the same anywhere."""
-    try:
-        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return str(Path(path).resolve())
-
-
 def clean_executed(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop timings and paths that differ run to run, so the same inputs give the same bytes."""
     meta = nb.metadata.get("papermill", {})
@@ -141,8 +133,8 @@ def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figu
         executed = stage_rep / sub / Path(notebook).name
         executed.parent.mkdir(parents=True, exist_ok=True)
         (stage_fig / sub).mkdir(parents=True, exist_ok=True)
-        parameters = {**parameters, "PROCESSED_DIR": _relative(processed),
-                      "FIGURES_DIR": _relative(stage_fig), "REPORTS_DIR": _relative(stage_rep)}
+        parameters = {**parameters, "PROCESSED_DIR": paths.relative_to_root(processed),
+                      "FIGURES_DIR": paths.relative_to_root(stage_fig), "REPORTS_DIR": paths.relative_to_root(stage_rep)}
         try:
             pm.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name="python3",
                                 progress_bar=progress, cwd=str(Path(notebook).parent), log_output=False,
