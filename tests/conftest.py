@@ -26,6 +26,19 @@ def raw_dir(tmp_path: Path) -> Path:
     return target
 
 
+def synthetic_statements(rows):
+    """clean.figure_statements over SYNTHETIC rows: (period, metric, value), or with report and published too."""
+    import pandas as pd
+
+    from analysis import clean
+
+    full = [row if len(row) == 5 else (*row, f"Synthetic report {row[0]}", f"{row[0]}-28") for row in rows]
+    frame = pd.DataFrame(full, columns=["period", "metric", "value", "report", "published"])
+    frame["source_url"], frame["note"] = "https://example.org/synthetic", "SYNTHETIC"
+    frame["_line"], frame["_source"] = range(2, len(frame) + 2), "monthly_figures.csv"
+    return clean.figure_statements(frame)
+
+
 def append_line(path: Path, line: str) -> None:
     """Add one CSV line to a raw file (the files end with a newline)."""
     with open(path, "a", encoding="utf-8") as handle:

@@ -4,14 +4,7 @@ import pandas as pd
 
 from analysis import clean
 
-
-def statements(rows):
-    frame = pd.DataFrame(rows, columns=["period", "metric", "value", "report", "published"])
-    frame["source_url"] = "https://example.org/synthetic"
-    frame["note"] = "SYNTHETIC"
-    frame["_line"] = range(2, len(frame) + 2)
-    frame["_source"] = "monthly_figures.csv"
-    return clean.figure_statements(frame)
+from .conftest import synthetic_statements as statements
 
 
 def test_latest_statement_is_current_and_earliest_is_first():

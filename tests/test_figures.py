@@ -7,6 +7,8 @@ import pytest
 from analysis import clean, figures, style
 from analysis.panel import monthly_panel
 
+from .conftest import synthetic_statements
+
 matplotlib.use("Agg")
 
 DEFS = pd.DataFrame({"definition": ["all", "confirmed_isis"], "first_month": ["2000-01", "2001-05"],
@@ -18,11 +20,7 @@ def tables():
     rows = [("2001-03", "attacks", "12"), ("2001-05", "attacks", "9"), ("2001-05", "attacks_unverified", "2"),
             ("2001-06", "attacks", "11"), ("2001-06", "military_killed", "4"), ("2001-06", "civilian_injured", "7"),
             ("2001-06", "raids", "10"), ("2001-06", "arrests", "17")]
-    frame = pd.DataFrame([(p, m, v, f"Synthetic {p}", f"{p}-28") for p, m, v in rows],
-                         columns=["period", "metric", "value", "report", "published"])
-    frame["source_url"], frame["note"] = "https://example.org/synthetic", "SYNTHETIC"
-    frame["_line"], frame["_source"] = range(2, len(frame) + 2), "monthly_figures.csv"
-    figs = clean.first_and_current(clean.figure_statements(frame))
+    figs = clean.first_and_current(synthetic_statements(rows))
     return monthly_panel(figs, DEFS), figs
 
 

@@ -7,17 +7,15 @@ from analysis import clean, keypoints
 from analysis.keypoints import MonthFacts, attacks_point, casualties_point, counted, join, number, raids_point
 from analysis.panel import monthly_panel
 
+from .conftest import synthetic_statements
+
 DEFS = pd.DataFrame({"definition": ["old", "confirmed_isis"], "first_month": ["2000-01", "2001-05"],
                      "last_month": ["2001-04", ""]})
 
 
 def facts(rows, month="2001-06"):
     """MonthFacts over SYNTHETIC statements: rows of (period, metric, value)."""
-    frame = pd.DataFrame([(p, m, v, f"Synthetic report {p}", f"{p}-28") for p, m, v in rows],
-                         columns=["period", "metric", "value", "report", "published"])
-    frame["source_url"], frame["note"] = "https://example.org/synthetic", "SYNTHETIC"
-    frame["_line"], frame["_source"] = range(2, len(frame) + 2), "monthly_figures.csv"
-    figures = clean.first_and_current(clean.figure_statements(frame))
+    figures = clean.first_and_current(synthetic_statements(rows))
     return MonthFacts(figures, monthly_panel(figures, DEFS), month)
 
 

@@ -6,14 +6,13 @@ from analysis import clean
 from analysis.metrics import key_figures, previous_month, window
 from analysis.panel import monthly_panel
 
+from .conftest import synthetic_statements
+
 DEFS = pd.DataFrame({"definition": ["d"], "first_month": ["2000-01"], "last_month": [""]})
 
 
 def build(rows):
-    frame = pd.DataFrame(rows, columns=["period", "metric", "value", "report", "published"])
-    frame["source_url"], frame["note"] = "https://example.org/synthetic", "SYNTHETIC"
-    frame["_line"], frame["_source"] = range(2, len(frame) + 2), "monthly_figures.csv"
-    figures = clean.first_and_current(clean.figure_statements(frame))
+    figures = clean.first_and_current(synthetic_statements(rows))
     return monthly_panel(figures, DEFS), figures
 
 

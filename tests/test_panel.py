@@ -5,7 +5,7 @@ import pandas as pd
 from analysis import clean
 from analysis.panel import definition_for, month_range, monthly_panel
 
-from .test_clean import statements
+from .conftest import synthetic_statements as statements
 
 DEFS = pd.DataFrame({"definition": ["a", "b"], "first_month": ["2001-01", "2001-03"], "last_month": ["2001-02", ""]})
 
