@@ -27,6 +27,12 @@ unexport MONTH MONTHS VINTAGE
 # ENVIRONMENT                                                                   #
 #################################################################################
 
+ifeq ($(shell test -L $(VENV) && echo shared),shared)
+# A scratch copy (tests, make verify, bench) links to its checkout's .venv: reinstalling from here would point
+# the editable `analysis` at this copy, which is deleted afterwards.
+$(VENV_STAMP):
+	@echo ">>> $(VENV) is shared with another checkout: not reinstalling it from this copy"
+else
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo ">>> Creating $(VENV) from requirements.lock (first run only; a few minutes)"
 	@test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
@@ -40,6 +46,7 @@ $(VENV_STAMP): requirements.lock pyproject.toml
 	   git config filter.nbstripout.smudge cat; \
 	   git config diff.ipynb.textconv '"$(CURDIR)/$(PY)" -m nbstripout --keep-id -t'; fi
 	@touch $@
+endif
 
 ## Create .venv from the pinned lock (done automatically by every target)
 venv: $(VENV_STAMP)
@@ -117,7 +124,7 @@ reports/overview/provenance.json: $(wildcard data/processed/*.csv) $(OVERVIEW_NB
 
 PROGRESS ?= --quiet
 reports/%/provenance.json: $(FINGERPRINTS)/%.sha256
-	@$(PY) -m analysis monthly --skip-check $(PROGRESS) $(PROGRESS_OF) "$$MONTH_ARG"
+	@$(PY) -m analysis monthly --skip-check $(PROGRESS) $(PROGRESS_OF) --fingerprint-file "$(FINGERPRINTS)/$$MONTH_ARG.sha256" "$$MONTH_ARG"
 
 reports/%/provenance.json: export MONTH_ARG = $*
 

@@ -63,8 +63,9 @@ def _cmd_monthly(args: argparse.Namespace) -> int:
     print(f"{_position(args.month, args.progress_of)}{args.month}: running the report notebook"
           + (f" ({args.vintage} values)" if args.vintage != "current" else ""), flush=True)
     try:
+        fingerprint = Path(args.fingerprint_file).read_text().strip() if args.fingerprint_file else None
         out = run_month(args.month, Path(args.processed), Path(args.figures), Path(args.reports),
-                        progress=not args.quiet, vintage=args.vintage)
+                        progress=not args.quiet, vintage=args.vintage, fingerprint=fingerprint)
     except AnalysisError:
         raise
     except Exception as exc:  # anything else (disk full, a folder in the way): say so, for the run summary too
@@ -177,6 +178,8 @@ def parser() -> argparse.ArgumentParser:
     mon.add_argument("--quiet", action="store_true", help="no progress bar")
     mon.add_argument("--skip-check", action="store_true", help="the month was already checked")
     mon.add_argument("--progress-of", help="file listing all months, to show '[k/N]'")
+    mon.add_argument("--fingerprint-file", help="the month's input digest, already computed (make passes "
+                                                "reports/.fingerprints/MONTH.sha256)")
     mon.set_defaults(func=_cmd_monthly)
 
     ov = sub.add_parser("overview", help="run the whole-period overview notebook (papermill)")

@@ -9,10 +9,15 @@ does not have to fit in memory at once.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
+from .distinct import apply_distinct_rows, map_distinct
 from .errors import InputFileError
 from .places import Gazetteer, load_gazetteer
 
@@ -24,27 +29,36 @@ INTER_CODES = {"1": "State forces", "2": "Rebel group", "3": "Political militia"
                "5": "Rioters", "6": "Protesters", "7": "Civilians", "8": "External/Other forces", "0": ""}
 OUTPUT = ["event_id", "date", "month", "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
           "admin1", "admin2", "admin3", "location", "latitude", "longitude", "fatalities", "admin1_pcode",
-          "admin2_pcode", "admin3_pcode", "place_resolved_by"]
+          "admin2_pcode", "admin3_pcode", "place_resolved_by", "time_precision", "geo_precision"]
+PLACED = ["admin1_pcode", "admin2_pcode", "admin3_pcode", "place_resolved_by"]
 NES_GOVERNORATES = {"SY08", "SY09", "SY11", "SY02"}
 MAX_SNAP_KM = 50.0
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
-    """ISO (2023-11-05), 'DD Month YYYY' (05 November 2023) and dd-mm-yyyy, as ACLED has exported them."""
-    text = values.astype(str).str.strip()
-    out = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-    for fmt in ("%d %B %Y", "%d-%m-%Y", "%d %b %Y"):
-        missing = out.isna()
-        if not missing.any():
-            break
-        out[missing] = pd.to_datetime(text[missing], format=fmt, errors="coerce")
-    return out
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d %b %Y")
+
+
+def _iso_date(text: str) -> str:
+    """ISO (2023-11-05), 'DD Month YYYY' (05 November 2023) or dd-mm-yyyy as YYYY-MM-DD; '' if none fits."""
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
+def _count_or_na(text: str):
+    text = text.strip() or "0"  # ACLED leaves fatalities empty only when none were reported
+    return int(text) if text.isdigit() else pd.NA
 
 
 def normalise_inter(values: pd.Series) -> pd.Series:
     """Numeric inter codes (1-8) become ACLED's text labels; text labels pass through."""
-    text = values.fillna("").astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
-    return text.map(lambda v: INTER_CODES.get(v, v))
+    def label(value: str) -> str:
+        value = value.strip().removesuffix(".0")
+        return INTER_CODES.get(value, value)
+    return map_distinct(values.fillna("").astype("str"), label, "str")
 
 
 def _columns(path: Path) -> dict[str, str]:
@@ -75,13 +89,32 @@ class PlaceResolver:
 
         Names are resolved once per distinct (admin1, admin2, admin3); coordinates only where names fail.
         """
-        key = (admin1, admin2, admin3)
-        if key not in self._cache:
-            self._cache[key] = self._by_names(admin1, admin2, admin3)
-        found = self._cache[key]
+        found = self._names_cached(admin1, admin2, admin3)
         if found[3]:
             return found
         return self._by_coordinates(found[0], lat, lon) or found
+
+    def place(self, admin1: pd.Series, admin2: pd.Series, admin3: pd.Series, lat: pd.Series, lon: pd.Series,
+              geo_precision: pd.Series) -> dict[str, pd.Series]:
+        """Vectorised `resolve` over a chunk (each distinct name triple and point once). Coordinates are
+        not used for events whose geo_precision is 3: ACLED then gives a region's centre, not the place."""
+        names = pd.DataFrame({"admin1": admin1, "admin2": admin2, "admin3": admin3})
+        codes, by_names = apply_distinct_rows(names, self._names_cached, PLACED)
+        placed = by_names.take(codes).set_axis(names.index) if len(names) else by_names
+        retry = ((placed["place_resolved_by"] == "") & lat.notna() & lon.notna()
+                 & (geo_precision.str.strip() != "3")).to_numpy()
+        if retry.any():
+            points = pd.DataFrame({"adm1": placed.loc[retry, "admin1_pcode"], "lat": lat[retry], "lon": lon[retry]})
+            codes, by_points = apply_distinct_rows(
+                points, lambda a1, la, lo: self._by_coordinates(a1, la, lo) or (a1, "", "", ""), PLACED)
+            placed.loc[retry, PLACED] = by_points.take(codes).to_numpy()
+        return {c: placed[c] for c in PLACED}
+
+    def _names_cached(self, admin1: str, admin2: str, admin3: str) -> tuple[str, str, str, str]:
+        key = (admin1, admin2, admin3)
+        if key not in self._cache:
+            self._cache[key] = self._by_names(admin1, admin2, admin3)
+        return self._cache[key]
 
     def _codes(self, place_id: str) -> tuple[str, str, str]:
         """The OCHA p-codes of a place, looked up (never derived from the code's digits)."""
@@ -120,8 +153,9 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
                countries: tuple[str, ...] | None = None) -> pd.DataFrame:
     """One row per ACLED event with the columns of OUTPUT, p-codes resolved (blank when unresolved).
 
-    Raises InputFileError when a required column is missing. `countries` keeps only those countries
-    (e.g. ('Syria',)) while reading, so a global export stays small in memory.
+    Raises InputFileError when a required column is missing or a value is broken. The file is streamed
+    (pyarrow, only the needed columns, at most `chunksize` rows at a time); `countries` keeps only those
+    countries (e.g. ('Syria',)) while reading, so a global export stays small in memory.
     """
     path = Path(path)
     try:
@@ -136,57 +170,76 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
                              column=missing[0])
     wanted = [c for c in REQUIRED + OPTIONAL if c in available]
     resolver = PlaceResolver(gazetteer or load_gazetteer())
-    parts = []
-    reader = pd.read_csv(path, usecols=[available[c] for c in wanted], dtype=str, keep_default_na=False,
-                         chunksize=chunksize, encoding="utf-8-sig")
-    for chunk in reader:
-        chunk = chunk.rename(columns={available[c]: c for c in wanted})
-        if countries and "country" in chunk:
-            chunk = chunk[chunk["country"].isin(countries)]
-        if chunk.empty:
-            continue
-        parts.append(_clean_chunk(chunk, resolver, path))
+    parts, rows_before = [], 0
+    for batch in _batches(path, [available[c] for c in wanted]):
+        for start in range(0, batch.num_rows, chunksize):
+            piece = batch.slice(start, chunksize)
+            chunk = pd.DataFrame({c: pd.Series(piece.column(available[c]).to_pandas(), dtype="str") for c in wanted})
+            chunk.index = pd.RangeIndex(rows_before, rows_before + len(chunk))  # data row numbers, from 0
+            rows_before += len(chunk)
+            if countries and "country" in chunk:
+                chunk = chunk[chunk["country"].isin(countries)]
+            if not chunk.empty:
+                parts.append(_clean_chunk(chunk, resolver, path))
     if not parts:
         return pd.DataFrame(columns=OUTPUT)
     return pd.concat(parts, ignore_index=True)
 
 
+def _batches(path: Path, columns: list[str]):
+    """Record batches of the named columns, as text, streamed so memory stays bounded."""
+    try:
+        reader = pacsv.open_csv(
+            path, read_options=pacsv.ReadOptions(block_size=1 << 25),
+            convert_options=pacsv.ConvertOptions(include_columns=columns, strings_can_be_null=False,
+                                                 column_types={c: pa.large_string() for c in columns}))
+        yield from reader
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise InputFileError(path, f"cannot be read as an ACLED CSV export ({str(exc).splitlines()[0]})",
+                             hint="export it again from ACLED as CSV (UTF-8), unchanged.") from None
+
+
+def _refuse(path: Path, chunk: pd.DataFrame, bad: pd.Series, column: str, what: str, hint: str) -> None:
+    row = bad[bad].index[0]
+    value, event_id = chunk.at[row, column], chunk.at[row, "event_id_cnty"]
+    raise InputFileError(path, f"has {what}: '{value}' (event {event_id}, data row {row + 1})", hint=hint,
+                         column=column)
+
+
 def _clean_chunk(chunk: pd.DataFrame, resolver: PlaceResolver, path: Path) -> pd.DataFrame:
-    dates = parse_dates(chunk["event_date"])
-    if dates.isna().any():
-        bad = chunk.loc[dates.isna(), "event_date"].iloc[0]
-        raise InputFileError(path, f"has an event_date that is not a date: '{bad}'",
-                             hint="ACLED dates are YYYY-MM-DD or 'DD Month YYYY'.", column="event_date")
-    fatalities = pd.to_numeric(chunk["fatalities"].replace("", "0"), errors="coerce")
-    if fatalities.isna().any() or (fatalities < 0).any():
-        bad = chunk.loc[fatalities.isna() | (fatalities < 0), "fatalities"].iloc[0]
-        raise InputFileError(path, f"has fatalities that are not a count: '{bad}'", column="fatalities")
-    lat = pd.to_numeric(chunk["latitude"], errors="coerce")
-    lon = pd.to_numeric(chunk["longitude"], errors="coerce")
-    places = [resolver.resolve(a1, a2, a3, la, lo) for a1, a2, a3, la, lo in
-              zip(chunk["admin1"], chunk["admin2"], chunk["admin3"], lat, lon)]
+    dates = map_distinct(chunk["event_date"], _iso_date, "str")
+    if (dates == "").any():
+        _refuse(path, chunk, dates == "", "event_date", "an event_date that is not a date",
+                "ACLED dates are YYYY-MM-DD, 'DD Month YYYY' or DD-MM-YYYY.")
+    fatalities = map_distinct(chunk["fatalities"], _count_or_na, "Int64")
+    if fatalities.isna().any():
+        _refuse(path, chunk, fatalities.isna(), "fatalities", "fatalities that are not a count",
+                "fatalities must be a whole number, 0 or more.")
+    lat = pd.to_numeric(chunk["latitude"], errors="coerce").astype("float64")  # blank or broken: no coordinates
+    lon = pd.to_numeric(chunk["longitude"], errors="coerce").astype("float64")
+    geo_precision = chunk["geo_precision"] if "geo_precision" in chunk else pd.Series("", index=chunk.index)
+    placed = resolver.place(chunk["admin1"], chunk["admin2"], chunk["admin3"], lat, lon, geo_precision)
+    optional = {c: chunk[c].str.strip() if c in chunk else "" for c in ("time_precision", "geo_precision")}
     return pd.DataFrame({
-        "event_id": chunk["event_id_cnty"].to_numpy(),
-        "date": dates.dt.strftime("%Y-%m-%d").to_numpy(),
-        "month": dates.dt.strftime("%Y-%m").to_numpy(),
-        "event_type": chunk["event_type"].str.strip().to_numpy(),
-        "sub_event_type": chunk["sub_event_type"].str.strip().to_numpy(),
-        "actor1": chunk["actor1"].to_numpy(),
-        "actor2": chunk["actor2"].to_numpy(),
-        "inter1": normalise_inter(chunk["inter1"]).to_numpy() if "inter1" in chunk else "",
-        "inter2": normalise_inter(chunk["inter2"]).to_numpy() if "inter2" in chunk else "",
-        "admin1": chunk["admin1"].to_numpy(),
-        "admin2": chunk["admin2"].to_numpy(),
-        "admin3": chunk["admin3"].to_numpy(),
-        "location": chunk["location"].to_numpy(),
-        "latitude": lat.to_numpy(),
-        "longitude": lon.to_numpy(),
-        "fatalities": fatalities.astype("int64").to_numpy(),
-        "admin1_pcode": [p[0] for p in places],
-        "admin2_pcode": [p[1] for p in places],
-        "admin3_pcode": [p[2] for p in places],
-        "place_resolved_by": [p[3] for p in places],
-    })
+        "event_id": chunk["event_id_cnty"],
+        "date": dates,
+        "month": dates.str.slice(0, 7),
+        "event_type": chunk["event_type"].str.strip(),
+        "sub_event_type": chunk["sub_event_type"].str.strip(),
+        "actor1": chunk["actor1"],
+        "actor2": chunk["actor2"],
+        "inter1": normalise_inter(chunk["inter1"]) if "inter1" in chunk else "",
+        "inter2": normalise_inter(chunk["inter2"]) if "inter2" in chunk else "",
+        "admin1": chunk["admin1"],
+        "admin2": chunk["admin2"],
+        "admin3": chunk["admin3"],
+        "location": chunk["location"],
+        "latitude": lat,
+        "longitude": lon,
+        "fatalities": fatalities.astype("int64"),
+        **placed,
+        **optional,
+    }, index=chunk.index)
 
 
 def is_isis(events: pd.DataFrame) -> pd.Series:
@@ -196,10 +249,14 @@ def is_isis(events: pd.DataFrame) -> pd.Series:
 
 def isis_events_by_month(events: pd.DataFrame) -> pd.DataFrame:
     """ISIS-involved events in the NES governorates per month and event type (counts and fatalities)."""
-    nes = events[is_isis(events) & events["admin1_pcode"].isin(["SY08", "SY09", "SY11"])]
-    out = nes.groupby(["month", "event_type"], sort=True).agg(events=("event_id", "nunique"),
-                                                                fatalities=("fatalities", "sum")).reset_index()
-    return out
+    columns = ["month", "event_type", "event_id", "fatalities", "time_precision"]
+    nes = events.loc[is_isis(events) & events["admin1_pcode"].isin(["SY08", "SY09", "SY11"]), columns]
+    # ACLED time_precision 2 or 3: only the week or the month is known, so the event may belong to the month next door
+    nes = nes.assign(date_approximate=nes["time_precision"].isin(["2", "3"]))
+    out = nes.groupby(["month", "event_type"], sort=True).agg(
+        events=("event_id", "nunique"), fatalities=("fatalities", "sum"),
+        events_date_approximate=("date_approximate", "sum")).reset_index()
+    return out.astype({"events_date_approximate": "int64"})
 
 
 def unresolved(events: pd.DataFrame) -> pd.DataFrame:

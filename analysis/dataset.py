@@ -26,7 +26,7 @@ _COUNT_COLUMNS = {
     "reconciliation": ["from_log", "published", "difference"],
     "incidents_by_type": ["attacks"], "incidents_by_target": ["attacks"], "incidents_by_district": ["attacks"],
     "incidents_by_subdistrict": ["attacks"],
-    "acled_isis_monthly": ["events", "fatalities"],
+    "acled_isis_monthly": ["events", "fatalities", "events_date_approximate"],
 }
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import parsing
+from .distinct import apply_distinct_rows, map_distinct
 from .places import Gazetteer
 from .schemas import Column, Context, Rejection, TableSchema, _not_in_future
 
@@ -29,10 +31,11 @@ def _place_resolves(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
     """A location must resolve by name, or by coordinates to a sub-district point; never guessed."""
     if ctx.gazetteer is None:
         return []
-    placed = resolve_locations(frame, ctx.gazetteer)["place_resolved_by"]
+    codes, placed = _placements(frame, ctx.gazetteer)
+    unplaced = np.flatnonzero((placed["place_resolved_by"] == "").to_numpy())
     return [(idx, "location", f"'{frame.at[idx, 'location']}' is not in the gazetteer and no coordinates place it; "
                               "add the spelling to data/raw/gazetteer/aliases.csv or give latitude/longitude")
-            for idx in placed[placed == ""].index]
+            for idx in frame.index[np.isin(codes, unplaced)]]
 
 
 _PLACE = (Column("location", "text", description="place as written (town, sub-district, district, camp)"),
@@ -79,38 +82,43 @@ RAID_LOG = TableSchema(
 
 
 def _counts(series: pd.Series) -> pd.Series:
-    parsed = {v: parsing.parse_count(v).value for v in series.unique() if v}
-    return pd.Series(pd.array([parsed.get(v, pd.NA) for v in series], dtype="Int64"), index=series.index)
+    return map_distinct(series, lambda v: parsing.parse_count(v).value if v else pd.NA, "Int64")
+
+
+PLACEMENT = ["adm1_pcode", "adm2_pcode", "adm3_pcode", "region", "place_resolved_by"]
 
 
 def resolve_locations(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
     """p-codes, region and how each row's location was placed ('names', 'coordinates', or '' when not)."""
+    codes, placed = _placements(rows, gazetteer)
+    out = placed.take(codes) if len(rows) else placed.iloc[0:0]
+    return out.set_axis(rows.index)
+
+
+def _placements(rows: pd.DataFrame, gazetteer: Gazetteer) -> tuple[np.ndarray, pd.DataFrame]:
+    """Each distinct (location, latitude, longitude) placed once: codes per row, and the placements."""
     from .acled import PlaceResolver
 
     resolver = PlaceResolver(gazetteer)
-    resolved = {}
-    for key in rows[["location", "latitude", "longitude"]].drop_duplicates().itertuples(index=False, name=None):
-        location, lat, lon = key  # each distinct place is resolved once
+
+    def place(location: str, lat: str, lon: str) -> tuple[str, str, str, str, str]:
         found = gazetteer.resolve(location)
         if found.place_id:
             info = gazetteer.describe(found.place_id)
-            resolved[key] = (info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names")
-            continue
+            return info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names"
         a1, a2, a3, how = resolver.resolve("", "", "", float(lat) if lat else float("nan"),
                                            float(lon) if lon else float("nan"))
-        resolved[key] = (a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", how)
-    records = [resolved[k] for k in rows[["location", "latitude", "longitude"]].itertuples(index=False, name=None)]
-    return pd.DataFrame(records, index=rows.index,
-                        columns=["adm1_pcode", "adm2_pcode", "adm3_pcode", "region", "place_resolved_by"])
+        return a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", how
+
+    return apply_distinct_rows(rows[["location", "latitude", "longitude"]], place, PLACEMENT)
 
 
 def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd.DataFrame:
     """Typed log: month from the date, counts as nullable integers, places resolved to p-codes."""
-    out = rows.drop(columns=[c for c in rows.columns if c.startswith("_")]).copy()
-    parsed = {v: parsing.parse_date(v) for v in rows["date"].unique()}
-    dates = rows["date"].map(parsed)
-    out["date"] = dates.map(lambda d: d[0].isoformat())
-    out["month"] = dates.map(lambda d: parsing.month_of(d[0]))
+    out = rows.drop(columns=[c for c in rows.columns if c.startswith("_")])  # a new frame; rows stay as they are
+    day = map_distinct(rows["date"], lambda v: parsing.parse_date(v)[0].isoformat(), "str")
+    out["date"] = day
+    out["month"] = day.str.slice(0, 7)  # YYYY-MM of the ISO date
     for column in counts:
         out[column] = _counts(rows[column])
     return pd.concat([out, resolve_locations(rows, gazetteer)], axis=1)
@@ -119,22 +127,20 @@ def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd
 def incidents_monthly(incidents: pd.DataFrame) -> pd.DataFrame:
     """Per month, in the panel's columns: confirmed attacks, unverified claims, casualties of confirmed
     attacks (sum of the known values; empty when none is known)."""
-    rows = []
-    for month, group in incidents.groupby("month", sort=True):
-        confirmed = group[group["status"] == "confirmed"]
-        row = {"month": month, "attacks": len(confirmed),
-               "attacks_unverified": int((group["status"] == "unverified_claim").sum()),
-               "attacks_possibly_other_group": int((group["status"] == "possibly_other_group").sum())}
-        for column in CASUALTIES:
-            known = confirmed[column].dropna()
-            row[column] = int(known.sum()) if len(known) else pd.NA
-            row[f"{column}_unknown"] = int(confirmed[column].isna().sum())
-        rows.append(row)
-    out = pd.DataFrame(rows)
+    status = incidents["status"]
+    confirmed = status == "confirmed"
+    flags = pd.DataFrame({"month": incidents["month"], "attacks": confirmed,
+                          "attacks_unverified": status == "unverified_claim",
+                          "attacks_possibly_other_group": status == "possibly_other_group"})
     for column in CASUALTIES:
-        if column in out:
-            out[column] = out[column].astype("Int64")
-    return out
+        flags[column] = incidents[column].where(confirmed)
+        flags[f"{column}_unknown"] = confirmed & incidents[column].isna()
+    grouped = flags.groupby("month", sort=True)
+    counted = [c for c in flags.columns if c != "month" and c not in CASUALTIES]
+    out = grouped[counted].sum().astype("int64")
+    for column in CASUALTIES:
+        out[column] = grouped[column].sum(min_count=1).astype("Int64")  # empty when no confirmed attack has it
+    return out[[c for c in flags.columns if c != "month"]].reset_index()
 
 
 def raids_monthly(raids: pd.DataFrame) -> pd.DataFrame:
@@ -147,7 +153,7 @@ def raids_monthly(raids: pd.DataFrame) -> pd.DataFrame:
 
 def incidents_by(incidents: pd.DataFrame, dimension: str) -> pd.DataFrame:
     """Confirmed attacks per month by attack_type, target, adm2_pcode (district) or adm3_pcode (sub-district)."""
-    confirmed = incidents[incidents["status"] == "confirmed"]
+    confirmed = incidents.loc[incidents["status"] == "confirmed", ["month", dimension]]  # only the columns needed
     return confirmed.groupby(["month", dimension], sort=True).size().reset_index(name="attacks")
 
 

@@ -20,36 +20,13 @@ import nbformat
 
 from . import paths
 from .errors import AnalysisError
+from .html import notebook_html
 from .outputs import atomic_write_text
 
 NOTEBOOK = paths.NOTEBOOKS / "monthly_report.ipynb"
 OVERVIEW = paths.NOTEBOOKS / "overview.ipynb"
 STAGING = paths.STAGING
 VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "exception")
-
-HTML_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 54rem; margin: 2rem auto; padding: 0 1rem;
-       color: #222; line-height: 1.45; }}
-img {{ max-width: 100%; height: auto; }}
-table {{ border-collapse: collapse; margin: 0.5rem 0; font-size: 0.9rem; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; }}
-pre {{ white-space: pre-wrap; font-family: inherit; }}
-h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.25rem; margin-top: 2rem; }}
-.jp-InputPrompt, .jp-OutputPrompt, .prompt {{ display: none; }}
-</style>
-</head>
-<body>
-{body}
-</body>
-</html>
-"""
-
 
 class NotebookFailed(AnalysisError):
     """A cell of the report notebook raised an error."""
@@ -80,16 +57,6 @@ def clean_executed(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"
     return nb
-
-
-def notebook_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """Self-contained HTML (inputs hidden, images embedded, no external scripts or fonts)."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return HTML_PAGE.format(title=title, body=body)
 
 
 def _heading_before(nb: nbformat.NotebookNode, index: int) -> str:
@@ -169,15 +136,19 @@ def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figu
 
 def run_month(month: str, processed: Path = paths.PROCESSED, figures_root: Path = paths.FIGURES,
               reports_root: Path = paths.REPORTS, notebook: Path = NOTEBOOK, progress: bool = True,
-              vintage: str = "current") -> dict[str, Path]:
-    """Execute the monthly notebook for `month` (and vintage); return the final figures and reports folders."""
-    from .dataset import load_processed
-    from .deps import environment_digest, month_fingerprint
+              vintage: str = "current", fingerprint: str | None = None) -> dict[str, Path]:
+    """Execute the monthly notebook for `month` (and vintage); return the final figures and reports folders.
 
-    try:
-        fingerprint = month_fingerprint(load_processed(processed, vintage), month, environment_digest(notebook))
-    except AnalysisError:
-        fingerprint = None  # unreadable inputs: let the notebook fail in the cell that reads them, and say so
+    `fingerprint` is the digest of the month's inputs when the caller has it (make computes all months'
+    at once); otherwise it is computed here."""
+    if fingerprint is None:
+        from .dataset import load_processed
+        from .deps import environment_digest, month_fingerprint
+
+        try:
+            fingerprint = month_fingerprint(load_processed(processed, vintage), month, environment_digest(notebook))
+        except AnalysisError:
+            fingerprint = None  # unreadable inputs: let the notebook fail in the cell that reads them, and say so
     return run_report(notebook, paths.month_folder(month, vintage), {"MONTH": month, "VINTAGE": vintage},
                       processed, figures_root, reports_root, progress, fingerprint)
 

@@ -337,37 +337,42 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context) -> tu
     for column in schema.columns:
         parse = _parser(column)
         values = frame[column.name]
-        filled = values[values != ""]
+        empty = values == ""
         problems = {}  # each distinct value is parsed once: logs repeat dates, places and counts a lot
-        for text in filled.unique():
+        for text in ([] if parse is str else values.unique()):  # free text needs no parsing
             try:
-                parse(text)
+                if text != "":
+                    parse(text)
             except ValueError as exc:
                 problems[text] = f"'{text}' {exc}"
-        failures = 0
-        for idx, text in filled[filled.isin(list(problems))].items():
-            failures += 1
+        failing = values[values.isin(list(problems))] if problems else values.iloc[0:0]
+        for idx, text in failing.items():
             reject(idx, column.name, problems[text])
-        if column.kind not in ("text",) and len(filled) >= 3 and failures == len(filled):
-            sample = filled.iloc[0]
+        filled = int((~empty).sum())
+        if column.kind not in ("text",) and filled >= 3 and len(failing) == filled:
+            sample = failing.iloc[0]
             raise InputFileError(path, f"has no valid value in column '{column.name}' (e.g. '{sample}')",
                                  hint=f"expected {column.kind} values ({column.description}); are the columns "
                                       "shifted or swapped?", column=column.name)
-        if column.required:
-            for idx in values[values == ""].index:
+        if column.required and empty.any():
+            for idx in values[empty].index:
                 reject(idx, column.name, "is empty but this column is required")
 
-    clean = frame.drop(index=list(reasons))
+    def kept_rows() -> pd.DataFrame:
+        return frame.drop(index=list(reasons)) if reasons else frame  # dropping nothing still copies a frame
+
+    clean = kept_rows()
     for check in schema.checks:
         for idx, column, reason in check(clean, ctx):
             reject(idx, column, reason)
-    clean = frame.drop(index=list(reasons))
-    dupes = clean[clean.duplicated(list(schema.key), keep="first")]
-    first_line = clean.drop_duplicates(list(schema.key)).set_index(list(schema.key))[LINE]
-    for idx, row in dupes.iterrows():
-        key = tuple(row[k] for k in schema.key)
-        reject(idx, schema.key[-1], f"repeats the statement on line {first_line.loc[key]} "
-                                    f"(same {', '.join(schema.key)})")
+    clean = kept_rows()
+    repeated = clean.duplicated(list(schema.key), keep="first")
+    if repeated.any():
+        first_line = clean.drop_duplicates(list(schema.key)).set_index(list(schema.key))[LINE]
+        for idx, row in clean[repeated].iterrows():
+            key = tuple(row[k] for k in schema.key)
+            reject(idx, schema.key[-1], f"repeats the statement on line {first_line.loc[key]} "
+                                        f"(same {', '.join(schema.key)})")
 
     rejected = pd.DataFrame(
         [{"file": frame.at[i, SOURCE], "line": int(frame.at[i, LINE]), "column": col,
@@ -375,6 +380,6 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context) -> tu
          for i, (col, why) in sorted(reasons.items(), key=lambda kv: frame.at[kv[0], LINE])],
         columns=REJECTED_COLUMNS,
     )
-    kept = frame.drop(index=list(reasons)).reset_index(drop=True)
+    kept = kept_rows().reset_index(drop=True)
     assert len(kept) + len(rejected) == len(frame), "rows read must equal rows kept plus rows rejected"
     return kept, rejected

@@ -99,7 +99,8 @@ def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, month: str, months: in
     style.finish(fig, _wrap(f"ACLED records {number(0 if missing(now) else now)} ISIS-involved events in NES in "
                             f"{long_month(month)}"),
                  note="ACLED: events with 'Islamic State' as an actor in Al-Hasakeh, Deir-ez-Zor and Ar-Raqqa. "
-                      "Definitions differ (ACLED counts events, merges same-day events, records no injuries).",
+                      "Definitions differ (ACLED counts events, merges same-day events, records no injuries); "
+                      "events_date_approximate: dated only to the week or month.",
                  source="Sources: RIC reports; ACLED (acleddata.com), data not redistributed.")
     return fig
 

@@ -93,6 +93,38 @@ def test_isis_events_by_month_in_nes(tmp_path):
     assert is_isis(events).sum() == 5
     monthly = isis_events_by_month(events)
     assert monthly.to_dict("records") == [
-        {"month": "2023-10", "event_type": "Battles", "events": 1, "fatalities": 1},
-        {"month": "2023-11", "event_type": "Battles", "events": 1, "fatalities": 1},
-        {"month": "2023-11", "event_type": "Explosions/Remote violence", "events": 1, "fatalities": 1}]
+        {"month": "2023-10", "event_type": "Battles", "events": 1, "fatalities": 1, "events_date_approximate": 0},
+        {"month": "2023-11", "event_type": "Battles", "events": 1, "fatalities": 1, "events_date_approximate": 0},
+        {"month": "2023-11", "event_type": "Explosions/Remote violence", "events": 1, "fatalities": 1,
+         "events_date_approximate": 0}]
+
+
+def test_dd_mm_yyyy_and_abbreviated_month_dates(tmp_path):
+    rows = [dict(ROWS[0], event_date="05-11-2023"), dict(ROWS[1], event_date="12 Nov 2023")]
+    events = read_acled(write(tmp_path, rows))
+    assert events["date"].tolist() == ["2023-11-05", "2023-11-12"]
+    assert events["month"].tolist() == ["2023-11", "2023-11"]
+
+
+def test_bad_values_name_the_event_and_its_data_row(tmp_path):
+    rows = [ROWS[0], ROWS[1], dict(ROWS[2], event_date="2023-02-30")]
+    with pytest.raises(InputFileError, match=r"'2023-02-30' \(event SYR3, data row 3\)"):
+        read_acled(write(tmp_path, rows), chunksize=2)
+
+
+def test_coordinates_of_a_region_centre_are_not_snapped_to_a_sub_district(tmp_path):
+    """geo_precision 3 means ACLED only knows the wider region: placing it in a sub-district would be a guess."""
+    precise = dict(ROWS[3], event_id_cnty="SYR4a")
+    vague = dict(ROWS[3], event_id_cnty="SYR4b", geo_precision="3")
+    events = read_acled(write(tmp_path, [precise, vague])).set_index("event_id")
+    assert tuple(events.loc["SYR4a", ["admin3_pcode", "place_resolved_by"]]) == ("SY090301", "coordinates")
+    assert tuple(events.loc["SYR4b", ["admin1_pcode", "admin3_pcode", "place_resolved_by"]]) == ("SY09", "", "")
+    assert events.loc["SYR4b", "geo_precision"] == "3"
+
+
+def test_time_precision_is_kept_for_each_event(tmp_path):
+    rows = [ROWS[0], dict(ROWS[1], time_precision="3")]
+    events = read_acled(write(tmp_path, rows))
+    assert events["time_precision"].tolist() == ["1", "3"]
+    by_month = isis_events_by_month(events)
+    assert by_month["events_date_approximate"].tolist() == [0, 1]  # SYR2's date is known only to the month

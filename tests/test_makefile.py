@@ -50,3 +50,24 @@ def test_bad_month_stops_before_anything_runs(project, month):
     after = {p for p in project.rglob("*") if ".venv" not in p.parts}
     assert after == before, f"files written: {sorted(after - before)}"
     assert not (project / "pwned").exists()
+
+
+def test_a_copy_sharing_the_venv_never_reinstalls_it(project):
+    """Scratch copies (tests, verify, bench) link to this checkout's .venv; reinstalling from a copy would
+    point the editable `analysis` at the copy, and break every later run once the copy is deleted."""
+    import os
+    import subprocess
+    import sys
+
+    from analysis import paths
+
+    future = time.time() + 3600
+    os.utime(project / "pyproject.toml", (future, future))  # the copy's pyproject now looks newer than the venv
+    stamp = (paths.ROOT / ".venv/.installed").stat().st_mtime
+    out = make(project, "venv")
+    assert out.returncode == 0, out.stderr
+    assert "Creating" not in out.stdout
+    assert (paths.ROOT / ".venv/.installed").stat().st_mtime == stamp
+    where = subprocess.run([sys.executable, "-c", "import analysis; print(analysis.__file__)"], cwd="/",
+                           capture_output=True, text=True, env={"PATH": os.environ["PATH"]}).stdout
+    assert Path(where.strip()).parent == paths.ROOT / "analysis"

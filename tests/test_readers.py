@@ -63,3 +63,83 @@ def test_find_table_refuses_csv_and_xlsx_side_by_side(tmp_path):
         find_table(tmp_path, "x")
     with pytest.raises(InputFileError, match="missing"):
         find_table(tmp_path, "y")
+
+
+IRREGULAR_SHAPES = {
+    "short rows are padded": "a,b,c\n1,2\n3,4,5\n",
+    "trailing empty cells are dropped": "a,b\n1,2,,\n3,4\n",
+    "comment rows may be wider": "a,b\n# example, with, commas\n1,2\n",
+    "leading blank line": "\na,b\n1,2\n",
+    "whitespace-only line": "a,b\n1,2\n   \n3,4\n",
+}
+
+
+@pytest.mark.parametrize("text", IRREGULAR_SHAPES.values(), ids=IRREGULAR_SHAPES.keys())
+def test_irregular_files_give_the_same_rows_and_lines_as_a_plain_csv_reading(tmp_path, text):
+    import csv
+
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    frame = read_table(path)
+    expected = [(i + 1, r) for i, r in enumerate(csv.reader(text.splitlines()))]
+    header_line = next(i for i, r in expected if r)
+    data = [(i, r) for i, r in expected if i > header_line and any(c.strip() for c in r) and not r[0].startswith("#")]
+    assert frame["_line"].tolist() == [i for i, _ in data]
+    assert frame["a"].tolist() == [r[0] for _, r in data]
+
+
+def test_a_regular_file_takes_the_vectorised_path_with_the_same_result(tmp_path, monkeypatch):
+    """Both readers agree on a file that mixes CRLF, blank lines, quotes, comments and padding spaces."""
+    from analysis import readers
+
+    text = ('id,place,note\r\n# template example,,\r\n1, Heseke ,"a, quoted note"\r\n\r\n'
+            '2,Qamishlo,""\r\n,,\r\n3,دير الزور,"say ""hi"""\r\n4,\u00a0Tabqa,\tx\r\n')
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode("utf-8"))
+    fast = read_table(path)
+    assert readers._read_regular_csv(path) is not None
+    monkeypatch.setattr(readers, "_read_regular_csv", lambda p: None)
+    careful = read_table(path)
+    pd.testing.assert_frame_equal(fast, careful)
+    assert fast["_line"].tolist() == [3, 5, 7, 8]
+    assert fast["note"].tolist() == ["a, quoted note", "", 'say "hi"', "x"]
+    assert fast["place"].tolist() == ["Heseke", "Qamishlo", "دير الزور", "Tabqa"]
+
+
+def test_cells_are_stripped_only_when_the_file_has_padding(tmp_path):
+    from analysis import readers
+
+    tidy, padded = tmp_path / "tidy.csv", tmp_path / "padded.csv"
+    tidy.write_text("a,b\n1,x y\n", encoding="utf-8")
+    padded.write_text('a,b\n1,"x y "\n', encoding="utf-8")
+    assert readers._scan_lines(tidy)[1] is False
+    assert readers._scan_lines(padded)[1] is True
+    assert read_table(padded)["b"].tolist() == ["x y"]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 64])
+def test_line_numbers_hold_across_chunk_boundaries(tmp_path, monkeypatch, chunk):
+    """The line scan reads the file in chunks; CR, LF, blank lines and quotes may fall on any boundary."""
+    import random
+
+    from analysis import readers
+
+    rng = random.Random(chunk)
+    for attempt in range(20):
+        lines = ["a,b"]
+        for i in range(rng.randint(0, 8)):
+            lines.append(rng.choice(["", f"{i},x", f'{i},"q, {i}"', f" {i} , y ", ",", f'{i},""""']))
+        ending = rng.choice(["\n", "\r\n"])
+        text = ending.join(lines) + rng.choice(["", ending, ending + ending])
+        path = tmp_path / f"t{attempt}.csv"
+        path.write_bytes(text.encode("utf-8"))
+        monkeypatch.setattr(readers, "_CHUNK", chunk)
+        fast = readers._read_regular_csv(path)
+        assert fast is not None, text
+        monkeypatch.setattr(readers, "_read_regular_csv", lambda p: None)
+        careful = read_table(path)
+        monkeypatch.undo()
+        fast = readers._drop_blank_and_comment_rows(fast)
+        assert fast["_line"].tolist() == careful["_line"].tolist(), repr(text)
+        assert fast["a"].tolist() == careful["a"].tolist(), repr(text)
+        assert fast["b"].tolist() == careful["b"].tolist(), repr(text)
