@@ -20,15 +20,10 @@ from .outputs import atomic_write_text, csv_bytes
 MONTHLY_NOTEBOOK = paths.NOTEBOOKS / "monthly_report.ipynb"
 
 
-def code_files(root: Path = paths.ROOT) -> list[Path]:
-    """The analysis package's source files, sorted."""
-    return sorted((root / "analysis").glob("*.py"))
-
-
 def environment_digest(notebook: Path = MONTHLY_NOTEBOOK, root: Path = paths.ROOT) -> str:
     """Digest of the notebook, every analysis/*.py and requirements.lock."""
     digest = hashlib.sha256()
-    for path in [notebook, *code_files(root), root / "requirements.lock"]:
+    for path in [notebook, *paths.code_files(root), root / "requirements.lock"]:
         digest.update(Path(path).relative_to(root).as_posix().encode() + b"\0" + Path(path).read_bytes() + b"\0")
     return digest.hexdigest()
 

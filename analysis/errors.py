@@ -37,3 +37,7 @@ class ManifestError(AnalysisError):
 
 class MonthError(AnalysisError):
     """The requested report month is malformed or has no data."""
+
+
+class FigureError(AnalysisError):
+    """A figure could not be written."""

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import paths
 from .outputs import write_csv
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = ["path", "sha256", "bytes"]
 IGNORED = {".gitkeep", ".DS_Store"}
@@ -33,16 +35,25 @@ def raw_files(raw: Path = paths.RAW) -> list[Path]:
                   and "acled" not in p.relative_to(raw).parts)
 
 
+def raw_digests(raw: Path = paths.RAW) -> dict[str, str]:
+    """sha256 of each raw file, by its path under data/raw (no pandas: the report runner uses it)."""
+    return {p.relative_to(raw).as_posix(): sha256_of(p) for p in raw_files(Path(raw))}
+
+
 def current_manifest(raw: Path = paths.RAW) -> pd.DataFrame:
     """What the manifest should say for the files as they are now."""
+    import pandas as pd
+
     raw = Path(raw)
-    rows = [{"path": p.relative_to(raw).as_posix(), "sha256": sha256_of(p), "bytes": p.stat().st_size}
-            for p in raw_files(raw)]
+    rows = [{"path": path, "sha256": digest, "bytes": (raw / path).stat().st_size}
+            for path, digest in raw_digests(raw).items()]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def check(raw: Path = paths.RAW, manifest: Path = paths.MANIFEST) -> list[str]:
     """Differences between the files and the manifest, one sentence each (empty list = all match)."""
+    import pandas as pd
+
     manifest = Path(manifest)
     if not manifest.exists():
         return [f"{manifest} is missing; run `make manifest` to create it"]

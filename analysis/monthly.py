@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import Image, Markdown
+from IPython.display import Image, Markdown, display
 
 from . import paths, style
+from .background import DRAWING
 from .dataset import Processed
 from .errors import MonthError
 from .keypoints import key_points_markdown
@@ -72,9 +73,16 @@ def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
     return text
 
 
-def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> Image | Markdown:
-    """Save a figure as PNG and SVG and return it for display; or say why there is no figure."""
+def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> None:
+    """Save a figure as PNG and SVG and show it; or say why there is no figure.
+
+    In a report run the figure is drawn in the background: a placeholder is shown and replaced by the
+    figure as soon as it is drawn (at the latest by `style.wait_for_figures()`, the notebook's last cell)."""
     if fig is None:
-        return Markdown(f"_{absent}_")
-    written = style.save(fig, fig_dir, stem)
-    return Image(filename=str(written["png"]))
+        display(Markdown(f"_{absent}_"))
+        return
+    if not style.background_enabled():
+        display(Image(filename=str(style.save(fig, fig_dir, stem)["png"])))
+        return
+    handle = display(Markdown(DRAWING), display_id=True)
+    style.save(fig, fig_dir, stem, when_drawn=lambda written: handle.update(Image(filename=str(written["png"]))))

@@ -10,8 +10,10 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # only frames' own methods are called: the report runner need not import pandas
+    import pandas as pd
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:

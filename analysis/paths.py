@@ -34,3 +34,8 @@ def relative_to_root(path: Path, root: Path = ROOT) -> str:
         return Path(path).resolve().relative_to(root).as_posix()
     except ValueError:
         return str(Path(path).resolve())
+
+
+def code_files(root: Path = ROOT) -> list[Path]:
+    """The analysis package's source files, sorted."""
+    return sorted((root / "analysis").glob("*.py"))

@@ -9,8 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import paths
-from .deps import code_files
-from .manifest import current_manifest, sha256_of
+from .manifest import raw_digests, sha256_of
 
 
 def git_state(root: Path = paths.ROOT) -> dict[str, object]:
@@ -43,16 +42,15 @@ def provenance(*, report: str, parameters: dict, notebook: Path, processed: Path
                fingerprint: str | None = None, raw: Path = paths.RAW, root: Path = paths.ROOT) -> dict:
     """The provenance record of one report run (deterministic key order; JSON-ready)."""
     lock = root / "requirements.lock"
-    raw_files = current_manifest(raw)
     processed_files = sorted(p for p in Path(processed).glob("*") if p.is_file() and not p.name.startswith("."))
     return {
         "report": report,
         "parameters": parameters,
         "inputs_fingerprint": fingerprint,
-        "raw_inputs": dict(zip(raw_files["path"], raw_files["sha256"])),
+        "raw_inputs": raw_digests(raw),
         "processed_inputs": {p.name: sha256_of(p) for p in processed_files},
         "notebook": {"path": paths.relative_to_root(notebook, root), "sha256": sha256_of(notebook)},
-        "code": {paths.relative_to_root(p, root): sha256_of(p) for p in code_files(root)},
+        "code": {paths.relative_to_root(p, root): sha256_of(p) for p in paths.code_files(root)},
         "git": git_state(root),
         "python": platform.python_version(),
         "lock": {"path": "requirements.lock", "sha256": sha256_of(lock)},

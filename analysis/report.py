@@ -13,15 +13,28 @@ import fcntl
 import hashlib
 import os
 import shutil
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-import nbformat
 
-from . import paths
-from .errors import AnalysisError
-from .html import notebook_html
-from .outputs import atomic_write_text
+def _skip_unused_format_checkers() -> None:
+    """Importing nbformat imports jsonschema, which imports `rfc3987_syntax` (if installed) only to register
+    optional IRI format checkers, compiling some 40 grammars: about 2 s of every report run. Notebooks are
+    validated against a Draft-4 schema that uses no IRI format, so we let that optional import fail, as
+    jsonschema allows (it skips the checkers whose library is missing)."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+_skip_unused_format_checkers()
+import nbformat  # noqa: E402
+
+from . import paths  # noqa: E402
+from .background import BACKGROUND_ENV, DRAWING  # noqa: E402
+from .errors import AnalysisError  # noqa: E402
+from .html import notebook_html  # noqa: E402
+from .outputs import atomic_write_text  # noqa: E402
 
 NOTEBOOK = paths.NOTEBOOKS / "monthly_report.ipynb"
 OVERVIEW = paths.NOTEBOOKS / "overview.ipynb"
@@ -30,6 +43,23 @@ VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "o
 
 class NotebookFailed(AnalysisError):
     """A cell of the report notebook raised an error."""
+
+
+@contextmanager
+def _kernel_environment():
+    """What the kernel inherits for a report run, restored afterwards: this very `analysis` on its path
+    (not another checkout's), and figures drawn in the background, on the second core."""
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", BACKGROUND_ENV)}
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(paths.ROOT), saved["PYTHONPATH"]]))
+    os.environ[BACKGROUND_ENV] = "1"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 @contextmanager
@@ -66,6 +96,18 @@ def _heading_before(nb: nbformat.NotebookNode, index: int) -> str:
     return "start of the notebook"
 
 
+def _check_figures_complete(folder: Path, nb: nbformat.NotebookNode, notebook: Path) -> None:
+    """Every figure exists as PNG and SVG and is shown in the notebook (figures are drawn in the background:
+    a notebook that does not wait for them must not publish half a set, or a placeholder)."""
+    missing = sorted(p.with_suffix(".svg").name for p in folder.glob("*.png") if not p.with_suffix(".svg").exists())
+    waiting = [c for c in nb.cells if c.cell_type == "code" and any(
+        DRAWING in "".join(o.get("data", {}).get("text/markdown", "")) for o in c.get("outputs", []))]
+    if missing or waiting:
+        what = f"without writing {', '.join(missing)}" if missing else "with figures still being drawn"
+        raise NotebookFailed(f"{notebook.name} ended {what}; the previous outputs are unchanged.\n"
+                             "  What to do: end the notebook with `style.wait_for_figures()` and rerun.")
+
+
 def _swap_in(staged: Path, final: Path) -> None:
     """Replace `final` by `staged` (old folder renamed aside first, removed last)."""
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -92,9 +134,7 @@ def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figu
 
     figures_root, reports_root = Path(figures_root), Path(reports_root)
     stage_fig, stage_rep = figures_root / STAGING, reports_root / STAGING
-    # The kernel must import this very `analysis` (not another checkout's), whatever its working folder.
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(paths.ROOT), os.environ.get("PYTHONPATH")]))
-    with month_lock(stage_rep, sub.replace("/", "_")):
+    with month_lock(stage_rep, sub.replace("/", "_")), _kernel_environment():
         for folder in (stage_fig / sub, stage_rep / sub):
             shutil.rmtree(folder, ignore_errors=True)
         executed = stage_rep / sub / Path(notebook).name
@@ -119,6 +159,7 @@ def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figu
             atomic_write_text(paths.failed_marker(reports_root, sub), message + "\n")
             raise NotebookFailed(message) from None
         nb = clean_executed(nbformat.read(executed, as_version=4))
+        _check_figures_complete(stage_fig / sub, nb, executed)
         atomic_write_text(executed, nbformat.writes(nb) + "\n")
         atomic_write_text(executed.with_suffix(".html"), notebook_html(nb, f"Sleeper Cell Report: {sub}"))
         outputs = {f"figures/{sub}/{k}": v for k, v in _digests(stage_fig / sub).items()}

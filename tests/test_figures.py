@@ -60,3 +60,28 @@ def test_saved_files_are_identical_run_to_run(tables, tmp_path):
     svg = first["svg"].read_text()
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert b"Matplotlib version" not in first["png"].read_bytes()
+
+
+def test_background_drawing_gives_the_same_files_and_calls_back(tables, tmp_path):
+    panel, _ = tables
+    shown = []
+    foreground = style.save(figures.raids_chart(panel, "2001-06", months=6), tmp_path / "fg", "f")
+    background = style.save(figures.raids_chart(panel, "2001-06", months=6), tmp_path / "bg", "f",
+                            when_drawn=shown.append, background=True)
+    style.wait_for_figures()
+    assert shown == [background]
+    for fmt in ("png", "svg"):
+        assert background[fmt].read_bytes() == foreground[fmt].read_bytes()
+
+
+def test_a_figure_that_cannot_be_drawn_in_the_background_is_named(tables, tmp_path):
+    panel, _ = tables
+    fig = figures.raids_chart(panel, "2001-06", months=6)
+    fig.axes[0].text(0.5, 0.5, r"$\broken{x}$")  # mathtext fails only when the figure is drawn
+    shown = []
+    style.save(fig, tmp_path, "broken", when_drawn=shown.append, background=True)
+    with pytest.raises(style.FigureError, match=r"(?s)broken.*What to do"):
+        style.wait_for_figures()
+    assert shown == [] and not (tmp_path / "broken.svg").exists()
+    assert list(tmp_path.glob("*.error")) == []
+    style.wait_for_figures()  # the failure was reported once; nothing is pending any more

@@ -160,3 +160,26 @@ def test_a_failing_cell_is_named_and_previous_outputs_stay(first_run, processed,
     after = {k: v for k, v in digests(tmp_path).items() if not k.startswith(("broken", "reports/.failed/"))}
     assert after == before
     assert "failed in cell" in (tmp_path / "reports/.failed/2023-11.txt").read_text()  # for make all's summary
+
+
+def test_a_notebook_that_does_not_wait_for_its_figures_publishes_nothing(first_run, processed, tmp_path):
+    """Report runs draw figures in the background; ending without `style.wait_for_figures()` must fail
+    rather than publish placeholders or half a set of files."""
+    import nbformat
+
+    from analysis import report
+
+    shutil.copytree(first_run / "figures", tmp_path / "figures")
+    shutil.copytree(first_run / "reports", tmp_path / "reports")
+    before = digests(tmp_path)
+    nb = nbformat.read(report.NOTEBOOK, as_version=4)
+    nb.cells = [c for c in nb.cells if c.get("id") != "wait-for-figures"]
+    hasty = paths.NOTEBOOKS / f".test-no-wait-{tmp_path.name}.ipynb"  # beside the real one: same imports
+    nbformat.write(nb, hasty)
+    try:
+        with pytest.raises(report.NotebookFailed, match=r"(?s)ended (without writing|with figures still being drawn).*wait_for_figures"):
+            report.run_report(hasty, MONTH, {"MONTH": MONTH}, processed, tmp_path / "figures", tmp_path / "reports",
+                              progress=False)
+    finally:
+        hasty.unlink()
+    assert digests(tmp_path) == before
