@@ -99,7 +99,7 @@ def write(rows: list[dict]) -> None:
              "| benchmark | median (s) | min (s) | max (s) | runs | note |", "|---|---:|---:|---:|---:|---|"]
     lines += [f"| {r['benchmark']} | {r['median_s']} | {r['min_s']} | {r['max_s']} | {r['runs']} | {r['note']} |"
               for r in rows]
-    lines += ["", "Ingest scaling (incident logs, ACLED exports) is measured once those readers exist.", ""]
+    lines += ["", "Ingest scaling (incident logs, ACLED exports): bench/ingest_results.md.", ""]
     (ROOT / "bench/results.md").write_text("\n".join(lines))
     print("\n".join(lines))
 
