@@ -72,7 +72,8 @@ def _output(output: dict, alt: str) -> str:
     if kind in ("display_data", "execute_result"):
         return _rich(output.get("data", {}), alt)
     if kind == "error":
-        return f"<pre class=\"stderr\">{html.escape(output.get('ename', ''))}: {html.escape(output.get('evalue', ''))}</pre>"
+        error = f"{output.get('ename', '')}: {output.get('evalue', '')}"
+        return f'<pre class="stderr">{html.escape(error)}</pre>'
     return ""
 
 

@@ -180,7 +180,8 @@ def _read_csv_row_by_row(path: Path, text: str) -> pd.DataFrame:
         while not any(cell.strip() for cell in header):  # blank lines above the header
             header = next(reader)
     except StopIteration:
-        raise InputFileError(path, "is empty (no header row)", hint="restore the header row from the codebook.") from None
+        raise InputFileError(path, "is empty (no header row)",
+                             hint="restore the header row from the codebook.") from None
     header = [h.strip() for h in header]
     rows, lines = [], []
     last_line = reader.line_num
