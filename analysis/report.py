@@ -145,8 +145,10 @@ def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figu
         try:
             pm.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name="python3",
                                 progress_bar=progress, cwd=str(Path(notebook).parent), log_output=False,
-                                # quiet the kernel's own start-up warnings; cell errors still surface
-                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                # Quiet the kernel's own log: its start-up warnings, and the "KeyboardInterrupt caught
+                                # in kernel" that jupyter_client's interrupt-before-shutdown sometimes provokes after
+                                # the last cell. Errors in cells still surface (papermill raises them).
+                                extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except PapermillExecutionError as exc:
             failed = nbformat.read(executed, as_version=4)
             index = next((i for i, c in enumerate(failed.cells)
