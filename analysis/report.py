@@ -143,12 +143,15 @@ def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figu
         parameters = {**parameters, "PROCESSED_DIR": paths.relative_to_root(processed),
                       "FIGURES_DIR": paths.relative_to_root(stage_fig), "REPORTS_DIR": paths.relative_to_root(stage_rep)}
         try:
-            pm.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name="python3",
-                                progress_bar=progress, cwd=str(Path(notebook).parent), log_output=False,
-                                # Quiet the kernel's own log: its start-up warnings, and the "KeyboardInterrupt caught
-                                # in kernel" that jupyter_client's interrupt-before-shutdown sometimes provokes after
-                                # the last cell. Errors in cells still surface (papermill raises them).
-                                extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+            # Not saved after every cell (papermill's default, 50-odd writes of a growing notebook): once at the
+            # end, or with the failing cell marked when a cell fails.
+            ran = pm.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+                                      progress_bar=progress, cwd=str(Path(notebook).parent), log_output=False,
+                                      request_save_on_cell_execute=False,
+                                      # Quiet the kernel's own log: its start-up warnings, and the "KeyboardInterrupt
+                                      # caught in kernel" that jupyter_client's interrupt before shutdown sometimes
+                                      # provokes after the last cell. Cell errors still surface (papermill raises them).
+                                      extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except PapermillExecutionError as exc:
             failed = nbformat.read(executed, as_version=4)
             index = next((i for i, c in enumerate(failed.cells)
@@ -160,7 +163,7 @@ def run_report(notebook: Path, sub: str, parameters: dict, processed: Path, figu
                 "  What to do: open that notebook to see the failing cell, fix the data or code, and rerun.")
             atomic_write_text(paths.failed_marker(reports_root, sub), message + "\n")
             raise NotebookFailed(message) from None
-        nb = clean_executed(nbformat.read(executed, as_version=4))
+        nb = clean_executed(ran)
         _check_figures_complete(stage_fig / sub, nb, executed)
         atomic_write_text(executed, nbformat.writes(nb) + "\n")
         atomic_write_text(executed.with_suffix(".html"), notebook_html(nb, f"Sleeper Cell Report: {sub}"))
