@@ -101,7 +101,7 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
             tail = chunk[-2:]
             data = np.frombuffer(chunk, dtype=np.uint8)
             newlines = np.flatnonzero(data == 10)
-            if b'"' in chunk:
+            if b'"' in chunk or quotes_before % 2:  # also inside a quoted value begun in an earlier chunk
                 counts = np.cumsum(data == 34, dtype=np.int64) + quotes_before
                 if np.any(counts[newlines] % 2):
                     return None

@@ -143,3 +143,14 @@ def test_line_numbers_hold_across_chunk_boundaries(tmp_path, monkeypatch, chunk)
         assert fast["_line"].tolist() == careful["_line"].tolist(), repr(text)
         assert fast["a"].tolist() == careful["a"].tolist(), repr(text)
         assert fast["b"].tolist() == careful["b"].tolist(), repr(text)
+
+
+def test_a_quoted_line_break_is_seen_even_when_a_chunk_holds_no_quote(tmp_path, monkeypatch):
+    from analysis import readers
+
+    path = tmp_path / "t.csv"
+    path.write_text('a,b\n1,"x\n\n\n\ny"\n2,z\n', encoding="utf-8")
+    monkeypatch.setattr(readers, "_CHUNK", 4)  # chunks: 'a,b\n' '1,"x' '\n\n\n\n' 'y"\n2' ',z\n'
+    assert readers._scan_lines(path) is None
+    monkeypatch.undo()
+    assert read_table(path)["_line"].tolist() == [2, 7]
