@@ -73,23 +73,29 @@ _CHUNK = 1 << 22  # bytes scanned at a time for line ends: keeps temporary array
 _UNICODE_SPACES = (b"\xc2\x85", b"\xc2\xa0", b"\xe1\x9a\x80", b"\xe2\x80", b"\xe2\x81\x9f", b"\xe3\x80\x80")
 
 
+_EDGE = np.zeros(256, dtype=bool)
+_EDGE[[44, 10, 13, 34]] = True  # comma, line feed, carriage return, quote
+
+
 def _may_have_padding(chunk: bytes, before: bytes) -> bool:
     """Could a cell in `chunk` (preceded in the file by the bytes `before`) start or end with whitespace?"""
     data = np.frombuffer(before + chunk, dtype=np.uint8)
-    space = (data == 32) | (data == 9)
-    edge = (data == 44) | (data == 10) | (data == 13) | (data == 34)
-    if space[-1] or (space[1:] & edge[:-1]).any() or (space[:-1] & edge[1:]).any():
-        return True
-    if ((data == 11) | (data == 12) | ((data >= 28) & (data <= 31))).any():
-        return True
+    spaces = np.flatnonzero((data == 32) | (data == 9))
+    if len(spaces):
+        if spaces[-1] == len(data) - 1 or spaces[0] == 0:
+            return True
+        if _EDGE[data[spaces - 1]].any() or _EDGE[data[spaces + 1]].any():
+            return True
     return bool((data >= 0x80).any()) and any(p in before + chunk for p in _UNICODE_SPACES)
 
 
-def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
+def _scan_lines(path: Path, width: int | None = None) -> tuple[np.ndarray, bool] | None:
     """File line numbers (1-based) of the non-empty lines, and whether some cell may need stripping; None
-    when some quoted value spans lines (a line with an odd number of quote marks) or the file cannot be read."""
+    when some quoted value spans lines (a line with an odd number of quote marks), when `width` is given and
+    a non-empty line has another number of cells, or when the file cannot be read."""
     line_numbers, padded = [], False
     lines_before, quotes_before, tail = 0, 0, b"\n"
+    carried = 0  # commas outside quotes in the line in progress
     line_start_empty = True  # is the line in progress still empty (only a CR so far)?
     try:
         handle = open(path, "rb")
@@ -101,7 +107,8 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
             tail = chunk[-2:]
             data = np.frombuffer(chunk, dtype=np.uint8)
             newlines = np.flatnonzero(data == 10)
-            if b'"' in chunk:
+            counts = None
+            if b'"' in chunk or quotes_before % 2:
                 counts = np.cumsum(data == 34, dtype=np.int64) + quotes_before
                 if np.any(counts[newlines] % 2):
                     return None
@@ -113,6 +120,18 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
             if len(newlines):
                 empty[0] = line_start_empty and (newlines[0] == 0 or (newlines[0] == 1 and data[0] == 13))
             line_numbers.append(np.flatnonzero(~empty) + lines_before + 1)
+            if width is not None:
+                commas = data == 44
+                if counts is not None:
+                    commas &= counts % 2 == 0  # a comma inside quotes separates nothing
+                # commas per line: each comma counted to the line its position falls in (the last, unfinished
+                # line of the chunk is carried over)
+                line_of = np.searchsorted(newlines, np.flatnonzero(commas))
+                per_line = np.bincount(line_of, minlength=len(newlines) + 1)
+                per_line[0] += carried
+                if np.any(per_line[:-1][~empty] != width - 1):
+                    return None
+                carried = int(per_line[-1])
             rest = chunk[newlines[-1] + 1:] if len(newlines) else chunk
             line_start_empty = (rest in (b"", b"\r")) if len(newlines) else (line_start_empty and rest in (b"", b"\r"))
             lines_before += len(newlines)
@@ -121,50 +140,98 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
     numbers = np.concatenate(line_numbers or [np.zeros(0, dtype=np.int64)])
     if not line_start_empty:
         numbers = np.append(numbers, lines_before + 1)  # last line without a final newline
+        if width is not None and carried != width - 1:
+            return None
     return numbers.astype(np.int64), padded
+
+
+def _regular_layout(path: Path) -> tuple[list[str], np.ndarray, bool] | None:
+    """(header, file line of each data row, whether cells need stripping) for a regular file: one record
+    per line, every non-empty line as wide as the header, a unique header. None otherwise."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline()
+        text = first.removeprefix(codecs.BOM_UTF8).rstrip(b"\r\n").decode("utf-8")
+        header = [h.strip() for h in next(csv.reader([text]))]
+    except (OSError, UnicodeDecodeError, StopIteration, csv.Error):
+        return None
+    if not any(header) or len(set(header)) < len(header):
+        return None  # blank first line, or a repeated column name: the careful path keeps both
+    scanned = _scan_lines(path, width=len(header))
+    if scanned is None or len(scanned[0]) == 0 or scanned[0][0] != 1:
+        return None
+    numbers, padded = scanned
+    return header, numbers[1:], padded
+
+
+def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: bool, rows: int):
+    """Frames of at most `rows` rows (text cells and their file lines), streamed from the file."""
+    names = [f"c{i}" for i in range(len(header))]
+    if len(lines) == 0:
+        yield pd.DataFrame({name: pd.Series([], dtype="str") for name in header} | {LINE: lines})
+        return
+
+    def refuse(row) -> str:
+        raise InputFileError(path, f"has a row pyarrow cannot split like the others ({row.text[:60]!r})",
+                             hint="open it in your spreadsheet and save it again as 'CSV UTF-8'.")
+
+    reader = pacsv.open_csv(  # streamed in blocks: less memory at the peak than one threaded read
+        path,
+        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True,
+                                         invalid_row_handler=refuse),
+        convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
+                                             strings_can_be_null=False, quoted_strings_can_be_null=False),
+    )
+    done, pending = 0, []
+
+    def frame_of(table) -> pd.DataFrame:
+        nonlocal done
+        frame = pd.DataFrame({name: _as_text(table.column(i), padded) for i, name in enumerate(header)})
+        frame[LINE] = lines[done:done + len(frame)]
+        done += len(frame)
+        return frame
+
+    for batch in reader:  # batches of one block each, regrouped into frames of `rows` rows
+        pending.append(batch)
+        while sum(b.num_rows for b in pending) >= rows:
+            table = pa.Table.from_batches(pending)
+            yield frame_of(table.slice(0, rows))
+            pending = table.slice(rows).to_batches()
+    if pending and sum(b.num_rows for b in pending):
+        yield frame_of(pa.Table.from_batches(pending))
+    if done != len(lines):
+        raise InputFileError(path, f"has {len(lines)} data lines but {done} rows could be read",
+                             hint="open it in your spreadsheet and save it again as 'CSV UTF-8'.")
 
 
 def _read_regular_csv(path: Path) -> pd.DataFrame | None:
     """The fast path, or None when the file is not regular enough for it."""
-    scanned = _scan_lines(path)
-    if scanned is None or len(scanned[0]) == 0 or scanned[0][0] != 1:
-        return None  # irregular or empty file, or blank lines above the header
-    numbers, padded = scanned
-    with open(path, "rb") as handle:
-        first = handle.readline()
-    try:
-        text = first.removeprefix(codecs.BOM_UTF8).rstrip(b"\r\n").decode("utf-8")
-        header = [h.strip() for h in next(csv.reader([text]))]
-    except (UnicodeDecodeError, StopIteration, csv.Error):
+    layout = _regular_layout(path)
+    if layout is None:
         return None
-    if len(set(header)) < len(header):
-        return None  # a repeated column name: the careful path keeps both
-    if len(numbers) == 1:  # the header alone
-        return pd.DataFrame({name: pd.Series([], dtype="str") for name in header} | {LINE: numbers[1:]})
-    irregular = []
-
-    def note_irregular(row) -> str:
-        irregular.append(row)
-        return "skip"
-
-    names = [f"c{i}" for i in range(len(header))]
     try:
-        table = pacsv.open_csv(  # streamed in blocks: less memory at the peak than one threaded read
-            path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True,
-                                             invalid_row_handler=note_irregular),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
-        ).read_all()
-    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError):
+        parts = list(_regular_batches(path, *layout, rows=1 << 62))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError, InputFileError):
         return None  # e.g. bytes that are not UTF-8: the careful path names the line
-    lines = numbers[1:]
-    if irregular or table.num_rows != len(lines):
-        return None
-    frame = pd.DataFrame({name: _as_text(table.column(i), padded) for i, name in enumerate(header)})
-    frame[LINE] = lines
-    return frame
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+def iter_table(path: Path, rows: int = 100_000):
+    """A raw table as frames of at most `rows` rows, like `read_table` gives it whole (so a log of millions
+    of rows never has to be in memory at once). Regular CSV files are streamed; anything else (XLSX, quoted
+    line breaks, short or long rows) is read whole by the careful path and yielded in slices."""
+    path = Path(path)
+    layout = _regular_layout(path) if path.suffix.lower() == ".csv" else None
+    if layout is None:
+        frame = read_table(path)
+        for start in range(0, max(len(frame), 1), rows):
+            yield frame.iloc[start:start + rows]
+        return
+    for frame in _regular_batches(path, *layout, rows=rows):
+        frame = _drop_blank_and_comment_rows(frame)
+        frame[SOURCE] = path.name
+        yield frame
 
 
 def _as_text(column: pa.ChunkedArray, strip: bool) -> pd.Series:

@@ -143,3 +143,28 @@ def test_line_numbers_hold_across_chunk_boundaries(tmp_path, monkeypatch, chunk)
         assert fast["_line"].tolist() == careful["_line"].tolist(), repr(text)
         assert fast["a"].tolist() == careful["a"].tolist(), repr(text)
         assert fast["b"].tolist() == careful["b"].tolist(), repr(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a,b\n1,x\n\n2,y\r\n# note,\n3,\" z \"\n4,w",          # regular: streamed
+    "a,b\n1,x\n2\n3,\"two\nlines\"\n4,w\n",                # a short row and a quoted line break: read whole
+])
+def test_iter_table_gives_read_table_in_pieces(tmp_path, text):
+    from analysis.readers import iter_table
+
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    pieces = list(iter_table(path, rows=2))
+    assert max(len(p) for p in pieces) <= 2
+    whole = pd.concat(pieces, ignore_index=True)
+    pd.testing.assert_frame_equal(whole, read_table(path), check_index_type=False)
+
+
+def test_a_row_wider_than_the_header_is_not_streamed(tmp_path):
+    from analysis import readers
+
+    path = tmp_path / "t.csv"
+    path.write_text("a,b\n1,2\n3,4,5\n", encoding="utf-8")
+    assert readers._regular_layout(path) is None
+    path.write_text('a,b\n1,"2,3"\n', encoding="utf-8")  # the comma is inside quotes: still regular
+    assert readers._regular_layout(path) is not None
