@@ -89,13 +89,11 @@ def _may_have_padding(chunk: bytes, before: bytes) -> bool:
     return bool((data >= 0x80).any()) and any(p in before + chunk for p in _UNICODE_SPACES)
 
 
-def _scan_lines(path: Path, width: int | None = None) -> tuple[np.ndarray, bool] | None:
+def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
     """File line numbers (1-based) of the non-empty lines, and whether some cell may need stripping; None
-    when some quoted value spans lines (a line with an odd number of quote marks), when `width` is given and
-    a non-empty line has another number of cells, or when the file cannot be read."""
+    when some quoted value spans lines (a line with an odd number of quote marks) or the file cannot be read."""
     line_numbers, padded = [], False
     lines_before, quotes_before, tail = 0, 0, b"\n"
-    carried = 0  # commas outside quotes in the line in progress
     line_start_empty = True  # is the line in progress still empty (only a CR so far)?
     try:
         handle = open(path, "rb")
@@ -120,18 +118,6 @@ def _scan_lines(path: Path, width: int | None = None) -> tuple[np.ndarray, bool]
             if len(newlines):
                 empty[0] = line_start_empty and (newlines[0] == 0 or (newlines[0] == 1 and data[0] == 13))
             line_numbers.append(np.flatnonzero(~empty) + lines_before + 1)
-            if width is not None:
-                commas = data == 44
-                if counts is not None:
-                    commas &= counts % 2 == 0  # a comma inside quotes separates nothing
-                # commas per line: each comma counted to the line its position falls in (the last, unfinished
-                # line of the chunk is carried over)
-                line_of = np.searchsorted(newlines, np.flatnonzero(commas))
-                per_line = np.bincount(line_of, minlength=len(newlines) + 1)
-                per_line[0] += carried
-                if np.any(per_line[:-1][~empty] != width - 1):
-                    return None
-                carried = int(per_line[-1])
             rest = chunk[newlines[-1] + 1:] if len(newlines) else chunk
             line_start_empty = (rest in (b"", b"\r")) if len(newlines) else (line_start_empty and rest in (b"", b"\r"))
             lines_before += len(newlines)
@@ -140,14 +126,12 @@ def _scan_lines(path: Path, width: int | None = None) -> tuple[np.ndarray, bool]
     numbers = np.concatenate(line_numbers or [np.zeros(0, dtype=np.int64)])
     if not line_start_empty:
         numbers = np.append(numbers, lines_before + 1)  # last line without a final newline
-        if width is not None and carried != width - 1:
-            return None
     return numbers.astype(np.int64), padded
 
 
 def _regular_layout(path: Path) -> tuple[list[str], np.ndarray, bool] | None:
-    """(header, file line of each data row, whether cells need stripping) for a regular file: one record
-    per line, every non-empty line as wide as the header, a unique header. None otherwise."""
+    """(header, file line of each data row, whether cells need stripping) for a file with one record per
+    line and a unique header; None otherwise. (Rows of another width are found while reading.)"""
     try:
         with open(path, "rb") as handle:
             first = handle.readline()
@@ -157,7 +141,7 @@ def _regular_layout(path: Path) -> tuple[list[str], np.ndarray, bool] | None:
         return None
     if not any(header) or len(set(header)) < len(header):
         return None  # blank first line, or a repeated column name: the careful path keeps both
-    scanned = _scan_lines(path, width=len(header))
+    scanned = _scan_lines(path)
     if scanned is None or len(scanned[0]) == 0 or scanned[0][0] != 1:
         return None
     numbers, padded = scanned
@@ -171,18 +155,16 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
         yield pd.DataFrame({name: pd.Series([], dtype="str") for name in header} | {LINE: lines})
         return
 
-    def refuse(row) -> str:
-        raise InputFileError(path, f"has a row pyarrow cannot split like the others ({row.text[:60]!r})",
-                             hint="open it in your spreadsheet and save it again as 'CSV UTF-8'.")
-
-    reader = pacsv.open_csv(  # streamed in blocks: less memory at the peak than one threaded read
-        path,
-        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
-        parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True,
-                                         invalid_row_handler=refuse),
-        convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
-                                             strings_can_be_null=False, quoted_strings_can_be_null=False),
-    )
+    try:  # a row of another width, or bytes that are not UTF-8, make pyarrow raise ArrowInvalid
+        reader = pacsv.open_csv(  # streamed block by block from a buffered stream (a plain path is read whole)
+            pa.input_stream(str(path), buffer_size=1 << 20),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 20, use_threads=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except pa.ArrowInvalid:
+        raise IrregularRows(path) from None
     done, pending = 0, []
 
     def frame_of(table) -> pd.DataFrame:
@@ -192,7 +174,14 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
         done += len(frame)
         return frame
 
-    for batch in reader:  # batches of one block each, regrouped into frames of `rows` rows
+    batches = iter(reader)
+    while True:  # batches of one block each, regrouped into frames of `rows` rows
+        try:
+            batch = next(batches)
+        except StopIteration:
+            break
+        except pa.ArrowInvalid:
+            raise IrregularRows(path) from None
         pending.append(batch)
         while sum(b.num_rows for b in pending) >= rows:
             table = pa.Table.from_batches(pending)
@@ -201,8 +190,7 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
     if pending and sum(b.num_rows for b in pending):
         yield frame_of(pa.Table.from_batches(pending))
     if done != len(lines):
-        raise InputFileError(path, f"has {len(lines)} data lines but {done} rows could be read",
-                             hint="open it in your spreadsheet and save it again as 'CSV UTF-8'.")
+        raise IrregularRows(path)
 
 
 def _read_regular_csv(path: Path) -> pd.DataFrame | None:
@@ -212,15 +200,24 @@ def _read_regular_csv(path: Path) -> pd.DataFrame | None:
         return None
     try:
         parts = list(_regular_batches(path, *layout, rows=1 << 62))
-    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError, InputFileError):
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError, IrregularRows):
         return None  # e.g. bytes that are not UTF-8: the careful path names the line
     return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
+class IrregularRows(Exception):
+    """Raised while streaming a CSV that turns out to have rows of another width (or bytes pyarrow cannot
+    read): the caller starts again with `read_table`, which names the line or pads short rows."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} has rows of another width than its header")
+
+
 def iter_table(path: Path, rows: int = 100_000):
     """A raw table as frames of at most `rows` rows, like `read_table` gives it whole (so a log of millions
-    of rows never has to be in memory at once). Regular CSV files are streamed; anything else (XLSX, quoted
-    line breaks, short or long rows) is read whole by the careful path and yielded in slices."""
+    of rows never has to be in memory at once). CSV files with one record per line are streamed (raising
+    IrregularRows, possibly after some frames, if a row turns out short or long); anything else (XLSX, quoted
+    line breaks) is read whole by the careful path and yielded in slices."""
     path = Path(path)
     layout = _regular_layout(path) if path.suffix.lower() == ".csv" else None
     if layout is None:

@@ -63,3 +63,17 @@ def test_nothing_is_published_until_commit(tmp_path, ctx):
     assert not (tmp_path / "raids.csv").exists()
     run.cleaned.commit()
     assert (tmp_path / "raids.csv").exists() and list(tmp_path.glob(".raids.csv.*")) == []
+
+
+def test_a_short_row_late_in_the_file_restarts_with_the_careful_reader(tmp_path, ctx):
+    """Streaming finds a short row only when it gets there; the log is then read whole, which pads it, and
+    nothing of the first attempt is left behind."""
+    path = Path(shutil.copy(FIXTURES / "raid_log.csv", tmp_path))
+    first = read_table(path).iloc[0]
+    append_line(path, ",".join(str(first[c]) for c in incidents.RAID_LOG.column_names[:-1]).replace(
+        str(first["raid_id"]), "SYN-SHORT", 1))  # no notes cell at all
+    log, rejected, tables = whole(path, incidents.RAID_LOG, ctx)
+    assert "SYN-SHORT" in set(log["raid_id"])
+    run = logs.run_log(path, incidents.RAID_LOG, ctx, tmp_path / "cleaned.csv", rows=1)
+    assert run.cleaned.commit().read_bytes() == csv_bytes(log)
+    assert list(tmp_path.glob(".cleaned.csv.*")) == []

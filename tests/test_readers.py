@@ -160,11 +160,11 @@ def test_iter_table_gives_read_table_in_pieces(tmp_path, text):
     pd.testing.assert_frame_equal(whole, read_table(path), check_index_type=False)
 
 
-def test_a_row_wider_than_the_header_is_not_streamed(tmp_path):
-    from analysis import readers
+@pytest.mark.parametrize("text", ["a,b\n1,2\n3,4,5\n", "a,b\n1,2\n3\n", b"a,b\n1,\xe9\n"])
+def test_streaming_stops_at_a_row_of_another_width_or_bad_bytes(tmp_path, text):
+    from analysis.readers import IrregularRows, iter_table
 
     path = tmp_path / "t.csv"
-    path.write_text("a,b\n1,2\n3,4,5\n", encoding="utf-8")
-    assert readers._regular_layout(path) is None
-    path.write_text('a,b\n1,"2,3"\n', encoding="utf-8")  # the comma is inside quotes: still regular
-    assert readers._regular_layout(path) is not None
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(IrregularRows):
+        list(iter_table(path, rows=1))
