@@ -168,3 +168,14 @@ def test_streaming_stops_at_a_row_of_another_width_or_bad_bytes(tmp_path, text):
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     with pytest.raises(IrregularRows):
         list(iter_table(path, rows=1))
+
+
+def test_a_quoted_line_break_is_seen_even_when_a_chunk_holds_no_quote(tmp_path, monkeypatch):
+    from analysis import readers
+
+    path = tmp_path / "t.csv"
+    path.write_text('a,b\n1,"x\n\n\n\ny"\n2,z\n', encoding="utf-8")
+    monkeypatch.setattr(readers, "_CHUNK", 4)  # chunks: 'a,b\n' '1,"x' '\n\n\n\n' 'y"\n2' ',z\n'
+    assert readers._scan_lines(path) is None
+    monkeypatch.undo()
+    assert read_table(path)["_line"].tolist() == [2, 7]
