@@ -7,6 +7,7 @@ the headers and one commented example are in data/templates/. The repository shi
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -95,13 +96,22 @@ def resolve_locations(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
     return out.set_axis(rows.index)
 
 
+_PLACED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> {(location, lat, lon): place}
+
+
 def _placements(rows: pd.DataFrame, gazetteer: Gazetteer) -> tuple[np.ndarray, pd.DataFrame]:
     """Each distinct (location, latitude, longitude) placed once: codes per row, and the placements."""
     from .acled import PlaceResolver
 
     resolver = PlaceResolver(gazetteer)
+    known = _PLACED.setdefault(gazetteer, {})  # validation and cleaning, and every chunk, place a log's rows
 
     def place(location: str, lat: str, lon: str) -> tuple[str, str, str, str, str]:
+        if (location, lat, lon) not in known:
+            known[location, lat, lon] = place_anew(location, lat, lon)
+        return known[location, lat, lon]
+
+    def place_anew(location: str, lat: str, lon: str) -> tuple[str, str, str, str, str]:
         found = gazetteer.resolve(location)
         if found.place_id:
             info = gazetteer.describe(found.place_id)

@@ -46,11 +46,63 @@ def atomic_write_text(path: Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
+CSV_OPTIONS = {"index": False, "lineterminator": "\n", "na_rep": "", "float_format": "%.6g"}
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The canonical CSV encoding of a frame."""
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n", na_rep="", float_format="%.6g")
+    frame.to_csv(buffer, **CSV_OPTIONS)
     return buffer.getvalue().encode("utf-8")
+
+
+class ChunkedCsv:
+    """A canonical CSV written a frame at a time into a temp file beside `path`, for tables too big to hold.
+
+    Nothing is visible at `path` until `commit()`, which renames the temp file into place (or leaves the old
+    file alone when the bytes are the same, like `atomic_write_bytes`); `discard()` removes it. The bytes
+    equal those of `write_csv` on the whole table.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.header = True
+
+    def write(self, frame: pd.DataFrame) -> None:
+        frame.to_csv(self.handle, header=self.header, **CSV_OPTIONS)
+        self.header = False
+
+    def commit(self) -> Path:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        os.chmod(self.tmp, 0o644)
+        if self.path.is_file() and _same_bytes(self.path, Path(self.tmp)):
+            os.unlink(self.tmp)
+        else:
+            os.replace(self.tmp, self.path)
+        return self.path
+
+    def discard(self) -> None:
+        if not self.handle.closed:
+            self.handle.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            block_a, block_b = fa.read(1 << 20), fb.read(1 << 20)
+            if block_a != block_b:
+                return False
+            if not block_a:
+                return True
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:

@@ -63,41 +63,36 @@ def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], 
     return kept_tables, result.rejected, result, gazetteer
 
 
-def load_logs(raw: Path, ctx: Context) -> tuple[dict[str, pd.DataFrame], list[pd.DataFrame], dict[str, int]]:
-    """The team's incident and raid logs, when data/raw/incidents/ has them (validated like every table)."""
+def load_logs(raw: Path, ctx: Context, out: Path) -> dict[str, object]:
+    """The team's incident and raid logs, when data/raw/incidents/ has them: validated like every table,
+    cleaned a chunk at a time into a CSV beside out/<name>.csv (published by `LogRun.cleaned.commit()`)."""
     from .incidents import INCIDENT_LOG, RAID_LOG, find_log
+    from .logs import LOGS, run_log
 
-    kept, rejections, read = {}, [], {}
-    for schema in (INCIDENT_LOG, RAID_LOG):
-        path = find_log(Path(raw) / "incidents", schema.name)
-        if path is None:
-            continue
-        frame = read_table(path)
-        good, bad = validate(frame, schema, path, ctx)
-        kept[schema.name], read[schema.name] = good, len(frame)
-        rejections.append(bad)
-    return kept, rejections, read
+    runs = {}
+    try:
+        for schema in (INCIDENT_LOG, RAID_LOG):
+            path = find_log(Path(raw) / "incidents", schema.name)
+            if path is not None:
+                runs[schema.name] = run_log(path, schema, ctx, Path(out) / f"{LOGS[schema.name][0]}.csv")
+    except BaseException:
+        for run in runs.values():
+            run.cleaned.discard()
+        raise
+    return runs
 
 
-def process_logs(logs: dict[str, pd.DataFrame], panel: pd.DataFrame, gazetteer) -> dict[str, pd.DataFrame]:
-    """Incident and raid logs: cleaned, per month in the panel's columns, by dimension, and reconciled."""
+def process_logs(runs: dict[str, object], panel: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The logs' monthly tables, and their reconciliation with the published figures."""
     from . import incidents as inc
 
     out, computed = {}, None
-    if "incident_log" in logs:
-        log = inc.clean_log(logs["incident_log"], gazetteer, inc.CASUALTIES)
-        out["incidents"] = log
-        computed = inc.incidents_monthly(log)
-        out["incidents_monthly"] = computed
-        for dimension, name in (("attack_type", "type"), ("target", "target"), ("adm2_pcode", "district"),
-                                ("adm3_pcode", "subdistrict")):
-            out[f"incidents_by_{name}"] = inc.incidents_by(log, dimension)
-    if "raid_log" in logs:
-        counts = ["arrests", "isis_killed", "officials_captured", "officials_killed"]
-        raids = inc.clean_log(logs["raid_log"], gazetteer, counts)
-        out["raids"] = raids
-        monthly = inc.raids_monthly(raids)
-        out["raids_monthly"] = monthly
+    for run in runs.values():
+        out.update(run.tables)
+    if "incidents_monthly" in out:
+        computed = out["incidents_monthly"]
+    if "raids_monthly" in out:
+        monthly = out["raids_monthly"]
         computed = monthly if computed is None else computed.merge(monthly, on="month", how="outer")
     if computed is not None:
         metrics = [m for m in ["attacks", "attacks_unverified", *inc.CASUALTIES, "raids", "arrests", "isis_killed"]
@@ -146,33 +141,41 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
     rejected and `allow_rejections` is False."""
     # Load inputs.
     tables, rejected, result, gazetteer = load_and_validate(Path(raw), today or date.today())
-    logs, log_rejections, log_read = load_logs(Path(raw), Context(today=today or date.today(), gazetteer=gazetteer))
-    for name, count in log_read.items():
-        result.read[name], result.kept[name] = count, len(logs[name])
-    rejected = result.rejected = pd.concat([rejected, *log_rejections], ignore_index=True)
     out = Path(out)
-    result.written.append(write_csv(rejected, out / "rejected.csv"))
-    if len(rejected) and not allow_rejections:
-        raise RejectedRowsError(
-            f"{len(rejected)} row(s) of data/raw were rejected; each is listed with file, line, column, value "
-            f"and reason in {out / 'rejected.csv'}:\n"
-            + "\n".join(f"  {r.file} line {r.line}, column '{r.column}': {r.reason}"
-                        for r in rejected.head(10).itertuples())
-            + ("\n  ..." if len(rejected) > 10 else "")
-            + "\n  What to do: fix those rows, or rerun with --allow-rejections to build without them."
-        )
-    # Process data.
-    processed = process(tables, gazetteer)
-    processed.update(process_logs(logs, processed["monthly"], gazetteer))
-    processed.update(process_acled(Path(raw), gazetteer))
-    # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
-    for name in OPTIONAL_TABLES:
-        if name not in processed:
-            (out / f"{name}.csv").unlink(missing_ok=True)
-    for name, frame in processed.items():
-        result.written.append(write_csv(frame, out / f"{name}.csv"))
-    result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
-    months = months_with_headline(processed["monthly"])
-    result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
-    (out / ".built").touch()  # when this build ran (the tables above change only with their content)
+    runs = load_logs(Path(raw), Context(today=today or date.today(), gazetteer=gazetteer), out)
+    try:
+        for name, run in runs.items():
+            result.read[name], result.kept[name] = run.read, run.kept
+        rejected = pd.concat([rejected, *(run.rejected for run in runs.values())], ignore_index=True)
+        result.rejected = rejected
+        result.written.append(write_csv(rejected, out / "rejected.csv"))
+        if len(rejected) and not allow_rejections:
+            raise RejectedRowsError(
+                f"{len(rejected)} row(s) of data/raw were rejected; each is listed with file, line, column, value "
+                f"and reason in {out / 'rejected.csv'}:\n"
+                + "\n".join(f"  {r.file} line {r.line}, column '{r.column}': {r.reason}"
+                            for r in rejected.head(10).itertuples())
+                + ("\n  ..." if len(rejected) > 10 else "")
+                + "\n  What to do: fix those rows, or rerun with --allow-rejections to build without them."
+            )
+        # Process data.
+        processed = process(tables, gazetteer)
+        processed.update(process_logs(runs, processed["monthly"]))
+        processed.update(process_acled(Path(raw), gazetteer))
+        # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
+        cleaned_logs = {run.cleaned.path.stem: run.cleaned for run in runs.values()}
+        for name in OPTIONAL_TABLES:
+            if name not in processed and name not in cleaned_logs:
+                (out / f"{name}.csv").unlink(missing_ok=True)
+        result.written.extend(cleaned.commit() for cleaned in cleaned_logs.values())
+        for name, frame in processed.items():
+            result.written.append(write_csv(frame, out / f"{name}.csv"))
+        result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
+        months = months_with_headline(processed["monthly"])
+        result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
+        (out / ".built").touch()  # when this build ran (the tables above change only with their content)
+    except BaseException:
+        for run in runs.values():
+            run.cleaned.discard()  # the cleaned logs are published with the rest, or not at all
+        raise
     return result

@@ -73,15 +73,19 @@ _CHUNK = 1 << 22  # bytes scanned at a time for line ends: keeps temporary array
 _UNICODE_SPACES = (b"\xc2\x85", b"\xc2\xa0", b"\xe1\x9a\x80", b"\xe2\x80", b"\xe2\x81\x9f", b"\xe3\x80\x80")
 
 
+_EDGE = np.zeros(256, dtype=bool)
+_EDGE[[44, 10, 13, 34]] = True  # comma, line feed, carriage return, quote
+
+
 def _may_have_padding(chunk: bytes, before: bytes) -> bool:
     """Could a cell in `chunk` (preceded in the file by the bytes `before`) start or end with whitespace?"""
     data = np.frombuffer(before + chunk, dtype=np.uint8)
-    space = (data == 32) | (data == 9)
-    edge = (data == 44) | (data == 10) | (data == 13) | (data == 34)
-    if space[-1] or (space[1:] & edge[:-1]).any() or (space[:-1] & edge[1:]).any():
-        return True
-    if ((data == 11) | (data == 12) | ((data >= 28) & (data <= 31))).any():
-        return True
+    spaces = np.flatnonzero((data == 32) | (data == 9))
+    if len(spaces):
+        if spaces[-1] == len(data) - 1 or spaces[0] == 0:
+            return True
+        if _EDGE[data[spaces - 1]].any() or _EDGE[data[spaces + 1]].any():
+            return True
     return bool((data >= 0x80).any()) and any(p in before + chunk for p in _UNICODE_SPACES)
 
 
@@ -101,7 +105,8 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
             tail = chunk[-2:]
             data = np.frombuffer(chunk, dtype=np.uint8)
             newlines = np.flatnonzero(data == 10)
-            if b'"' in chunk or quotes_before % 2:  # also inside a quoted value begun in an earlier chunk
+            counts = None
+            if b'"' in chunk or quotes_before % 2:
                 counts = np.cumsum(data == 34, dtype=np.int64) + quotes_before
                 if np.any(counts[newlines] % 2):
                     return None
@@ -124,47 +129,106 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
     return numbers.astype(np.int64), padded
 
 
-def _read_regular_csv(path: Path) -> pd.DataFrame | None:
-    """The fast path, or None when the file is not regular enough for it."""
-    scanned = _scan_lines(path)
-    if scanned is None or len(scanned[0]) == 0 or scanned[0][0] != 1:
-        return None  # irregular or empty file, or blank lines above the header
-    numbers, padded = scanned
-    with open(path, "rb") as handle:
-        first = handle.readline()
+def _regular_layout(path: Path) -> tuple[list[str], np.ndarray, bool] | None:
+    """(header, file line of each data row, whether cells need stripping) for a file with one record per
+    line and a unique header; None otherwise. (Rows of another width are found while reading.)"""
     try:
+        with open(path, "rb") as handle:
+            first = handle.readline()
         text = first.removeprefix(codecs.BOM_UTF8).rstrip(b"\r\n").decode("utf-8")
         header = [h.strip() for h in next(csv.reader([text]))]
-    except (UnicodeDecodeError, StopIteration, csv.Error):
+    except (OSError, UnicodeDecodeError, StopIteration, csv.Error):
         return None
-    if len(set(header)) < len(header):
-        return None  # a repeated column name: the careful path keeps both
-    if len(numbers) == 1:  # the header alone
-        return pd.DataFrame({name: pd.Series([], dtype="str") for name in header} | {LINE: numbers[1:]})
-    irregular = []
+    if not any(header) or len(set(header)) < len(header):
+        return None  # blank first line, or a repeated column name: the careful path keeps both
+    scanned = _scan_lines(path)
+    if scanned is None or len(scanned[0]) == 0 or scanned[0][0] != 1:
+        return None
+    numbers, padded = scanned
+    return header, numbers[1:], padded
 
-    def note_irregular(row) -> str:
-        irregular.append(row)
-        return "skip"
 
+def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: bool, rows: int):
+    """Frames of at most `rows` rows (text cells and their file lines), streamed from the file."""
     names = [f"c{i}" for i in range(len(header))]
-    try:
-        table = pacsv.open_csv(  # streamed in blocks: less memory at the peak than one threaded read
-            path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True,
-                                             invalid_row_handler=note_irregular),
+    if len(lines) == 0:
+        yield pd.DataFrame({name: pd.Series([], dtype="str") for name in header} | {LINE: lines})
+        return
+
+    try:  # a row of another width, or bytes that are not UTF-8, make pyarrow raise ArrowInvalid
+        reader = pacsv.open_csv(  # streamed block by block from a buffered stream (a plain path is read whole)
+            pa.input_stream(str(path), buffer_size=1 << 20),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 20, use_threads=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
-        ).read_all()
-    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError):
-        return None  # e.g. bytes that are not UTF-8: the careful path names the line
-    lines = numbers[1:]
-    if irregular or table.num_rows != len(lines):
+        )
+    except pa.ArrowInvalid:
+        raise IrregularRows(path) from None
+    done, pending = 0, []
+
+    def frame_of(table) -> pd.DataFrame:
+        nonlocal done
+        frame = pd.DataFrame({name: _as_text(table.column(i), padded) for i, name in enumerate(header)})
+        frame[LINE] = lines[done:done + len(frame)]
+        done += len(frame)
+        return frame
+
+    batches = iter(reader)
+    while True:  # batches of one block each, regrouped into frames of `rows` rows
+        try:
+            batch = next(batches)
+        except StopIteration:
+            break
+        except pa.ArrowInvalid:
+            raise IrregularRows(path) from None
+        pending.append(batch)
+        while sum(b.num_rows for b in pending) >= rows:
+            table = pa.Table.from_batches(pending)
+            yield frame_of(table.slice(0, rows))
+            pending = table.slice(rows).to_batches()
+    if pending and sum(b.num_rows for b in pending):
+        yield frame_of(pa.Table.from_batches(pending))
+    if done != len(lines):
+        raise IrregularRows(path)
+
+
+def _read_regular_csv(path: Path) -> pd.DataFrame | None:
+    """The fast path, or None when the file is not regular enough for it."""
+    layout = _regular_layout(path)
+    if layout is None:
         return None
-    frame = pd.DataFrame({name: _as_text(table.column(i), padded) for i, name in enumerate(header)})
-    frame[LINE] = lines
-    return frame
+    try:
+        parts = list(_regular_batches(path, *layout, rows=1 << 62))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OSError, IrregularRows):
+        return None  # e.g. bytes that are not UTF-8: the careful path names the line
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+class IrregularRows(Exception):
+    """Raised while streaming a CSV that turns out to have rows of another width (or bytes pyarrow cannot
+    read): the caller starts again with `read_table`, which names the line or pads short rows."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} has rows of another width than its header")
+
+
+def iter_table(path: Path, rows: int = 100_000):
+    """A raw table as frames of at most `rows` rows, like `read_table` gives it whole (so a log of millions
+    of rows never has to be in memory at once). CSV files with one record per line are streamed (raising
+    IrregularRows, possibly after some frames, if a row turns out short or long); anything else (XLSX, quoted
+    line breaks) is read whole by the careful path and yielded in slices."""
+    path = Path(path)
+    layout = _regular_layout(path) if path.suffix.lower() == ".csv" else None
+    if layout is None:
+        frame = read_table(path)
+        for start in range(0, max(len(frame), 1), rows):
+            yield frame.iloc[start:start + rows]
+        return
+    for frame in _regular_batches(path, *layout, rows=rows):
+        frame = _drop_blank_and_comment_rows(frame)
+        frame[SOURCE] = path.name
+        yield frame
 
 
 def _as_text(column: pa.ChunkedArray, strip: bool) -> pd.Series:

@@ -326,8 +326,11 @@ def check_columns(frame: pd.DataFrame, schema: TableSchema, path) -> None:
                              hint=f"the header must name these columns: {expected}.", column=missing[0])
 
 
-def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Split a raw table into (kept rows, rejected rows). Kept + rejected = rows read, always."""
+def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
+             check_key: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split a raw table into (kept rows, rejected rows). Kept + rejected = rows read, always.
+
+    `check_key=False` leaves repeated keys to the caller (a log read in chunks checks them across chunks)."""
     check_columns(frame, schema, path)
     reasons: dict[int, tuple[str, str]] = {}
 
@@ -366,7 +369,7 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context) -> tu
         for idx, column, reason in check(clean, ctx):
             reject(idx, column, reason)
     clean = kept_rows()
-    repeated = clean.duplicated(list(schema.key), keep="first")
+    repeated = clean.duplicated(list(schema.key), keep="first") if check_key else pd.Series(False, index=clean.index)
     if repeated.any():
         first_line = clean.drop_duplicates(list(schema.key)).set_index(list(schema.key))[LINE]
         for idx, row in clean[repeated].iterrows():

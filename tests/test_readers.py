@@ -145,6 +145,31 @@ def test_line_numbers_hold_across_chunk_boundaries(tmp_path, monkeypatch, chunk)
         assert fast["b"].tolist() == careful["b"].tolist(), repr(text)
 
 
+@pytest.mark.parametrize("text", [
+    "a,b\n1,x\n\n2,y\r\n# note,\n3,\" z \"\n4,w",          # regular: streamed
+    "a,b\n1,x\n2\n3,\"two\nlines\"\n4,w\n",                # a short row and a quoted line break: read whole
+])
+def test_iter_table_gives_read_table_in_pieces(tmp_path, text):
+    from analysis.readers import iter_table
+
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    pieces = list(iter_table(path, rows=2))
+    assert max(len(p) for p in pieces) <= 2
+    whole = pd.concat(pieces, ignore_index=True)
+    pd.testing.assert_frame_equal(whole, read_table(path), check_index_type=False)
+
+
+@pytest.mark.parametrize("text", ["a,b\n1,2\n3,4,5\n", "a,b\n1,2\n3\n", b"a,b\n1,\xe9\n"])
+def test_streaming_stops_at_a_row_of_another_width_or_bad_bytes(tmp_path, text):
+    from analysis.readers import IrregularRows, iter_table
+
+    path = tmp_path / "t.csv"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(IrregularRows):
+        list(iter_table(path, rows=1))
+
+
 def test_a_quoted_line_break_is_seen_even_when_a_chunk_holds_no_quote(tmp_path, monkeypatch):
     from analysis import readers
 
