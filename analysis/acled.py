@@ -12,7 +12,6 @@ import math
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -20,6 +19,7 @@ import pyarrow.csv as pacsv
 from .distinct import apply_distinct_rows, map_distinct
 from .errors import InputFileError
 from .places import Gazetteer, load_gazetteer
+from .readers import stream_csv
 
 REQUIRED = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2",
             "admin3", "location", "latitude", "longitude", "fatalities"]
@@ -189,7 +189,7 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
 def _batches(path: Path, columns: list[str]):
     """Record batches of the named columns, as text, streamed so memory stays bounded."""
     try:
-        reader = pacsv.open_csv(
+        reader = stream_csv(
             path, read_options=pacsv.ReadOptions(block_size=1 << 25),
             convert_options=pacsv.ConvertOptions(include_columns=columns, strings_can_be_null=False,
                                                  column_types={c: pa.large_string() for c in columns}))

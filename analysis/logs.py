@@ -57,10 +57,12 @@ LOGS = {  # log name -> (cleaned table name, count columns, monthly tables)
 def add_up(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """Sum per-chunk tables over their text columns (month, dimension); a count stays empty only when it is
     empty in every chunk."""
+    if len(parts) == 1:
+        return parts[0]
     whole = pd.concat(parts, ignore_index=True)
+    if whole.empty:
+        return whole
     keys = [c for c in whole.columns if not pd.api.types.is_numeric_dtype(whole[c])]
-    if len(parts) == 1 or whole.empty:
-        return parts[0] if len(parts) == 1 else whole
     dtypes = whole.dtypes.to_dict()
     summed = whole.groupby(keys, sort=True).sum(min_count=1).reset_index()
     return summed.astype({c: dtypes[c] for c in summed.columns})[list(whole.columns)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,6 +20,9 @@ from .panel import monthly_panel, months_with_headline
 from .places import load_gazetteer
 from .readers import find_table, read_table
 from .schemas import RAW_TABLES, REJECTED_COLUMNS, Context, validate
+
+if TYPE_CHECKING:
+    from .logs import LogRun
 
 OPTIONAL_TABLES = ("incidents", "incidents_monthly", "incidents_by_type", "incidents_by_target",
                    "incidents_by_district", "incidents_by_subdistrict", "raids", "raids_monthly", "reconciliation",
@@ -63,7 +67,7 @@ def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], 
     return kept_tables, result.rejected, result, gazetteer
 
 
-def load_logs(raw: Path, ctx: Context, out: Path) -> dict[str, object]:
+def load_logs(raw: Path, ctx: Context, out: Path) -> dict[str, LogRun]:
     """The team's incident and raid logs, when data/raw/incidents/ has them: validated like every table,
     cleaned a chunk at a time into a CSV beside out/<name>.csv (published by `LogRun.cleaned.commit()`)."""
     from .incidents import INCIDENT_LOG, RAID_LOG, find_log
@@ -76,13 +80,18 @@ def load_logs(raw: Path, ctx: Context, out: Path) -> dict[str, object]:
             if path is not None:
                 runs[schema.name] = run_log(path, schema, ctx, Path(out) / f"{LOGS[schema.name][0]}.csv")
     except BaseException:
-        for run in runs.values():
-            run.cleaned.discard()
+        _discard_cleaned(runs)
         raise
     return runs
 
 
-def process_logs(runs: dict[str, object], panel: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _discard_cleaned(runs: dict[str, LogRun]) -> None:
+    """Remove the cleaned logs not yet published: they go out with the rest of a build, or not at all."""
+    for run in runs.values():
+        run.cleaned.discard()
+
+
+def process_logs(runs: dict[str, LogRun], panel: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The logs' monthly tables, and their reconciliation with the published figures."""
     from . import incidents as inc
 
@@ -175,7 +184,6 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
         result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
         (out / ".built").touch()  # when this build ran (the tables above change only with their content)
     except BaseException:
-        for run in runs.values():
-            run.cleaned.discard()  # the cleaned logs are published with the rest, or not at all
+        _discard_cleaned(runs)
         raise
     return result

@@ -61,6 +61,11 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     if frame is None:
         raw = _read_bytes(path)
         frame = _read_csv_row_by_row(path, _decode(path, raw))
+    return _as_read(frame, path)
+
+
+def _as_read(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Rows as the schemas see them: without blank and comment rows, and naming their file."""
     frame = _drop_blank_and_comment_rows(frame)
     frame[SOURCE] = path.name
     return frame
@@ -148,6 +153,12 @@ def _regular_layout(path: Path) -> tuple[list[str], np.ndarray, bool] | None:
     return header, numbers[1:], padded
 
 
+def stream_csv(path: Path, **options) -> pacsv.CSVStreamingReader:
+    """pyarrow's streaming CSV reader, block by block. It is given a buffered stream, not the path: from a
+    plain path pyarrow reads far ahead of the block it parses (hundreds of MB for a large file)."""
+    return pacsv.open_csv(pa.input_stream(str(path), buffer_size=1 << 20), **options)
+
+
 def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: bool, rows: int):
     """Frames of at most `rows` rows (text cells and their file lines), streamed from the file."""
     names = [f"c{i}" for i in range(len(header))]
@@ -156,8 +167,8 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
         return
 
     try:  # a row of another width, or bytes that are not UTF-8, make pyarrow raise ArrowInvalid
-        reader = pacsv.open_csv(  # streamed block by block from a buffered stream (a plain path is read whole)
-            pa.input_stream(str(path), buffer_size=1 << 20),
+        reader = stream_csv(
+            path,
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 20, use_threads=False),
             parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
@@ -165,7 +176,7 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
         )
     except pa.ArrowInvalid:
         raise IrregularRows(path) from None
-    done, pending = 0, []
+    done, pending, pending_rows = 0, [], 0
 
     def frame_of(table) -> pd.DataFrame:
         nonlocal done
@@ -183,11 +194,12 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
         except pa.ArrowInvalid:
             raise IrregularRows(path) from None
         pending.append(batch)
-        while sum(b.num_rows for b in pending) >= rows:
+        pending_rows += batch.num_rows
+        while pending_rows >= rows:
             table = pa.Table.from_batches(pending)
             yield frame_of(table.slice(0, rows))
-            pending = table.slice(rows).to_batches()
-    if pending and sum(b.num_rows for b in pending):
+            pending, pending_rows = table.slice(rows).to_batches(), pending_rows - rows
+    if pending_rows:
         yield frame_of(pa.Table.from_batches(pending))
     if done != len(lines):
         raise IrregularRows(path)
@@ -226,9 +238,7 @@ def iter_table(path: Path, rows: int = 100_000):
             yield frame.iloc[start:start + rows]
         return
     for frame in _regular_batches(path, *layout, rows=rows):
-        frame = _drop_blank_and_comment_rows(frame)
-        frame[SOURCE] = path.name
-        yield frame
+        yield _as_read(frame, path)
 
 
 def _as_text(column: pa.ChunkedArray, strip: bool) -> pd.Series:

@@ -10,7 +10,6 @@ different months run side by side.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import shutil
 import sys
@@ -34,6 +33,7 @@ from . import paths  # noqa: E402
 from .background import BACKGROUND_ENV, DRAWING  # noqa: E402
 from .errors import AnalysisError  # noqa: E402
 from .html import notebook_html  # noqa: E402
+from .manifest import sha256_of  # noqa: E402
 from .outputs import atomic_write_text  # noqa: E402
 
 NOTEBOOK = paths.NOTEBOOKS / "monthly_report.ipynb"
@@ -120,7 +120,7 @@ def _swap_in(staged: Path, final: Path) -> None:
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+    return {p.relative_to(folder).as_posix(): sha256_of(p)
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 

@@ -369,8 +369,8 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
         for idx, column, reason in check(clean, ctx):
             reject(idx, column, reason)
     clean = kept_rows()
-    repeated = clean.duplicated(list(schema.key), keep="first") if check_key else pd.Series(False, index=clean.index)
-    if repeated.any():
+    repeated = clean.duplicated(list(schema.key), keep="first") if check_key else None
+    if repeated is not None and repeated.any():
         first_line = clean.drop_duplicates(list(schema.key)).set_index(list(schema.key))[LINE]
         for idx, row in clean[repeated].iterrows():
             key = tuple(row[k] for k in schema.key)

@@ -88,8 +88,8 @@ def finish(fig, title: str, note: str = "", source: str = SOURCE) -> None:
 
 PNG_METADATA, SVG_METADATA = {"Software": None}, {"Date": None, "Creator": None}
 
-# Set by the report runner: figures are then drawn by forked copies of the kernel, two at a time, while the
-# notebook goes on (drawing is about half of a report's run time, and the machine has a second core).
+# When the report runner sets BACKGROUND_ENV, figures are drawn by forked copies of the kernel, this many at a
+# time, while the notebook goes on (drawing is about half of a report's run time; the machine has two cores).
 MAX_CHILDREN = 2
 
 # Children still drawing: (pid, paths, callback); and the figures whose child failed.

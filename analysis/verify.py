@@ -7,7 +7,6 @@ provenance.json files are left out: they record the commit and the machine, whic
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from . import paths
+from .manifest import sha256_of
 
 SKIP_DIRS = {paths.STAGING, ".fingerprints", ".failed", ".run"}
 SKIP_FILES = {"provenance.json", "SHA256SUMS", ".gitkeep"}
@@ -33,7 +33,7 @@ def output_files(root: Path) -> list[Path]:
 
 
 def checksums(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in output_files(root)}
+    return {p.relative_to(root).as_posix(): sha256_of(p) for p in output_files(root)}
 
 
 def write_checksums(root: Path = paths.ROOT, out: Path = paths.CHECKSUMS) -> Path:
