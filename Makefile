@@ -11,17 +11,7 @@ PYTHON_SYSTEM ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.installed
-RAW_FILES := $(shell find data/raw -type f -not -path 'data/raw/acled/*' 2>/dev/null | sort)
-LIB_FILES := $(wildcard analysis/*.py)
-PROCESSED := data/processed/.built
-MONTHS_FILE := data/processed/months.txt
-FINGERPRINTS := reports/.fingerprints
-MONTHLY_NB := notebooks/monthly_report.ipynb
-OVERVIEW_NB := notebooks/overview.ipynb
 KERNEL := sleeper-cell-report
-# User text (MONTH, MONTHS, VINTAGE) is never exported (exporting would expand make syntax in it) and
-# reaches recipes only as quoted environment variables, never as command text.
-unexport MONTH MONTHS VINTAGE
 
 #################################################################################
 # ENVIRONMENT                                                                   #
@@ -52,17 +42,15 @@ endif
 venv: $(VENV_STAMP)
 
 #################################################################################
-# DATA                                                                          #
+# DATA AND REPORTS                                                              #
 #################################################################################
+# Every target below is one call of `python -m analysis`, which decides by content what to rebuild.
+# User text (MONTH, MONTHS, VINTAGE, JOBS, BENCH_SIZES, PYTEST_ARGS) never reaches make expansion or the shell as code: each target
+# passes it in an environment variable set with $(value ...), and the recipe quotes it.
 
-# The data build rewrites a processed file only when its content changes; the stamp marks the build.
-$(PROCESSED): $(RAW_FILES) $(LIB_FILES) $(VENV_STAMP)
-	@echo ">>> Step: data/processed from data/raw"
-	@$(PY) -m analysis data $(if $(ALLOW_REJECTIONS),--allow-rejections)
-	@touch $@
-
-## Build data/processed from data/raw (only when raw files or the library changed)
-data: $(PROCESSED)
+## Build data/processed from data/raw (only when what it reads changed; ALLOW_REJECTIONS=1 to build without bad rows)
+data: $(VENV_STAMP)
+	@$(PY) -m analysis data $${ALLOW_ARG:+--allow-rejections}
 
 ## Check data/raw against data/manifest.csv (fails if a raw file changed without its entry)
 check-manifest: $(VENV_STAMP)
@@ -76,57 +64,13 @@ manifest: $(VENV_STAMP)
 months: $(VENV_STAMP)
 	@$(PY) -m analysis months
 
-#################################################################################
-# REPORTS                                                                       #
-#################################################################################
-
-## Build one month's report: make monthly MONTH=2023-11 [VINTAGE=as-published] (only if its inputs changed)
+## Build one month's report: make monthly MONTH=2023-11 [VINTAGE=as-published] (only if what it reads changed)
 monthly: $(VENV_STAMP)
-	@$(PY) -m analysis check-month "$$MONTH_ARG"
-	@$(MAKE) --no-print-directory $(FINGERPRINTS)/.stamp
-	@if [ "$$VINTAGE_ARG" = current ]; then \
-	   $(MAKE) --no-print-directory PROGRESS= "reports/$$MONTH_ARG/provenance.json"; \
-	 else $(PY) -m analysis monthly --skip-check --vintage "$$VINTAGE_ARG" "$$MONTH_ARG"; fi
+	@$(PY) -m analysis monthly "$$MONTH_ARG" --vintage "$${VINTAGE_ARG:-current}" $${ALLOW_ARG:+--allow-rejections}
 
-monthly: export MONTH_ARG = $(value MONTH)
-monthly: export VINTAGE_ARG = $(if $(value VINTAGE),$(value VINTAGE),current)
-
-## One month by name, for parallel runs: make -j2 monthly-2023-10 monthly-2023-11
-monthly-%: $(FINGERPRINTS)/.stamp
-	@$(PY) -m analysis check-month "$$MONTH_ARG"
-	@$(MAKE) --no-print-directory "reports/$$MONTH_ARG/provenance.json"
-
-monthly-%: export MONTH_ARG = $*
-
-# Each month's digest of what its report reads; rewritten only for months whose inputs changed.
-$(FINGERPRINTS)/.stamp: $(PROCESSED) $(MONTHLY_NB) $(LIB_FILES) requirements.lock
-	@echo ">>> Step: which months' inputs changed"
-	@$(PY) -m analysis fingerprints
-	@touch $@
-
-## Rebuild everything: data, every month's report, the overview (make -j2 all: two at a time)
-all: $(FINGERPRINTS)/.stamp
-	@mkdir -p reports/.run && touch reports/.run/start
-	@months="$${MONTHS_ARG:-$$(cat $(MONTHS_FILE))}"; \
-	 $(PY) -m analysis check-months $$months || exit 2; echo $$months > reports/.run/months; \
-	 echo ">>> Step: reports for $$(echo $$months | wc -w) months and the overview"; \
-	 $(MAKE) --no-print-directory -k all-reports MONTHS="$$months" PROGRESS_OF="--progress-of reports/.run/months"; \
-	 status=$$?; \
-	 $(PY) -m analysis summary --start reports/.run/start $$months || status=1; exit $$status
-
-all: export MONTHS_ARG = $(value MONTHS)
-
-all-reports: $(foreach m,$(MONTHS),reports/$(m)/provenance.json) reports/overview/provenance.json
-
-# (evaluated in the sub-make, after the data build: the processed tables change only with their content)
-reports/overview/provenance.json: $(wildcard data/processed/*.csv) $(OVERVIEW_NB) $(LIB_FILES) requirements.lock
-	@$(PY) -m analysis overview --quiet
-
-PROGRESS ?= --quiet
-reports/%/provenance.json: $(FINGERPRINTS)/%.sha256
-	@$(PY) -m analysis monthly --skip-check $(PROGRESS) $(PROGRESS_OF) --fingerprint-file "$(FINGERPRINTS)/$$MONTH_ARG.sha256" "$$MONTH_ARG"
-
-reports/%/provenance.json: export MONTH_ARG = $*
+## Rebuild data, every month's report and the overview (make -j2 all or JOBS=2: two at a time; MONTHS="..." for some)
+all: $(VENV_STAMP)
+	@set -f; $(PY) -m analysis all $${JOBS_ARG:+--jobs "$$JOBS_ARG"} $${MONTHS_ARG:+--months $$MONTHS_ARG} $${ALLOW_ARG:+--allow-rejections}
 
 ## Record the sha256 of every output in reports/SHA256SUMS (after make all; commit it)
 checksums: $(VENV_STAMP)
@@ -134,16 +78,25 @@ checksums: $(VENV_STAMP)
 
 ## Rebuild everything from data/raw in a scratch folder and compare with reports/SHA256SUMS
 verify: $(VENV_STAMP)
-	@$(PY) -m analysis verify $(if $(value MONTHS),--months $$MONTHS_ARG)
+	@set -f; $(PY) -m analysis verify $${JOBS_ARG:+--jobs "$$JOBS_ARG"} $${MONTHS_ARG:+--months $$MONTHS_ARG}
 
-verify: export MONTHS_ARG = $(value MONTHS)
+# User text, as environment variables for the recipes only (never expanded by make, never exported as-is).
+unexport MONTH MONTHS VINTAGE JOBS ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS
+export MONTH_ARG = $(value MONTH)
+export MONTHS_ARG = $(value MONTHS)
+export VINTAGE_ARG = $(value VINTAGE)
+export JOBS_ARG = $(value JOBS)
+export ALLOW_ARG = $(value ALLOW_REJECTIONS)
+export BENCH_SIZES_ARG = $(value BENCH_SIZES)
+export PYTEST_ARGS_ARG = $(value PYTEST_ARGS)
 
 #################################################################################
 # NOTEBOOKS                                                                     #
 #################################################################################
 
 ## Start JupyterLab in the project environment (kernel "Sleeper Cell Report"), opening notebooks/
-lab: $(PROCESSED)
+lab: $(VENV_STAMP)
+	@$(PY) -m analysis data
 	@$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \
 		$(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -152,13 +105,14 @@ lab: $(PROCESSED)
 #################################################################################
 
 ## Run the benchmarks (bench/results.md, bench/ingest_results.md; BENCH_SIZES="10000 100000 1000000")
-bench: $(PROCESSED)
+bench: $(VENV_STAMP)
+	@$(PY) -m analysis data
 	@$(PY) bench/run.py
-	@$(PY) bench/ingest.py $(BENCH_SIZES)
+	@set -f; $(PY) bench/ingest.py $$BENCH_SIZES_ARG
 
 ## Run the test suite (unit tests, data checks, notebooks)
-test: $(PROCESSED)
-	@$(PY) -m pytest $(PYTEST_ARGS)
+test: $(VENV_STAMP)
+	@set -f; $(PY) -m pytest $$PYTEST_ARGS_ARG
 
 ## Remove built outputs (data/processed, figures, reports); never touches data/raw
 clean:
@@ -170,5 +124,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
-.PHONY: venv data check-manifest manifest months monthly test clean help all all-reports checksums verify lab bench
-.SECONDARY:
+.PHONY: venv data check-manifest manifest months monthly test clean help all checksums verify lab bench

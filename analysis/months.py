@@ -1,76 +1,87 @@
-"""Which months a report can be made for, and a friendly check of a requested month."""
+"""Every piece of month arithmetic, and the one check of a requested month.
+
+Months are 'YYYY-MM' strings throughout the project. This module needs no pandas, so the runner can check
+a month before any heavy import.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date
-from pathlib import Path
 
-from . import paths
 from .errors import MonthError
 
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MONTH_FORMAT = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")  # ASCII digits only (str.isdigit accepts others)
 
 
-def _listed_if_fresh(raw: Path, processed: Path) -> list[str] | None:
-    """The months of processed/months.txt if it is newer than every raw file and library file, else None."""
-    listing, stamp = Path(processed) / "months.txt", Path(processed) / ".built"
-    if not listing.exists() or not stamp.exists():
-        return None
-    built = stamp.stat().st_mtime
-    sources = [p for p in Path(raw).rglob("*") if p.is_file()] + list(Path(__file__).parent.glob("*.py"))
-    if any(p.stat().st_mtime > built for p in sources):
-        return None
-    return listing.read_text().split()
+def _index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
-def available_months(raw: Path = paths.RAW, processed: Path = paths.PROCESSED) -> list[str]:
-    """Months with a published headline attack count: from the processed list when it is up to date,
-    otherwise computed from data/raw in memory (either way nothing is written)."""
-    fresh = _listed_if_fresh(raw, processed) if Path(raw) == paths.RAW else None
-    if fresh is not None:
-        return fresh
-    from .panel import months_with_headline
-    from .pipeline import load_and_validate, process
-
-    tables, _, _, gazetteer = load_and_validate(Path(raw), date.today())
-    return months_with_headline(process(tables, gazetteer)["monthly"])
+def _month(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _ranges(months: list[str]) -> str:
-    """'2019-01, 2019-02, 2019-03' -> '2019-01 to 2019-03' (compact listing for messages)."""
+def previous_month(month: str) -> str:
+    """'2023-01' -> '2022-12'."""
+    return _month(_index(month) - 1)
+
+
+def window(month: str, length: int) -> list[str]:
+    """The `length` months ending with `month`, oldest first."""
+    end = _index(month)
+    return [_month(i) for i in range(end - length + 1, end + 1)]
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last` inclusive."""
+    return [_month(i) for i in range(_index(first), _index(last) + 1)]
+
+
+def month_name(month: str) -> str:
+    """'2023-11' -> 'November'."""
+    return calendar.month_name[int(month[5:7])]
+
+
+def long_month(month: str) -> str:
+    """'2023-11' -> 'November 2023'."""
+    return f"{month_name(month)} {month[:4]}"
+
+
+def months_with_headline(panel) -> list[str]:
+    """Months of the monthly panel with a published headline attack count: the months a report can be made for."""
+    return panel.loc[panel["attacks"].notna(), "month"].tolist()
+
+
+def describe(months: list[str]) -> str:
+    """'2019-01, 2019-02, 2019-03, 2019-05' -> '2019-01 to 2019-03, 2019-05' (a compact listing for messages)."""
     if not months:
         return "none"
-    periods = [int(m[:4]) * 12 + int(m[5:7]) - 1 for m in months]
-    label = {p: m for p, m in zip(periods, months)}
-    runs, start, prev = [], periods[0], periods[0]
-    for p in periods[1:] + [None]:
-        if p is not None and p == prev + 1:
-            prev = p
+    runs, start, prev = [], months[0], months[0]
+    for month in [*months[1:], None]:
+        if month is not None and _index(month) == _index(prev) + 1:
+            prev = month
             continue
-        runs.append(label[start] if start == prev else f"{label[start]} to {label[prev]}")
-        if p is not None:
-            start = prev = p
+        runs.append(start if start == prev else f"{start} to {prev}")
+        start = prev = month
     return ", ".join(runs)
 
 
-def check_listed(months: list[str], available: list[str]) -> None:
-    """Fast check of several months against an already built list (no pandas, no raw reading)."""
-    for month in months:
-        if not _MONTH.match(month) or month not in available:
-            raise MonthError(f"'{month}' is not a month with data (YYYY-MM). Months with data: {_ranges(available)}")
-
-
-def check_month(month: str, raw: Path = paths.RAW) -> str:
-    """Return `month` if it is YYYY-MM and has data; otherwise raise MonthError listing what is available."""
-    if month and not _MONTH.match(month):
-        months = available_months(raw)
-        raise MonthError(f"MONTH '{month}' is not a month in YYYY-MM form (e.g. 2023-11). "
-                         f"Months with data: {_ranges(months)}")
-    months = available_months(raw)
-    listing = _ranges(months)
+def check_format(month: str) -> str:
+    """Return `month` if it is exactly YYYY-MM (no spaces, no other digits); otherwise raise MonthError."""
     if not month:
-        raise MonthError(f"no MONTH given. Give one as MONTH=YYYY-MM; months with data: {listing}")
-    if month not in months:
-        raise MonthError(f"no attack count was published for {month}. Months with data: {listing}")
+        raise MonthError("no MONTH given. Give one as MONTH=YYYY-MM, e.g. MONTH=2023-11.")
+    if not MONTH_FORMAT.fullmatch(month):
+        raise MonthError(f"MONTH {month!r} is not a month in YYYY-MM form (e.g. 2023-11).")
+    return month
+
+
+def check_month(month: str, available: list[str]) -> str:
+    """The single month check: `month` must be YYYY-MM and among `available`; the error lists the choices."""
+    try:
+        check_format(month)
+    except MonthError as exc:
+        raise MonthError(f"{exc} Months with data: {describe(available)}") from None
+    if month not in available:
+        raise MonthError(f"no attack count was published for {month}. Months with data: {describe(available)}")
     return month

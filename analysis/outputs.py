@@ -1,4 +1,4 @@
-"""Atomic, deterministic writes: a temp file in the same folder, then a rename.
+"""Atomic, deterministic writes (a temp file in the same folder, then a rename), and content digests.
 
 An interrupted run therefore never leaves a half-written file, and the same frame always gives the
 same bytes (fixed column order, '\n' line ends, UTF-8, no index, empty cells for missing values).
@@ -6,6 +6,7 @@ same bytes (fixed column order, '\n' line ends, UTF-8, no index, empty cells for
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import tempfile
@@ -115,3 +116,21 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> Path:
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False, engine="pyarrow")
     return atomic_write_bytes(path, buffer.getvalue())
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def digest_of(entries: dict[str, str]) -> str:
+    """One sha256 over named digests or values (sorted by name), e.g. {'data/raw/x.csv': '<sha256>'}."""
+    digest = hashlib.sha256()
+    for name in sorted(entries):
+        digest.update(f"{name}\0{entries[name]}\0".encode())
+    return digest.hexdigest()
+

@@ -11,20 +11,12 @@ FIGURES = ROOT / "figures"
 REPORTS = ROOT / "reports"
 NOTEBOOKS = ROOT / "notebooks"
 GAZETTEER = RAW / "gazetteer"
-STAGING = ".staging"
-FINGERPRINTS = REPORTS / ".fingerprints"
 CHECKSUMS = REPORTS / "SHA256SUMS"
-VINTAGES = ("current", "as-published")
 
 
 def month_folder(month: str, vintage: str = "current") -> str:
     """Sub-folder of figures/ and reports/ for a month: '2023-11', or 'as-published/2021-06'."""
     return month if vintage == "current" else f"{vintage}/{month}"
-
-
-def failed_marker(reports_root: Path, sub: str) -> Path:
-    """Where a failed run of `sub` leaves its message (removed by the next successful run)."""
-    return Path(reports_root) / ".failed" / f"{sub.replace('/', '_')}.txt"
 
 
 def relative_to_root(path: Path, root: Path = ROOT) -> str:
@@ -36,6 +28,9 @@ def relative_to_root(path: Path, root: Path = ROOT) -> str:
         return str(Path(path).resolve())
 
 
-def code_files(root: Path = ROOT) -> list[Path]:
-    """The analysis package's source files, sorted."""
-    return sorted((root / "analysis").glob("*.py"))
+def code_files(root: Path = ROOT, *packages: str) -> list[Path]:
+    """The analysis package's source files, sorted: all of them, or the top-level modules and `packages`."""
+    top = Path(root) / "analysis"
+    if not packages:
+        return sorted(top.rglob("*.py"))
+    return sorted([*top.glob("*.py"), *(p for name in packages for p in (top / name).rglob("*.py"))])

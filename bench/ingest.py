@@ -24,7 +24,7 @@ ACLED_ADMIN = [("Deir-ez-Zor", "Deir-ez-Zor", "Basira", 35.19, 40.67), ("Al-Hasa
 
 def make_incident_log(path: Path, rows: int, seed: int = 1) -> None:
     rng = random.Random(seed)
-    from analysis.incidents import INCIDENT_LOG
+    from analysis.ingest.incidents import INCIDENT_LOG
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(INCIDENT_LOG.column_names)
@@ -59,13 +59,13 @@ if kind == "pyarrow":
     import pyarrow.csv as pc
     pc.read_csv(path)
 elif kind == "incidents":  # what `make data` does with a log, less writing the cleaned CSV
-    from analysis import incidents, logs
-    from analysis.places import load_gazetteer
-    from analysis.schemas import Context
+    from analysis.ingest import incidents, logs
+    from analysis.ingest.places import load_gazetteer
+    from analysis.ingest.schemas import Context
     run = logs.run_log(path, incidents.INCIDENT_LOG, Context(date.today(), load_gazetteer()), cleaned_path=None)
     assert run.rejected.empty and run.kept == run.read
 else:
-    from analysis.acled import isis_events_by_month, read_acled
+    from analysis.ingest.acled import isis_events_by_month, read_acled
     isis_events_by_month(read_acled(path))
 print(json.dumps({"seconds": time.perf_counter() - start,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -30,7 +30,7 @@ def synthetic_statements(rows):
     """clean.figure_statements over SYNTHETIC rows: (period, metric, value), or with report and published too."""
     import pandas as pd
 
-    from analysis import clean
+    from analysis.ingest import clean
 
     full = [row if len(row) == 5 else (*row, f"Synthetic report {row[0]}", f"{row[0]}-28") for row in rows]
     frame = pd.DataFrame(full, columns=["period", "metric", "value", "report", "published"])
@@ -65,8 +65,8 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def make(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run make in a project copy, as a user would."""
-    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH")}
+def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run make in a project copy, as a user would (with `env` added to the environment)."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH")}
     return subprocess.run(["make", "--no-print-directory", *args], cwd=project, capture_output=True, text=True,
-                          env=env)
+                          env={**clean, **(env or {})})

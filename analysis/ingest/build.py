@@ -1,0 +1,188 @@
+"""Build data/processed from data/raw: load, validate, clean, merge, save.
+
+The one place where files are read and written for the data build; the steps in between are the
+pure functions of `schemas`, `clean` and `panel`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .. import paths
+from ..errors import RejectedRowsError
+from ..months import months_with_headline
+from ..outputs import atomic_write_text, write_csv, write_parquet
+from ..vocabulary import OPTIONAL_TABLES
+from . import clean
+from .panel import monthly_panel
+from .places import load_gazetteer
+from .readers import find_table, read_table
+from .schemas import RAW_TABLES, REJECTED_COLUMNS, Context, validate
+
+if TYPE_CHECKING:
+    from .logs import LogRun
+
+PROCESSED_FILES = (
+    "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
+    "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
+    "definitions.csv", "rejected.csv", "months.txt",
+)
+
+
+@dataclass
+class BuildResult:
+    """Counts of one build: rows read, kept and rejected per table, and the files written."""
+
+    read: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
+    written: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"  {name:<22} {self.read[name]:>4} read, {self.kept[name]:>4} kept, "
+                 f"{self.read[name] - self.kept[name]:>3} rejected" for name in self.read]
+        return "\n".join(lines)
+
+
+def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, BuildResult, object]:
+    """Read every raw table and split it into kept and rejected rows."""
+    gazetteer = load_gazetteer(Path(raw) / "gazetteer")
+    ctx = Context(today=today, gazetteer=gazetteer)
+    result = BuildResult()
+    kept_tables, rejections = {}, []
+    for schema in RAW_TABLES:
+        path = find_table(Path(raw), schema.name)
+        frame = read_table(path)
+        kept, rejected = validate(frame, schema, path, ctx)
+        kept_tables[schema.name] = kept
+        rejections.append(rejected)
+        result.read[schema.name] = len(frame)
+        result.kept[schema.name] = len(kept)
+    result.rejected = pd.concat(rejections, ignore_index=True) if rejections else result.rejected
+    return kept_tables, result.rejected, result, gazetteer
+
+
+def load_logs(raw: Path, ctx: Context, out: Path) -> dict[str, LogRun]:
+    """The team's incident and raid logs, when data/raw/incidents/ has them: validated like every table,
+    cleaned a chunk at a time into a CSV beside out/<name>.csv (published by `LogRun.cleaned.commit()`)."""
+    from .incidents import INCIDENT_LOG, RAID_LOG, find_log
+    from .logs import LOGS, run_log
+
+    runs = {}
+    try:
+        for schema in (INCIDENT_LOG, RAID_LOG):
+            path = find_log(Path(raw) / "incidents", schema.name)
+            if path is not None:
+                runs[schema.name] = run_log(path, schema, ctx, Path(out) / f"{LOGS[schema.name][0]}.csv")
+    except BaseException:
+        _discard_cleaned(runs)
+        raise
+    return runs
+
+
+def _discard_cleaned(runs: dict[str, LogRun]) -> None:
+    """Remove the cleaned logs not yet published: they go out with the rest of a build, or not at all."""
+    for run in runs.values():
+        run.cleaned.discard()
+
+
+def process_logs(runs: dict[str, LogRun], panel: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The logs' monthly tables, and their reconciliation with the published figures."""
+    from . import incidents as inc
+
+    out, computed = {}, None
+    for run in runs.values():
+        out.update(run.tables)
+    if "incidents_monthly" in out:
+        computed = out["incidents_monthly"]
+    if "raids_monthly" in out:
+        monthly = out["raids_monthly"]
+        computed = monthly if computed is None else computed.merge(monthly, on="month", how="outer")
+    if computed is not None:
+        metrics = [m for m in ["attacks", "attacks_unverified", *inc.CASUALTIES, "raids", "arrests", "isis_killed"]
+                   if m in computed.columns]
+        out["reconciliation"] = inc.reconcile(computed.sort_values("month"), panel, metrics)
+    return out
+
+
+def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
+    """ACLED exports dropped into data/raw/acled/ (none ship with the repository)."""
+    from .acled import isis_events_by_month, read_acled, unresolved
+
+    files = sorted((Path(raw) / "acled").glob("*.csv"))
+    if not files:
+        return {}
+    events = pd.concat([read_acled(f, gazetteer, countries=("Syria",)) for f in files], ignore_index=True)
+    events = events.drop_duplicates("event_id", keep="last").sort_values(["date", "event_id"], kind="mergesort")
+    return {"acled_events": events.reset_index(drop=True), "acled_isis_monthly": isis_events_by_month(events),
+            "acled_unresolved": unresolved(events)}
+
+
+def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:
+    """All processed tables from the kept raw rows (pure: no I/O)."""
+    statements = clean.figure_statements(tables["monthly_figures"])
+    figures = clean.first_and_current(statements)
+    definitions = clean.definitions(tables["definitions"])
+    panel = monthly_panel(figures, definitions, "current")
+    assert panel["month"].is_unique, "the panel must have one row per month"
+    assert (panel[["attacks"]].dropna() >= 0).all().all(), "attack counts cannot be negative"
+    return {
+        "monthly": panel,
+        "monthly_as_published": monthly_panel(figures, definitions, "as-published"),
+        "figures": figures,
+        "sources": statements,
+        "regions": clean.regions(tables["attacks_by_region"], gazetteer),
+        "camp_population": clean.camp_population(tables["camp_population"]),
+        "repatriations": clean.repatriations(tables["repatriations"]),
+        "us_position_attacks": clean.us_position_attacks(tables["us_position_attacks"]),
+        "definitions": definitions,
+    }
+
+
+def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: bool = False,
+          today: date | None = None) -> BuildResult:
+    """Build every processed table; raise RejectedRowsError (after writing rejected.csv) if rows were
+    rejected and `allow_rejections` is False."""
+    # Load inputs.
+    tables, rejected, result, gazetteer = load_and_validate(Path(raw), today or date.today())
+    out = Path(out)
+    runs = load_logs(Path(raw), Context(today=today or date.today(), gazetteer=gazetteer), out)
+    try:
+        for name, run in runs.items():
+            result.read[name], result.kept[name] = run.read, run.kept
+        rejected = pd.concat([rejected, *(run.rejected for run in runs.values())], ignore_index=True)
+        result.rejected = rejected
+        result.written.append(write_csv(rejected, out / "rejected.csv"))
+        if len(rejected) and not allow_rejections:
+            raise RejectedRowsError(
+                f"{len(rejected)} row(s) of data/raw were rejected; each is listed with file, line, column, value "
+                f"and reason in {out / 'rejected.csv'}:\n"
+                + "\n".join(f"  {r.file} line {r.line}, column '{r.column}': {r.reason}"
+                            for r in rejected.head(10).itertuples())
+                + ("\n  ..." if len(rejected) > 10 else "")
+                + "\n  What to do: fix those rows, or rerun with --allow-rejections to build without them."
+            )
+        # Process data.
+        processed = process(tables, gazetteer)
+        processed.update(process_logs(runs, processed["monthly"]))
+        processed.update(process_acled(Path(raw), gazetteer))
+        # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
+        cleaned_logs = {run.cleaned.path.stem: run.cleaned for run in runs.values()}
+        for name in OPTIONAL_TABLES:
+            if name not in processed and name not in cleaned_logs:
+                (out / f"{name}.csv").unlink(missing_ok=True)
+        result.written.extend(cleaned.commit() for cleaned in cleaned_logs.values())
+        for name, frame in processed.items():
+            result.written.append(write_csv(frame, out / f"{name}.csv"))
+        result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
+        months = months_with_headline(processed["monthly"])
+        result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
+    except BaseException:
+        _discard_cleaned(runs)
+        raise
+    return result

@@ -1,0 +1,76 @@
+"""Helpers the monthly notebook calls: where its outputs go, and writing them (atomically)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Image, Markdown, display
+
+from .. import paths
+from ..outputs import atomic_write_text, write_csv
+from . import style
+from .data import Processed
+from .keypoints import key_points_markdown
+from .tables import (
+    key_figures_markdown,
+    markdown_table,
+    sources_markdown,
+    statements_behind,
+)
+
+
+def project_path(path: str | Path) -> Path:
+    """A path relative to the project root (absolute paths are kept), whatever the working folder."""
+    return paths.ROOT / Path(path)
+
+
+def output_dirs(month: str, figures_dir: str | Path, reports_dir: str | Path,
+                vintage: str = "current") -> tuple[Path, Path]:
+    """figures/<month>/ and reports/<month>/ (or .../as-published/<month>/) under the given roots, created."""
+    return named_output_dirs(paths.month_folder(month, vintage), figures_dir, reports_dir)
+
+
+def named_output_dirs(name: str, figures_dir: str | Path, reports_dir: str | Path) -> tuple[Path, Path]:
+    """figures/<name>/ and reports/<name>/ (e.g. 'overview'), created if needed."""
+    fig_dir, rep_dir = project_path(figures_dir) / name, project_path(reports_dir) / name
+    fig_dir.mkdir(parents=True, exist_ok=True)
+    rep_dir.mkdir(parents=True, exist_ok=True)
+    return fig_dir, rep_dir
+
+
+def write_table(frame: pd.DataFrame, rep_dir: Path, stem: str) -> str:
+    """`stem`.csv, and the same table as Markdown (returned for display)."""
+    write_csv(frame, rep_dir / f"{stem}.csv")
+    return markdown_table(frame)
+
+
+def write_key_figures(key_figures: pd.DataFrame, rep_dir: Path, month: str, vintage: str = "current") -> str:
+    """key_figures.csv and key_figures.md; returns the Markdown."""
+    write_csv(key_figures, rep_dir / "key_figures.csv")
+    text = key_figures_markdown(key_figures, month, vintage)
+    atomic_write_text(rep_dir / "key_figures.md", text)
+    return text
+
+
+def write_key_points(points: list[str], rep_dir: Path, month: str) -> str:
+    """key_points.md; returns the Markdown."""
+    text = key_points_markdown(points, month)
+    atomic_write_text(rep_dir / "key_points.md", text)
+    return text
+
+
+def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
+    """sources.md (for people) and sources.csv (every statement behind the key figures, for tools)."""
+    write_csv(statements_behind(data, month), rep_dir / "sources.csv")
+    text = sources_markdown(data, month)
+    atomic_write_text(rep_dir / "sources.md", text)
+    return text
+
+
+def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> None:
+    """Save a figure as PNG and SVG and show the saved PNG; or say why there is no figure."""
+    if fig is None:
+        display(Markdown(f"_{absent}_"))
+        return
+    display(Image(filename=str(style.save(fig, fig_dir, stem)["png"])))

@@ -1,0 +1,77 @@
+"""Chart helpers shared by the monthly figures, the overview and the optional sections.
+
+Each takes a matplotlib Axes (or text) and applies one house convention: month ticks, hatched gaps for
+months without a published value, the dashed line where the counting definition changes, legends above
+the plot, thousands separators, head room above the tallest bar.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from . import style
+from .keypoints import missing
+
+C = style.COLORS
+
+GAP = {"facecolor": "#F3F3F3", "edgecolor": "#C8C8C8", "hatch": "////", "linewidth": 0}
+
+
+def wrap(title: str, width: int = 64) -> str:
+    """A title broken into lines of at most `width` characters."""
+    return "\n".join(textwrap.wrap(title, width))
+
+
+def month_ticks(ax, months: list[str], highlight: str, every: int = 3) -> None:
+    """Label every `every`-th month (always the report month) as 'Nov\n2023'."""
+    ticks = [i for i, m in enumerate(months) if (len(months) - 1 - i) % every == 0]
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([f"{pd.Period(months[i], 'M').strftime('%b')}\n{months[i][:4]}" for i in ticks])
+    for label, i in zip(ax.get_xticklabels(), ticks):
+        if months[i] == highlight:
+            label.set_fontweight("bold")
+            label.set_color(C["highlight"])
+    ax.set_xlim(-0.7, len(months) - 0.3)
+
+
+def draw_gaps(ax, series: pd.Series) -> int:
+    """Hatched, labelled columns for months without a published value; returns how many."""
+    gaps = [i for i, v in enumerate(series) if missing(v)]
+    top = ax.get_ylim()[1]
+    for i in gaps:
+        ax.bar(i, top, width=0.8, **GAP)
+        ax.text(i, top * 0.03, "not published", rotation=90, ha="center", va="bottom", fontsize=6.3, color="#777777")
+    ax.set_ylim(0, top)
+    return len(gaps)
+
+
+def definition_changes(ax, months: list[str], definitions: pd.Series, labels: dict[str, str]) -> None:
+    """A dashed line where the counting definition changes inside the window."""
+    for i in range(1, len(months)):
+        before, after = definitions.iloc[i - 1], definitions.iloc[i]
+        if before and after and before != after:
+            ax.axvline(i - 0.5, color=C["text"], linestyle="--", linewidth=0.9)
+            ax.text(i - 0.42, ax.get_ylim()[1] * 0.97, f"from here:\n{labels.get(after, after)}",
+                    fontsize=6.8, va="top", ha="left", color=C["text"],
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5, "alpha": 0.85})
+
+
+def legend_above(ax, handles: list, ncol: int = 4) -> None:
+    """Legend in one row between the title and the plot, where it never hides data."""
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.01), ncol=ncol, borderaxespad=0,
+              fontsize=7.5, handlelength=1.6, columnspacing=1.2)
+
+
+def thousands(ax, axis: str = "y") -> None:
+    """Tick labels with thousands separators (49,432, not 49432)."""
+    fmt = FuncFormatter(lambda v, _: f"{int(v):,}")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
+def set_top(ax, values: list, room: float = 1.18) -> None:
+    """Y axis from 0 to the largest published value times `room` (missing values ignored)."""
+    finite = [float(v) for v in values if not missing(v)]
+    ax.set_ylim(0, max(finite + [1.0]) * room)

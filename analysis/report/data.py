@@ -1,0 +1,140 @@
+"""The processed tables a report reads, and the digest of exactly those rows.
+
+`load_month` is the one function that hands the monthly notebook its data: the slice of each processed table
+the month's report reads. The runner calls the same function and hashes its result (`digest`) to decide
+whether a month must be rebuilt, so no input can be read without being counted. The report side never reads
+data/raw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from .. import paths
+from ..errors import AnalysisError
+from ..months import check_month, months_with_headline, previous_month, window
+from ..outputs import csv_bytes
+from ..vocabulary import METRICS, OPTIONAL_TABLES, TABLES, VINTAGES
+
+_COUNT_COLUMNS = {
+    "monthly": list(METRICS),
+    "monthly_as_published": list(METRICS),
+    "figures": ["value", "first_value", "n_statements"],
+    "regions": ["value", "share_pct"],
+    "camp_population": ["population"],
+    "repatriations": ["people", "women", "children", "families"],
+    "us_position_attacks": ["attacks"],
+    "incidents": ["military_killed", "military_injured", "civilian_killed", "civilian_injured"],
+    "incidents_monthly": ["attacks", "attacks_unverified", "military_killed", "military_injured", "civilian_killed",
+                          "civilian_injured"],
+    "raids": ["arrests", "isis_killed", "officials_captured", "officials_killed"],
+    "raids_monthly": ["raids", "arrests", "isis_killed", "officials_captured", "officials_killed"],
+    "reconciliation": ["from_log", "published", "difference"],
+    "incidents_by_type": ["attacks"], "incidents_by_target": ["attacks"], "incidents_by_district": ["attacks"],
+    "incidents_by_subdistrict": ["attacks"],
+    "acled_isis_monthly": ["events", "fatalities", "events_date_approximate"],
+    "acled_unresolved": ["events"],
+}
+# The optional tables a monthly report reads (the others, e.g. acled_events, are for people and tools).
+MONTH_OPTIONAL = ("incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
+                  "reconciliation", "acled_isis_monthly", "acled_unresolved")
+
+
+@dataclass(frozen=True)
+class Processed:
+    """The processed tables, typed (counts as nullable integers; text as text, empty = '')."""
+
+    monthly: pd.DataFrame
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    regions: pd.DataFrame
+    camp_population: pd.DataFrame
+    repatriations: pd.DataFrame
+    us_position_attacks: pd.DataFrame
+    definitions: pd.DataFrame
+    vintage: str = "current"
+    optional: dict[str, pd.DataFrame] = field(default_factory=dict)  # incident/raid logs, ACLED, when present
+
+
+def _read(folder: Path, name: str) -> pd.DataFrame:
+    frame = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+    for column in _COUNT_COLUMNS.get(name, []):
+        frame[column] = pd.array([int(v) if v != "" else pd.NA for v in frame[column]], dtype="Int64")
+    for column in ("revised",):
+        if column in frame.columns:
+            frame[column] = frame[column] == "True"
+    return frame
+
+
+def as_published(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures with every value as first published (the current value kept as `current_value`)."""
+    out = figures.copy()
+    out["current_value"], out["current_qualifier"] = figures["value"], figures["qualifier"]
+    out["value"], out["qualifier"] = figures["first_value"], figures["first_qualifier"]
+    return out
+
+
+def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current",
+                   optional: tuple[str, ...] = OPTIONAL_TABLES) -> Processed:
+    """Read the processed tables from `folder` (built by `make data`), and those of `optional` that exist.
+
+    vintage "current" uses the latest statement of every figure; "as-published" the value as first published.
+    """
+    folder = Path(folder)
+    if vintage not in VINTAGES:
+        raise AnalysisError(f"VINTAGE {vintage!r} is not one of {', '.join(VINTAGES)}")
+    missing = [n for n in TABLES if not (folder / f"{n}.csv").exists()]
+    if missing:
+        raise AnalysisError(f"{folder} lacks {', '.join(m + '.csv' for m in missing)}; run `make data` first.")
+    tables = {name: _read(folder, name) for name in TABLES}
+    if vintage == "as-published":
+        tables["monthly"] = _read(folder, "monthly_as_published")
+        tables["figures"] = as_published(tables["figures"])
+    present = {name: _read(folder, name) for name in optional if (folder / f"{name}.csv").exists()}
+    return Processed(**tables, vintage=vintage, optional=present)
+
+
+def month_data(data: Processed, month: str) -> Processed:
+    """The rows a month's report reads: its 24-month window of the panel and the sources, its own and the
+    previous month's figures, its regions, camp counts up to the month, repatriations over 12 months, the
+    tallies ending in it, and the month's rows of the optional tables (the ACLED series over 24 months)."""
+    check_month(month, months_with_headline(data.monthly))
+    span24, span12 = window(month, 24), window(month, 12)
+    optional = {}
+    for name, frame in data.optional.items():
+        if name not in MONTH_OPTIONAL:
+            continue
+        if name == "acled_isis_monthly":
+            frame = frame[frame["month"].isin(span24)]
+        elif "month" in frame.columns:
+            frame = frame[frame["month"] == month]
+        optional[name] = frame
+    return replace(
+        data,
+        monthly=data.monthly[data.monthly["month"].isin(span24)],
+        figures=data.figures[data.figures["period"].isin([month, previous_month(month)])],
+        sources=data.sources[data.sources["period"].isin(span24)],
+        regions=data.regions[data.regions["month"] == month],
+        camp_population=data.camp_population[data.camp_population["month"] <= month],
+        repatriations=data.repatriations[data.repatriations["month"].isin(span12)],
+        us_position_attacks=data.us_position_attacks[data.us_position_attacks["period_end"].str[:7] == month],
+        optional=optional,
+    )
+
+
+def load_month(folder: Path | str, month: str, vintage: str = "current") -> Processed:
+    """What the monthly notebook reads for `month`: the month's slice of the processed tables."""
+    return month_data(load_processed(folder, vintage, MONTH_OPTIONAL), month)
+
+
+def digest(data: Processed, *parameters: str) -> str:
+    """sha256 of every row handed to a report (table by table, canonical CSV) and of its parameters."""
+    hasher = hashlib.sha256("\0".join([data.vintage, *parameters]).encode() + b"\0")
+    tables = {name: getattr(data, name) for name in TABLES} | {f"optional/{n}": f for n, f in sorted(data.optional.items())}
+    for name, frame in tables.items():
+        hasher.update(name.encode() + b"\0" + csv_bytes(frame) + b"\0")
+    return hasher.hexdigest()

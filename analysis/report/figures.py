@@ -1,0 +1,294 @@
+"""The six standard figures of a monthly report: data in, matplotlib Figure out (or None).
+
+Each function only draws; `style.save` writes the files. Months without a published figure are drawn as
+labelled gaps, never as zero bars.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from ..months import long_month, month_name, previous_month, window
+from ..names import normalise
+from . import style
+from .charts import (
+    GAP,
+    definition_changes,
+    draw_gaps,
+    legend_above,
+    month_ticks,
+    set_top,
+    thousands,
+    wrap,
+)
+from .keypoints import MonthFacts, casualties_point, choose_snapshot, missing, number
+
+C = style.COLORS
+@style.house_style
+def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, months: int = 24):
+    """Figure 1: attacks per month over the 24 months ending `month`, unverified claims on top, gaps labelled."""
+    span = window(month, months)
+    data = panel.set_index("month").reindex(span)
+    attacks, unverified = data["attacks"], data["attacks_unverified"]
+    fig, ax = style.new_figure()
+    x = np.arange(len(span))
+    set_top(ax, [a + (0 if missing(u) else u) for a, u in zip(attacks.fillna(0), unverified)])
+    colors = [C["highlight"] if m == month else C["main"] for m in span]
+    heights = [0 if missing(v) else int(v) for v in attacks]
+    ax.bar(x, heights, width=0.8, color=colors)
+    has_unverified = unverified.notna() & attacks.notna()
+    ax.bar(x[has_unverified.to_numpy()], unverified[has_unverified].astype(int),
+           bottom=attacks[has_unverified].astype(int), width=0.8, facecolor="white",
+           edgecolor=C["unverified"], hatch="....", linewidth=0.8)
+    n_gaps = draw_gaps(ax, attacks)
+    labels = dict(zip(definitions["definition"], definitions["label"]))
+    definition_changes(ax, span, data["definition"].fillna(""), labels)
+    for i, m in enumerate(span):
+        if m in (month, previous_month(month)) and not missing(attacks.iloc[i]):
+            ax.text(i, heights[i] + ax.get_ylim()[1] * 0.01, str(heights[i]), ha="center", va="bottom",
+                    fontsize=8, fontweight="bold" if m == month else "normal")
+    month_ticks(ax, span, month)
+    ax.set_ylabel("Attacks per month")
+    handles = [Patch(color=C["main"], label="Attacks"),
+               Patch(color=C["highlight"], label=long_month(month))]
+    if has_unverified.any():
+        handles.append(Patch(facecolor="white", edgecolor=C["unverified"], hatch="....",
+                             label="Unverified ISIS claims"))
+    if n_gaps:
+        handles.append(Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="Not published"))
+    legend_above(ax, handles)
+    facts_now, facts_prev = attacks.get(month), attacks.get(previous_month(month))
+    definition = data.loc[month, "definition"]
+    noun = "confirmed ISIS attacks" if definition == "confirmed_isis" else "sleeper-cell attacks"
+    if missing(facts_now):
+        title = f"No attack count was published for {long_month(month)}"
+    elif missing(facts_prev):
+        title = f"{number(facts_now)} {noun} in {long_month(month)}"
+    else:
+        trend = "up from" if facts_now > facts_prev else "down from" if facts_now < facts_prev else "the same as"
+        title = f"{number(facts_now)} {noun} in {long_month(month)}, {trend} {number(facts_prev)} in " \
+                f"{month_name(previous_month(month))}"
+    style.finish(fig, wrap(title),
+                 note="Headline count as published by RIC each month; hatched columns: no figure was published "
+                      "(not zero). Dashed line: the counting definition changes.")
+    return fig
+
+
+CASUALTY_GROUPS = [("military_killed", "Military\nkilled"), ("military_injured", "Military\ninjured"),
+                   ("civilian_killed", "Civilians\nkilled"), ("civilian_injured", "Civilians\ninjured")]
+TOTAL_GROUPS = [("deaths_total", "Killed\n(all)"), ("injured_total", "Injured\n(all)")]
+
+
+@style.house_style
+def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
+    """Figure 2: casualties of the month, military vs civilians, killed vs injured, beside the previous month."""
+    facts = MonthFacts(figures, panel, month)
+    prev = previous_month(month)
+    groups = CASUALTY_GROUPS
+    if all(missing(facts.get(m, mo)[0]) for m, _ in CASUALTY_GROUPS for mo in (month, prev)):
+        groups = TOTAL_GROUPS
+    fig, ax = style.new_figure()
+    x = np.arange(len(groups))
+    values = {mo: [facts.get(m, mo) for m, _ in groups] for mo in (prev, month)}
+    set_top(ax, [v for mo in values for v, _ in values[mo]], room=1.25)
+    footnotes = set()
+    for offset, mo, color in ((-0.2, prev, C["secondary"]), (0.2, month, C["highlight"])):
+        for i, (value, qualifier) in enumerate(values[mo]):
+            if missing(value):
+                ax.text(x[i] + offset, ax.get_ylim()[1] * 0.02, "not published", rotation=90, ha="center",
+                        va="bottom", fontsize=6.3, color="#777777")
+                continue
+            ax.bar(x[i] + offset, int(value), width=0.38, color=color)
+            mark = {"implied": "*", "text": "†"}.get(qualifier, "")
+            footnotes.add(qualifier) if mark else None
+            label = f"{number(value, qualifier if not mark else '')}{mark}"
+            ax.text(x[i] + offset, int(value) + ax.get_ylim()[1] * 0.01, label, ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(x)
+    ax.set_xticklabels([label for _, label in groups])
+    ax.set_ylabel("People")
+    legend_above(ax, [Patch(color=C["secondary"], label=long_month(prev)),
+                       Patch(color=C["highlight"], label=long_month(month))])
+    sentence = casualties_point(facts).replace(" in these attacks", "").replace(" (only totals were published)", "")
+    note = "Casualties of the month's sleeper-cell attacks as published."
+    if groups is TOTAL_GROUPS:
+        note += " Only totals were published, not the split by military and civilians."
+    if "implied" in footnotes:
+        note += " * implied: not stated; the report names no such casualties."
+    if "text" in footnotes:
+        note += " † stated only in the report's body text."
+    style.finish(fig, wrap(f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"), note=note)
+    return fig
+
+
+@style.house_style
+def raids_chart(panel: pd.DataFrame, month: str, months: int = 24):
+    """Figure 3: raids and arrests per month over the 24 months ending `month`."""
+    span = window(month, months)
+    data = panel.set_index("month").reindex(span)
+    fig, axes = style.new_figure(2, 1, sharex=True)
+    x = np.arange(len(span))
+    for ax, metric, label in ((axes[0], "raids", "Raids"), (axes[1], "arrests", "Arrests")):
+        series = data[metric]
+        set_top(ax, list(series), room=1.25)
+        ax.bar(x, [0 if missing(v) else int(v) for v in series], width=0.8,
+               color=[C["highlight"] if m == month else C["main"] for m in span])
+        draw_gaps(ax, series)
+        value = series.get(month)
+        if not missing(value):
+            ax.text(len(span) - 1, int(value) + ax.get_ylim()[1] * 0.02, str(int(value)), ha="center",
+                    va="bottom", fontsize=8, fontweight="bold")
+        ax.set_ylabel(f"{label} per month")
+    month_ticks(axes[1], span, month)
+    raids, arrests = data.loc[month, "raids"], data.loc[month, "arrests"]
+    parts = [f"{number(raids)} raids" if not missing(raids) else "raids not published",
+             f"{number(arrests)} arrests" if not missing(arrests) else "arrests not published"]
+    style.finish(fig, wrap(f"{parts[0][0].upper()}{parts[0][1:]} and {parts[1]} in {long_month(month)}"),
+                 note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
+                      "in long al-Hol operations each day counts as a raid. Hatched: not published.")
+    return fig
+
+
+@style.house_style
+def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", total=None):
+    """Figure 4: the month's breakdown by region, or None when no breakdown was published."""
+    rows = regions[(regions["month"] == month) & (regions["metric"] == metric)]
+    if rows.empty:
+        return None
+    rows = rows.sort_values("published", kind="mergesort").drop_duplicates("place_id", keep="last")
+    use_share = rows["value"].isna().all()  # counts where any region has one; shares only when none has
+    column = "share_pct" if use_share else "value"
+    rows = rows.sort_values([column, "region"], ascending=[True, False], kind="mergesort", na_position="first")
+    fig, ax = style.new_figure()
+    y = np.arange(len(rows))
+    ax.barh(y, rows[column].fillna(0).astype(int), color=C["main"], height=0.6)
+    for i, row in enumerate(rows.itertuples()):
+        value = getattr(row, column)
+        qual = row.share_qualifier if use_share else row.qualifier
+        text = "not published" if missing(value) else number(value, qual) + ("%" if use_share else "")
+        if missing(value) and not use_share and not missing(row.share_pct):
+            text = f"count not published; {number(row.share_pct, row.share_qualifier)}% of attacks"
+        ax.text((0 if missing(value) else int(value)) + 0.2, i, text, va="center", fontsize=8)
+    ax.set_ylim(-0.6, max(len(rows), 4) - 0.4)
+    ax.set_yticks(y)
+    ax.set_yticklabels([r.region + (f" ({r.region_as_written})"
+                                    if normalise(r.region_as_written) != normalise(r.region) else "")
+                        for r in rows.itertuples()])
+    ax.grid(axis="x", color="#E2E2E2")
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Share of the month's attacks (%)" if use_share else f"{metric.capitalize()} in the month")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    top = rows.iloc[-1]
+    if not use_share and rows["value"].isna().any():  # some regions have only a share: say each as published
+        ranked = rows.assign(_k=rows["share_pct"].fillna(-1), _v=rows["value"].fillna(-1)).sort_values(
+            ["_k", "_v"], ascending=False, kind="mergesort")
+        parts = [f"{number(r.share_pct, r.share_qualifier)}% in {r.region}" if missing(r.value)
+                 else f"{number(r.value, r.qualifier)} in {r.region}" for r in ranked.itertuples()]
+        style.finish(fig, wrap(f"{metric.capitalize()} in {long_month(month)}: {', '.join(parts)}"),
+                     note="The report gave a share for some regions and a count for others.")
+        return fig
+    of_total = f" {number(total)}" if total is not None and not missing(total) and not use_share else ""
+    lead = (f"{number(top[column], top['share_qualifier'] if use_share else top['qualifier'])}"
+            f"{'%' if use_share else ''} of {long_month(month)}'s{of_total} {metric} were in {top['region']}")
+    style.finish(fig, wrap(lead), note="Regions as named in the report, resolved to OCHA admin units "
+                                         "(in brackets: the report's wording). Regions the report does not name are not shown.")
+    return fig
+
+
+def latest_snapshot(camps: pd.DataFrame, month: str, camp: str = "al-Hol", with_groups: bool = False) -> pd.DataFrame:
+    """The latest snapshot of a camp on or before `month` (optionally: the latest with a group breakdown)."""
+    rows = camps[(camps["camp"] == camp) & (camps["month"] <= month)]
+    if with_groups:
+        keys = rows.groupby(["as_of_date", "report"])["group"].transform(lambda g: (g != "total").any())
+        rows = rows[keys]
+    if rows.empty:
+        return rows
+    latest = rows[rows["as_of_date"] == rows["as_of_date"].max()]
+    return choose_snapshot(latest)
+
+
+@style.house_style
+def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
+    """Figure 5: al-Hol population by group at the latest snapshot on or before `month`, and its history."""
+    history = camps[(camps["camp"] == camp) & (camps["month"] <= month) & (camps["group"] == "total")]
+    groups = latest_snapshot(camps, month, camp, with_groups=True)
+    if history.empty and groups.empty:
+        return None
+    fig, (left, right) = style.new_figure(1, 2, gridspec_kw={"width_ratios": [1, 1.6]})
+    parts = groups[groups["group"] != "total"]
+    names = {"iraqi": "Iraqis", "syrian": "Syrians", "third_country": "Third-country\nforeigners"}
+    if not parts.empty:
+        colors = [style.SERIES[i] for i in range(len(parts))]
+        left.bar(range(len(parts)), parts["population"].astype(int), color=colors)
+        for i, row in enumerate(parts.itertuples()):
+            left.text(i, int(row.population), number(row.population, row.qualifier), ha="center", va="bottom",
+                      fontsize=7.5)
+        left.set_xticks(range(len(parts)))
+        left.set_xticklabels([names[g] for g in parts["group"]], fontsize=7.5)
+        left.set_title(f"By group, {long_month(parts['month'].iloc[0])}", fontsize=8.5, fontweight="normal")
+        left.set_ylim(0, int(parts["population"].max()) * 1.2)
+    else:
+        left.text(0.5, 0.5, "No breakdown by group\npublished up to this month", ha="center", va="center",
+                  transform=left.transAxes, fontsize=8, color="#777777")
+        left.set_axis_off()
+    left.set_ylabel("People")
+    dates = pd.to_datetime(history["as_of_date"])
+    exact = history["qualifier"] == ""
+    right.scatter(dates[exact], history.loc[exact, "population"].astype(int), color=C["main"], s=18, zorder=2,
+                  label="exact count")
+    right.scatter(dates[~exact], history.loc[~exact, "population"].astype(int), facecolor="white",
+                  edgecolor=C["main"], s=18, zorder=2, label="approximate or bound (~, >)")
+    right.set_ylim(0, int(history["population"].max()) * 1.15 if len(history) else 1)
+    right.set_title("Total population, every published count", fontsize=8.5, fontweight="normal")
+    right.legend(loc="lower left")
+    thousands(left)
+    thousands(right)
+    right.tick_params(axis="x", labelsize=7)
+    latest = latest_snapshot(camps, month, camp)
+    total = latest[latest["group"] == "total"]
+    if len(total):
+        t = total.iloc[0]
+        title = f"{camp} held {number(t['population'], t['qualifier'])} people in {long_month(t['month'])}"
+        iraqi = latest[latest["group"] == "iraqi"]
+        if len(iraqi):
+            title += f", {number(iraqi.iloc[0]['population'], iraqi.iloc[0]['qualifier'])} of them Iraqis"
+    else:
+        title = f"{camp} camp population"
+    style.finish(fig, wrap(title), note="Counts as published by RIC, the camp administration or news agencies; "
+                                          "dates are irregular and nothing is interpolated between them.")
+    return fig
+
+
+@style.house_style
+def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 12):
+    """Figure 6: people repatriated by country over the 12 months ending `month` (None if none)."""
+    span = window(month, months)
+    rows = repatriations[repatriations["month"].isin(span)].copy()
+    if rows.empty:
+        return None
+    people = [int(p) if not missing(p) else (int(0 if missing(w) else w) + int(0 if missing(c) else c))
+              for p, w, c in zip(rows["people"], rows["women"], rows["children"])]
+    rows["people_count"] = people
+    by_country = rows.groupby("country", sort=True).agg(people=("people_count", "sum"), n=("country", "size"))
+    by_country = by_country.sort_values(["people", "n"], kind="mergesort")
+    fig, ax = style.new_figure()
+    y = np.arange(len(by_country))
+    ax.barh(y, by_country["people"], color=C["main"], height=0.6)
+    for i, (country, row) in enumerate(by_country.iterrows()):
+        times = f" ({row['n']} repatriations)" if row["n"] > 1 else ""
+        ax.text(row["people"], i, f" {number(row['people'])}{times}", va="center", fontsize=8)
+    ax.set_yticks(y)
+    ax.set_yticklabels(by_country.index)
+    ax.set_xlim(0, by_country["people"].max() * 1.3)
+    thousands(ax, "x")
+    ax.grid(axis="x", color="#E2E2E2")
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(f"People repatriated, {long_month(span[0])} to {long_month(month)}")
+    total = int(by_country["people"].sum())
+    style.finish(fig, wrap(f"{number(total)} people repatriated from NES camps in the 12 months to "
+                            f"{long_month(month)}, most by {by_country.index[-1]}"),
+                 note="Repatriations published in the reports and cited pages; where only women and children "
+                      "were given, people = their sum.")
+    return fig

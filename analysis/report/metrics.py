@@ -1,0 +1,69 @@
+"""Headline metrics of a month: this month, previous month, change, 12-month average, revisions."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..months import previous_month, window
+from ..vocabulary import HEADLINE
+
+INEXACT = {">", "≥", "<", "≤", "~"}  # no change is computed from bounds or approximations
+KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",
+                      "previous_qualifier", "change", "change_pct", "avg_12m", "months_in_avg", "revised",
+                      "first_published", "current_value", "statement_ids"]
+
+
+def _figure(figures: pd.DataFrame, month: str, metric: str) -> pd.Series | None:
+    row = figures[(figures["period"] == month) & (figures["metric"] == metric)]
+    return row.iloc[0] if len(row) else None
+
+
+def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.DataFrame:
+    """One row per headline metric that is published this month or the previous one.
+
+    `avg_12m` is the mean of the values published in the 12 months ending with `month` (months without a
+    published value are left out, and `months_in_avg` says how many were used). Qualified values
+    (≥, ~, implied) enter as their number. Empty cells mean not published.
+    """
+    indexed = panel.set_index("month")
+    prev = previous_month(month)
+    last12 = [m for m in window(month, 12) if m in indexed.index]
+    rows = []
+    for metric, label in HEADLINE.items():
+        now = _figure(figures, month, metric)
+        before = _figure(figures, prev, metric)
+        value = now["value"] if now is not None else pd.NA
+        prev_value = before["value"] if before is not None else pd.NA
+        if pd.isna(value) and pd.isna(prev_value):
+            continue
+        history = indexed.loc[last12, metric].dropna()
+        bounds = {q for q in (now, before) for q in ([q["qualifier"]] if q is not None else [])} & INEXACT
+        comparable = not (pd.isna(value) or pd.isna(prev_value) or bounds)
+        change = value - prev_value if comparable else pd.NA
+        change_pct = (round(100 * change / prev_value, 1) if not pd.isna(change) and prev_value != 0 else pd.NA)
+        revised = bool(now is not None and now["revised"])
+        rows.append({
+            "metric": metric, "label": label, "month": month,
+            "value": value, "qualifier": now["qualifier"] if now is not None else "",
+            "previous_month": prev, "previous_value": prev_value,
+            "previous_qualifier": before["qualifier"] if before is not None else "",
+            "change": change, "change_pct": change_pct,
+            "avg_12m": round(float(history.mean()), 1) if len(history) else pd.NA,
+            "months_in_avg": len(history),
+            "revised": revised,
+            "first_published": now["first_value"] if revised else pd.NA,
+            "current_value": now.get("current_value", now["value"]) if revised else pd.NA,
+            "statement_ids": ";".join(x["statement_ids"] for x in (now, before) if x is not None),
+        })
+    out = pd.DataFrame(rows, columns=KEY_FIGURE_COLUMNS)
+    for col in ("value", "previous_value", "change", "first_published", "current_value"):
+        out[col] = out[col].astype("Int64")
+    for col in ("change_pct", "avg_12m"):
+        out[col] = out[col].astype("Float64")
+    return out
+
+
+def month_value(panel: pd.DataFrame, month: str, metric: str):
+    """A panel value (pd.NA when not published or outside the panel)."""
+    row = panel.loc[panel["month"] == month, metric]
+    return row.iloc[0] if len(row) else pd.NA

@@ -1,0 +1,103 @@
+"""One house style for every figure: palette, fonts, source line, and deterministic PNG/SVG files.
+
+The style is applied inside the chart functions (`house_style`) and when saving, never globally: importing
+`analysis` leaves matplotlib's backend and a researcher's own rcParams alone. Figures are plain
+`matplotlib.figure.Figure` objects, not pyplot figures, so they never depend on the backend either.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import TightLayoutEngine
+
+from ..outputs import atomic_write_bytes
+
+# Okabe-Ito palette: distinguishable with the common forms of colour blindness.
+COLORS = {
+    "main": "#0072B2",       # blue: the series
+    "highlight": "#D55E00",  # vermillion: the report month
+    "secondary": "#56B4E9",  # sky blue: previous month, second series
+    "unverified": "#E69F00", # orange: unverified claims
+    "civilian": "#009E73",   # bluish green
+    "other": "#CC79A7",      # reddish purple
+    "muted": "#8C8C8C",      # grey: gaps, annotations
+    "text": "#222222",
+}
+SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+WIDTH_IN, HEIGHT_IN, DPI = 6.5, 3.9, 200  # one report column at 200 dpi
+SOURCE = "Source: Rojava Information Center, monthly Sleeper Cell Reports and cited pages (see sources.md)."
+
+RC = {
+    "figure.figsize": (WIDTH_IN, HEIGHT_IN),
+    "figure.dpi": 100,
+    "savefig.dpi": DPI,
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10.5,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#555555",
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#E2E2E2",
+    "grid.linewidth": 0.6,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": matplotlib.cycler(color=SERIES),
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "svg.hashsalt": "sleeper-cell-report",
+    "svg.fonttype": "path",
+    "path.simplify": False,
+}
+
+
+def house_style(chart):
+    """Decorator: draw the chart with the house style in force (and only while it is drawn)."""
+    @functools.wraps(chart)
+    def styled(*args, **kwargs):
+        with matplotlib.rc_context(RC):
+            return chart(*args, **kwargs)
+    return styled
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
+    """A figure of one report column and its axes (call inside a `house_style` chart)."""
+    fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
+    return fig, fig.subplots(nrows, ncols, **kwargs)
+
+
+def finish(fig, title: str, note: str = "", source: str = SOURCE) -> None:
+    """Title stating the finding, and a source line (plus an optional method note) under the plot."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold", color=COLORS["text"])
+    footer = source if not note else f"{note}\n{source}"
+    fig.text(0.01, 0.01, footer, ha="left", va="bottom", fontsize=6.8, color="#555555", wrap=True)
+    lines = footer.count("\n") + 1
+    # Tight layout applied once, leaving room for the footer (and the suptitle). Not `fig.tight_layout()`:
+    # that leaves a layout engine on the figure, which makes every savefig draw the figure twice.
+    TightLayoutEngine(rect=(0, 0.035 * lines + 0.02, 1, 1)).execute(fig)
+
+
+PNG_METADATA, SVG_METADATA = {"Software": None}, {"Date": None, "Creator": None}
+
+
+def save(fig, folder: Path, stem: str) -> dict[str, Path]:
+    """Write `stem`.png and `stem`.svg atomically, without version or date metadata (same bytes every run)."""
+    folder = Path(folder)
+    written = {"png": folder / f"{stem}.png", "svg": folder / f"{stem}.svg"}
+    with matplotlib.rc_context(RC):
+        for fmt, metadata in (("png", PNG_METADATA), ("svg", SVG_METADATA)):
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, metadata=metadata)
+            atomic_write_bytes(written[fmt], buffer.getvalue())
+    return written

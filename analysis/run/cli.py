@@ -1,0 +1,206 @@
+"""Command line: `python -m analysis <command>`. Each make target is a one-line call of one of these.
+
+Every command that reads or writes reports first completes or discards any publish a killed run left
+behind (`publish.recover`). User text (months, vintage) arrives here only as arguments and is checked
+before anything runs. Heavy libraries are imported inside the commands, so quick commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from .. import paths
+from ..errors import AnalysisError, MonthError
+from ..months import check_format, check_month, describe
+from ..vocabulary import VINTAGES
+from . import data_build, publish
+from .runner import Job, Roots, run_jobs, summarise
+
+
+def _roots(args: argparse.Namespace) -> Roots:
+    return Roots(Path(args.processed), Path(args.figures), Path(args.reports))
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    """--jobs, else make's -jN (so `make -j2 all` means two at a time), else 1."""
+    if args.jobs:
+        return args.jobs
+    match = re.search(r"(?:^|\s)-[a-zA-Z]*j\s*(\d+)", " " + os.environ.get("MAKEFLAGS", ""))
+    if match:
+        return int(match.group(1))
+    return os.cpu_count() or 1 if re.search(r"(?:^|\s)-[a-zA-Z]*j(?:\s|$)", " " + os.environ.get("MAKEFLAGS", "")) else 1
+
+
+def _checked_format(month: str, args: argparse.Namespace) -> str:
+    """The format check, before anything runs; its message lists the months when the data build is current."""
+    try:
+        return check_format(month)
+    except MonthError as exc:
+        if data_build.current_record(Path(args.raw), Path(args.processed), args.allow_rejections):
+            raise MonthError(f"{exc} Months with data: {describe(data_build.months(Path(args.processed)))}") from None
+        raise MonthError(f"{exc} `make months` lists the months with data.") from None
+
+
+def _ensure_data(args: argparse.Namespace) -> list[str]:
+    data_build.ensure_data(Path(args.raw), Path(args.processed), args.allow_rejections)
+    return data_build.months(Path(args.processed))
+
+
+def _cmd_data(args: argparse.Namespace) -> int:
+    _, built = data_build.ensure_data(Path(args.raw), Path(args.processed), args.allow_rejections)
+    if not built:
+        print(f"{paths.relative_to_root(Path(args.processed))} is up to date (nothing it is built from changed).")
+    return 0
+
+
+def _cmd_months(args: argparse.Namespace) -> int:
+    data_build.ensure_data(Path(args.raw), Path(args.processed), args.allow_rejections, quiet=True)
+    print("\n".join(data_build.months(Path(args.processed))))
+    return 0
+
+
+def _cmd_monthly(args: argparse.Namespace) -> int:
+    _checked_format(args.month, args)
+    roots = _roots(args)
+    publish.recover(roots.figures, roots.reports)
+    check_month(args.month, _ensure_data(args))
+    job = Job(args.month, args.vintage)
+    [result] = run_jobs([job], roots, progress=not args.quiet)
+    if result.status == "failed":
+        print(f"error: {result.message}", file=sys.stderr)
+        return 1
+    target = roots.target(job)
+    if result.status == "skipped":
+        print(f"{job.sub} is up to date: nothing its report reads changed.")
+    else:
+        print(f"{job.sub}: figures in {paths.relative_to_root(target.figures)}, tables and key points in "
+              f"{paths.relative_to_root(target.reports)}")
+    return 0
+
+
+def _cmd_all(args: argparse.Namespace) -> int:
+    for month in args.months or []:
+        _checked_format(month, args)
+    roots = _roots(args)
+    publish.recover(roots.figures, roots.reports)
+    available = _ensure_data(args)
+    months = args.months or available
+    for month in months:
+        check_month(month, available)
+    jobs = [Job(month) for month in months] + ([Job()] if not args.no_overview else [])
+    print(f">>> Step: reports for {describe(months)} ({len(months)} months)"
+          + (" and the overview" if not args.no_overview else ""), flush=True)
+    results = run_jobs(jobs, roots, workers=_jobs(args))
+    return summarise(results, f"of {len(months)} months" + (" and the overview" if not args.no_overview else ""))
+
+
+def _cmd_overview(args: argparse.Namespace) -> int:
+    roots = _roots(args)
+    publish.recover(roots.figures, roots.reports)
+    _ensure_data(args)
+    return summarise(run_jobs([Job()], roots, progress=not args.quiet), "the overview")
+
+
+def _cmd_checksums(args: argparse.Namespace) -> int:
+    from .verify import write_checksums
+
+    publish.recover(paths.FIGURES, paths.REPORTS)
+    print(f"Wrote {write_checksums(Path(args.root), Path(args.out))}")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import verify
+
+    for month in args.months or []:
+        check_format(month)
+    return verify(months=args.months, jobs=args.jobs or 2, keep=args.keep)
+
+
+def _cmd_manifest(args: argparse.Namespace) -> int:
+    from . import manifest
+
+    if args.update:
+        print(f"Wrote {manifest.update(Path(args.raw), Path(args.manifest))}")
+        return 0
+    problems = manifest.check(Path(args.raw), Path(args.manifest))
+    if problems:
+        print("The raw-data manifest does not match data/raw:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        print("  What to do: if you changed raw data on purpose, run `make manifest` and commit "
+              "data/manifest.csv with the change; otherwise restore the file (git checkout data/raw).",
+              file=sys.stderr)
+        return 1
+    print(f"All {len(manifest.raw_files(Path(args.raw)))} raw files match {args.manifest}.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The CLI's argument parser (one sub-command per make target)."""
+    top = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def command(name: str, func, help: str, data: bool = True, outputs: bool = False) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=help, description=help)
+        cmd.set_defaults(func=func)
+        if data:
+            cmd.add_argument("--raw", default=str(paths.RAW), help="raw tables (default: data/raw)")
+            cmd.add_argument("--processed", default=str(paths.PROCESSED), help="processed data (default: data/processed)")
+            cmd.add_argument("--allow-rejections", action="store_true",
+                             help="build the data even if rows were rejected (they are listed in rejected.csv)")
+        if outputs:
+            cmd.add_argument("--figures", default=str(paths.FIGURES), help="figures root (default: figures)")
+            cmd.add_argument("--reports", default=str(paths.REPORTS), help="reports root (default: reports)")
+        return cmd
+
+    command("data", _cmd_data, "build data/processed from data/raw (only when what it reads changed)")
+    command("months", _cmd_months, "list the months that have a published attack count")
+
+    mon = command("monthly", _cmd_monthly, "build one month's report (only when what it reads changed)",
+                  outputs=True)
+    mon.add_argument("month", help="YYYY-MM")
+    mon.add_argument("--vintage", default="current", choices=VINTAGES,
+                     help="current values (default) or values as first published (outputs in .../as-published/)")
+    mon.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    every = command("all", _cmd_all, "build every month's report and the overview (only what changed)",
+                    outputs=True)
+    every.add_argument("--months", nargs="*", help="only these months (default: every month with data)")
+    every.add_argument("--jobs", type=int, help="reports run at a time (default: make's -jN, else 1)")
+    every.add_argument("--no-overview", action="store_true", help="leave the overview out")
+
+    ov = command("overview", _cmd_overview, "build the whole-period overview", outputs=True)
+    ov.add_argument("--quiet", action="store_true")
+
+    cs = command("checksums", _cmd_checksums, "write reports/SHA256SUMS from the current outputs", data=False)
+    cs.add_argument("--root", default=str(paths.ROOT))
+    cs.add_argument("--out", default=str(paths.CHECKSUMS))
+
+    ve = command("verify", _cmd_verify, "rebuild everything in a scratch folder and compare with reports/SHA256SUMS",
+                 data=False)
+    ve.add_argument("--months", nargs="*", help="only these months (and the overview); default: all")
+    ve.add_argument("--jobs", type=int, help="reports run at a time (default 2)")
+    ve.add_argument("--keep", action="store_true", help="keep the scratch folder for inspection")
+
+    man = command("manifest", _cmd_manifest, "check (or --update) data/manifest.csv against data/raw", data=False)
+    man.add_argument("--update", action="store_true", help="rewrite the manifest from the files as they are")
+    man.add_argument("--raw", default=str(paths.RAW))
+    man.add_argument("--manifest", default=str(paths.MANIFEST))
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the previous outputs are unchanged", file=sys.stderr)
+        return 130

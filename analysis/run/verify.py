@@ -1,0 +1,117 @@
+"""`make verify`: rebuild everything from data/raw in a scratch copy and compare with reports/SHA256SUMS.
+
+"Verified" means: every output file (figures, tables, key points, executed notebooks, HTML) rebuilt from
+the raw data by the pinned environment has exactly the sha256 recorded in the committed checksum list.
+provenance.json files are left out: they record the commit and the machine, which differ by design.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .. import paths
+from ..outputs import sha256_of
+
+SKIP_FILES = {"provenance.json", "SHA256SUMS", ".gitkeep"}
+
+
+def output_files(root: Path) -> list[Path]:
+    """Every checked output under figures/ and reports/, sorted (hidden files and folders, such as staging,
+    journals and locks, are not outputs)."""
+    found = []
+    for top in ("figures", "reports"):
+        for path in sorted((Path(root) / top).rglob("*")):
+            rel = path.relative_to(root)
+            if path.is_file() and path.name not in SKIP_FILES and not any(p.startswith(".") for p in rel.parts):
+                found.append(path)
+    return found
+
+
+def checksums(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): sha256_of(p) for p in output_files(root)}
+
+
+def write_checksums(root: Path = paths.ROOT, out: Path = paths.CHECKSUMS) -> Path:
+    """The sha256sum-style list of every output (run after `make all`)."""
+    from ..outputs import atomic_write_text
+
+    lines = [f"{digest}  {path}" for path, digest in sorted(checksums(root).items())]
+    return atomic_write_text(out, "\n".join(lines) + "\n")
+
+
+def read_checksums(path: Path) -> dict[str, str]:
+    entries = {}
+    for line in Path(path).read_text().splitlines():
+        if line.strip():
+            digest, _, name = line.partition("  ")
+            entries[name] = digest
+    return entries
+
+
+def _scratch_copy(root: Path, target: Path) -> None:
+    """Copy the tracked files of the project (as they are in the work tree)."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=root, capture_output=True,
+                            text=True)
+    names = listed.stdout.split() if listed.returncode == 0 else [
+        p.relative_to(root).as_posix() for p in root.rglob("*")
+        if p.is_file() and not {".venv", ".git"} & set(p.relative_to(root).parts)]
+    names.append("reports/SHA256SUMS")
+    for name in names:
+        src = root / name
+        if src.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target / name)
+
+
+def compare(expected: dict[str, str], actual: dict[str, str]) -> list[str]:
+    """One line per difference."""
+    problems = []
+    for name in sorted(set(expected) | set(actual)):
+        if name not in actual:
+            problems.append(f"MISSING   {name} (listed in SHA256SUMS, not rebuilt)")
+        elif name not in expected:
+            problems.append(f"NEW       {name} (rebuilt, not in SHA256SUMS)")
+        elif expected[name] != actual[name]:
+            problems.append(f"DIFFERS   {name}")
+    return problems
+
+
+def verify(months: list[str] | None = None, jobs: int = 2, keep: bool = False, root: Path = paths.ROOT) -> int:
+    """Rebuild in a scratch folder and compare; 0 when every file matches."""
+    if not paths.CHECKSUMS.exists():
+        print(f"{paths.CHECKSUMS} is missing: run `make all` then `make checksums`, and commit it.")
+        return 1
+    scratch = Path(tempfile.mkdtemp(prefix="sleeper-cell-verify-"))
+    try:
+        print(f"Rebuilding everything from data/raw in {scratch} ...", flush=True)
+        _scratch_copy(root, scratch)
+        command = [sys.executable, "-m", "analysis", "all", "--jobs", str(jobs)]
+        if months:
+            command += ["--months", *months]
+        env = {**os.environ, "PYTHONPATH": str(scratch)}
+        build = subprocess.run(command, cwd=scratch, env=env)
+        if build.returncode != 0:
+            print("The rebuild itself failed (see above); nothing was compared.")
+            return 1
+        expected = read_checksums(paths.CHECKSUMS)
+        if months:
+            wanted = tuple(f"{top}/{m}/" for top in ("figures", "reports") for m in [*months, "overview"])
+            expected = {k: v for k, v in expected.items() if k.startswith(wanted)}
+        problems = compare(expected, checksums(scratch))
+        for line in problems:
+            print(line)
+        if problems:
+            print(f"NOT VERIFIED: {len(problems)} of {len(expected)} files differ from reports/SHA256SUMS.")
+            return 1
+        print(f"VERIFIED: all {len(expected)} outputs rebuilt from data/raw match reports/SHA256SUMS byte for byte.")
+        return 0
+    finally:
+        if keep:
+            print(f"Scratch folder kept: {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)

@@ -1,0 +1,54 @@
+"""The project's vocabulary: one name for each concept the data build and the reports share.
+
+Metrics (the figures a report states), the groups of a camp count, the vintages of a figure, and the
+names of the processed tables. Both sides import from here; neither defines these names itself.
+"""
+
+METRICS = {
+    "attacks": "headline count of sleeper-cell attacks (see definitions.csv for what it counts)",
+    "attacks_unverified": "ISIS-claimed attacks RIC could not verify, left out of the headline",
+    "attacks_claimed": "attacks claimed by (or confirmed as) ISIS, a subset of the headline",
+    "military_killed": "SDF, Asayish and other security personnel killed",
+    "military_injured": "SDF, Asayish and other security personnel injured",
+    "civilian_killed": "civilians killed",
+    "civilian_injured": "civilians injured",
+    "deaths_total": "all deaths, where only a total was published",
+    "injured_total": "all injured, where only a total was published",
+    "raids": "anti-ISIS raids by the SDF, Asayish and/or the Coalition",
+    "arrests": "people arrested in those raids",
+    "isis_killed": "ISIS members killed (in raids unless the note says otherwise)",
+    "isis_officials_killed": "ISIS officials (leaders, emirs) killed",
+    "isis_officials_captured": "ISIS officials (leaders, emirs) captured",
+    "hol_attacks": "attacks inside al-Hol camp, counted apart",
+    "hol_deaths": "people killed inside al-Hol camp",
+    "hol_raids": "raids inside al-Hol camp",
+    "hol_arrests": "arrests inside al-Hol camp",
+}
+CAMP_GROUPS = ("total", "iraqi", "syrian", "third_country")
+REGION_METRICS = ("attacks", "raids")
+
+HEADLINE = {
+    "attacks": "Attacks (headline count)",
+    "attacks_unverified": "Unverified ISIS claims",
+    "military_killed": "Military personnel killed",
+    "military_injured": "Military personnel injured",
+    "civilian_killed": "Civilians killed",
+    "civilian_injured": "Civilians injured",
+    "deaths_total": "Deaths (total only)",
+    "injured_total": "Injured (total only)",
+    "raids": "Raids",
+    "arrests": "Arrests",
+    "isis_killed": "ISIS members killed",
+    "isis_officials_killed": "ISIS officials killed",
+}
+
+# Vintages: "current" uses the latest statement of every figure; "as-published" the value as first published.
+VINTAGES = ("current", "as-published")
+
+# The processed tables every build writes, and those written only when their optional inputs exist
+# (the team's incident and raid logs in data/raw/incidents/, ACLED exports in data/raw/acled/).
+TABLES = ("monthly", "figures", "sources", "regions", "camp_population", "repatriations", "us_position_attacks",
+          "definitions")
+OPTIONAL_TABLES = ("incidents", "incidents_monthly", "incidents_by_type", "incidents_by_target",
+                   "incidents_by_district", "incidents_by_subdistrict", "raids", "raids_monthly", "reconciliation",
+                   "acled_events", "acled_isis_monthly", "acled_unresolved")

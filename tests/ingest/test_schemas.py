@@ -1,0 +1,133 @@
+"""The bad-input catalogue: each broken rule ends as a clear file error or a rejected row with its reason."""
+
+import pandas as pd
+import pytest
+
+from analysis.ingest import build as data_build
+from analysis.errors import InputFileError, RejectedRowsError
+from analysis.ingest.places import load_gazetteer
+from analysis.ingest.readers import read_table
+from analysis.ingest.schemas import MONTHLY_FIGURES, Context, validate
+
+from ..conftest import TODAY, append_line, replace_text
+
+
+def build(raw, tmp_path, **kw):
+    return data_build.build(raw, tmp_path / "processed", today=TODAY, **kw)
+
+
+def rejected_rows(raw, tmp_path) -> pd.DataFrame:
+    with pytest.raises(RejectedRowsError):
+        build(raw, tmp_path)
+    return pd.read_csv(tmp_path / "processed" / "rejected.csv", dtype=str, keep_default_na=False)
+
+
+def test_the_synthetic_fixture_builds_clean(raw_dir, tmp_path):
+    result = build(raw_dir, tmp_path)
+    assert len(result.rejected) == 0
+    assert result.read == result.kept
+
+
+# --- whole-file (schema) errors ------------------------------------------------------------------
+
+def test_missing_column_stops_the_build_naming_file_and_column(raw_dir, tmp_path):
+    path = raw_dir / "monthly_figures.csv"
+    pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="value").to_csv(path, index=False)
+    with pytest.raises(InputFileError) as info:
+        build(raw_dir, tmp_path)
+    message = str(info.value)
+    assert "monthly_figures.csv" in message and "'value'" in message and "period, metric, value" in message
+
+
+def test_unknown_column_is_refused(raw_dir, tmp_path):
+    replace_text(raw_dir / "repatriations.csv", "families,report", "famillies,report")
+    with pytest.raises(InputFileError, match="unknown column 'famillies' \\(where 'families' was expected"):
+        build(raw_dir, tmp_path)
+
+
+def test_wrong_type_in_a_whole_column_is_a_schema_error(raw_dir, tmp_path):
+    path = raw_dir / "monthly_figures.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["value"] = "many"
+    frame.to_csv(path, index=False)
+    with pytest.raises(InputFileError, match="no valid value in column 'value'"):
+        build(raw_dir, tmp_path)
+
+
+def test_latin1_raw_file_is_an_encoding_error(raw_dir, tmp_path):
+    path = raw_dir / "repatriations.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("Examplestan", "Exampléstan").encode("latin-1"))
+    with pytest.raises(InputFileError, match="repatriations.csv.*not UTF-8"):
+        build(raw_dir, tmp_path)
+
+
+# --- row-level rejections ------------------------------------------------------------------------
+
+BAD_ROWS = [
+    ("monthly_figures.csv", "2001-02,attacks,4,Bad A,2001-13,https://example.org/x,", "published", "not a date"),
+    ("monthly_figures.csv", "2001-2,attacks,4,Bad B,2001-03,https://example.org/x,", "period", "not a period"),
+    ("monthly_figures.csv", "2099-01,attacks,4,Bad C,2099-02,https://example.org/x,", "period", "in the future"),
+    ("monthly_figures.csv", "2001-02,attacks,-4,Bad D,2001-03,https://example.org/x,", "value", "negative"),
+    ("monthly_figures.csv", "2001-02,attackz,4,Bad E,2001-03,https://example.org/x,", "metric", "not one of"),
+    ("monthly_figures.csv", "2001-05,attacks,4,Bad F,2001-03,https://example.org/x,", "published", "before the start"),
+    ("monthly_figures.csv", "2001-02,attacks,4,Bad G,2001-03,example.org/x,", "source_url", "not a web address"),
+    ("monthly_figures.csv", "2001-01,attacks,5,Synthetic report A,2001-02,https://example.org/synthetic/a,",
+     "report", "repeats the statement on line 2"),
+    ("monthly_figures.csv", "2001-01,attacks,9,Synthetic report Z,2001-02,https://example.org/z,",
+     "value", "contradicts line 2 published the same day"),
+    ("attacks_by_region.csv", "2001-01,Atlantis,attacks,1,,Bad H,2001-02,https://example.org/x,", "region",
+     "not in the gazetteer"),
+    ("attacks_by_region.csv", "2001-01,Raqqa,attacks,,,Bad I,2001-02,https://example.org/x,", "value",
+     "both empty"),
+    ("repatriations.csv", "2001-01,Otherland,Roj,2,3,4,,Bad J,2001-02,https://example.org/x,", "people",
+     "smaller than women plus children"),
+    ("us_position_attacks.csv", "2001-02-01,2001-01-01,Syria,3,Bad K,2001-03,https://example.org/x,",
+     "period_end", "before period_start"),
+    ("definitions.csv", "def_c,2001-05,2001-04,C,bad,https://example.org/x", "last_month", "before first_month"),
+]
+
+
+@pytest.mark.parametrize("file, line, column, reason", BAD_ROWS)
+def test_bad_row_is_rejected_with_file_line_column_value_and_reason(raw_dir, tmp_path, file, line, column, reason):
+    path = raw_dir / file
+    append_line(path, line)
+    bad_line = len(path.read_text(encoding="utf-8").splitlines())
+    rejected = rejected_rows(raw_dir, tmp_path)
+    assert len(rejected) == 1, rejected.to_string()
+    row = rejected.iloc[0]
+    assert row["file"] == file
+    assert int(row["line"]) == bad_line
+    assert row["column"] == column
+    assert reason in row["reason"]
+
+
+def test_camp_groups_larger_than_the_whole_are_rejected(raw_dir, tmp_path):
+    replace_text(raw_dir / "camp_population.csv", "iraqi,50", "iraqi,90")
+    rejected = rejected_rows(raw_dir, tmp_path)
+    assert len(rejected) == 4  # the whole snapshot: no half-consistent snapshot enters the data
+    assert rejected["reason"].str.contains("larger than its total").all()
+
+
+def test_camp_groups_that_do_not_add_up_are_rejected(raw_dir, tmp_path):
+    replace_text(raw_dir / "camp_population.csv", "iraqi,50", "iraqi,40")
+    rejected = rejected_rows(raw_dir, tmp_path)
+    assert rejected["reason"].str.contains("do not add up").all()
+
+
+def test_rejections_can_be_allowed_and_nothing_is_lost(raw_dir, tmp_path):
+    append_line(raw_dir / "monthly_figures.csv", "2001-02,attacks,-1,Bad,2001-03,https://example.org/x,")
+    result = build(raw_dir, tmp_path, allow_rejections=True)
+    for name in result.read:
+        rejected_here = (result.rejected["file"] == f"{name}.csv").sum()
+        assert result.read[name] == result.kept[name] + rejected_here
+    assert len(result.rejected) == 1
+    monthly = pd.read_csv(tmp_path / "processed" / "monthly.csv", dtype=str, keep_default_na=False)
+    assert monthly.loc[monthly["month"] == "2001-02", "attacks"].item() == ""
+
+
+def test_validate_keeps_every_row_it_does_not_reject(raw_dir):
+    frame = read_table(raw_dir / "monthly_figures.csv")
+    kept, rejected = validate(frame, MONTHLY_FIGURES, raw_dir / "monthly_figures.csv",
+                              Context(today=TODAY, gazetteer=load_gazetteer(raw_dir / "gazetteer")))
+    assert len(kept) == len(frame) and rejected.empty
+    assert frame.equals(read_table(raw_dir / "monthly_figures.csv"))  # input not mutated

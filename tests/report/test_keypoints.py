@@ -1,0 +1,112 @@
+"""Key-point sentences: grammar for 0, 1 and many, for up, down and no change, and for unpublished figures."""
+
+import pandas as pd
+import pytest
+
+from analysis.ingest import clean
+from analysis.report import keypoints
+from analysis.report.keypoints import MonthFacts, attacks_point, casualties_point, counted, join, number, raids_point
+from analysis.ingest.panel import monthly_panel
+
+from ..conftest import synthetic_statements
+
+DEFS = pd.DataFrame({"definition": ["old", "confirmed_isis"], "first_month": ["2000-01", "2001-05"],
+                     "last_month": ["2001-04", ""]})
+
+
+def facts(rows, month="2001-06"):
+    """MonthFacts over SYNTHETIC statements: rows of (period, metric, value)."""
+    figures = clean.first_and_current(synthetic_statements(rows))
+    return MonthFacts(figures, monthly_panel(figures, DEFS), month)
+
+
+@pytest.mark.parametrize("now, before, expected", [
+    ("11", "17", "11 confirmed ISIS sleeper cell attacks across NES in June, a decrease from May's 17"),
+    ("17", "6", "17 confirmed ISIS sleeper cell attacks across NES in June, an increase from May's 6"),
+    ("9", "9", "9 confirmed ISIS sleeper cell attacks across NES in June, the same as May's 9"),
+    ("1", "2", "1 confirmed ISIS sleeper cell attack across NES in June, a decrease from May's 2"),
+    ("0", "1", "No confirmed ISIS sleeper cell attacks across NES in June, a decrease from May's 1"),
+    ("5", "~19", "5 confirmed ISIS sleeper cell attacks across NES in June, a decrease from about 19 in May"),
+])
+def test_attacks_sentence(now, before, expected):
+    assert attacks_point(facts([("2001-06", "attacks", now), ("2001-05", "attacks", before)])) == expected
+
+
+def test_attacks_sentence_when_previous_or_current_is_not_published():
+    assert attacks_point(facts([("2001-06", "attacks", "4"), ("2001-05", "raids", "3")])) == \
+        "4 confirmed ISIS sleeper cell attacks across NES in June; no figure was published for May"
+    assert attacks_point(facts([("2001-06", "raids", "3"), ("2001-05", "attacks", "3")])) == \
+        "The number of confirmed ISIS sleeper cell attacks in June was not published"
+
+
+def test_attacks_sentence_notes_a_definition_change():
+    sentence = attacks_point(facts([("2001-05", "attacks", "26"), ("2001-04", "attacks", "54")], "2001-05"))
+    assert sentence.endswith("(counted under the earlier, broader definition)")
+    older = attacks_point(facts([("2001-04", "attacks", "54"), ("2001-03", "attacks", "19")], "2001-04"))
+    assert older.startswith("54 sleeper cell attacks across NES in April")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([("military_killed", "4"), ("military_injured", "5"), ("civilian_killed", "0 (implied)"), ("civilian_injured", "7")],
+     "4 military personnel killed and 5 injured, 7 civilians injured in these attacks"),
+    ([("military_killed", "1"), ("military_injured", "0"), ("civilian_killed", "1"), ("civilian_injured", "1")],
+     "1 military personnel killed, 1 civilian killed and 1 injured in these attacks"),
+    ([("military_killed", "0"), ("military_injured", "0"), ("civilian_killed", "0"), ("civilian_injured", "0")],
+     "no military personnel killed or injured, no civilians killed or injured in these attacks"),
+    ([("military_killed", "4"), ("civilian_killed", "7")],
+     "4 military personnel and 7 civilians killed in these attacks; injuries were not published"),
+    ([("military_killed", "3")],
+     "3 military personnel killed (injuries not published), civilian casualties not published in these attacks"),
+    ([("deaths_total", "19"), ("injured_total", "≥39")],
+     "19 people killed and at least 39 injured in these attacks (only totals were published)"),
+    ([("raids", "2")], "Casualty figures for June were not published"),
+])
+def test_casualty_sentence(rows, expected):
+    assert casualties_point(facts([("2001-06", m, v) for m, v in rows])) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([("raids", "10"), ("arrests", "17"), ("isis_killed", "1"), ("isis_officials_killed", "1")],
+     "10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed"),
+    ([("raids", "1"), ("arrests", "1")], "1 raid conducted on ISIS sleeper cells, resulting in 1 arrest"),
+    ([("raids", "0")], "No raids conducted on ISIS sleeper cells"),
+    ([("raids", "10"), ("arrests", "30"), ("isis_killed", "7")],
+     "10 raids conducted on ISIS sleeper cells, resulting in 30 arrests and 7 ISIS members killed"),
+    ([("raids", "4"), ("arrests", "7"), ("isis_killed", "3"), ("isis_officials_killed", "1")],
+     "4 raids conducted on ISIS sleeper cells, resulting in 7 arrests and 3 ISIS members killed, including 1 official"),
+    ([("arrests", ">200")], "more than 200 arrests in raids on ISIS sleeper cells (the number of raids was not published)"),
+    ([("attacks", "3")], "Raid figures for June were not published"),
+])
+def test_raids_sentence(rows, expected):
+    assert raids_point(facts([("2001-06", m, v) for m, v in rows])) == expected
+
+
+def test_no_sentence_ever_prints_nan_or_none():
+    f = facts([("2001-06", "attacks", "3")])
+    text = " ".join([attacks_point(f), casualties_point(f), raids_point(f)])
+    assert "nan" not in text.lower() and "none" not in text.lower() and "<na>" not in text.lower()
+
+
+def test_helpers():
+    assert number(49432) == "49,432" and number(39, "≥") == "at least 39"
+    assert counted(1, "", "raid", "raids") == "1 raid" and counted(0, "", "raid", "raids") == "no raids"
+    assert join(["a"]) == "a" and join(["a", "b", "c"]) == "a, b and c"
+
+
+def test_camp_and_repatriation_sentences():
+    camps = pd.DataFrame({
+        "month": ["2001-06"] * 4, "camp": ["al-Hol"] * 4, "as_of_date": ["2001-06-01"] * 4,
+        "report": ["RIC synthetic"] * 4, "group": ["total", "iraqi", "syrian", "third_country"],
+        "population": pd.array([100, 50, 30, 20], dtype="Int64"), "qualifier": ["", "", "", ""]})
+    assert keypoints.camp_point(camps, "2001-06") == \
+        "al-Hol camp held 100 people in June: 50 Iraqis, 30 Syrians and 20 third-country foreigners"
+    assert keypoints.camp_point(camps, "2001-07") is None
+    reps = pd.DataFrame({
+        "month": ["2001-06", "2001-06"], "country": ["Examplestan", "Otherland"], "camp": ["al-Hol", ""],
+        "people": pd.array([776, 3], dtype="Int64"), "people_qualifier": ["", "implied"],
+        "women": pd.array([None, 1], dtype="Int64"), "women_qualifier": ["", ""],
+        "children": pd.array([None, 2], dtype="Int64"), "children_qualifier": ["", ""],
+        "families": pd.array([192, None], dtype="Int64"), "families_qualifier": ["", ""]})
+    assert keypoints.repatriation_points(reps, "2001-06") == [
+        "Examplestan repatriated 776 people (192 families) from al-Hol camp",
+        "Otherland repatriated 1 woman and 2 children from NES camps"]

@@ -1,0 +1,145 @@
+"""Real papermill runs of the monthly report: files, key figures, key points, determinism, atomicity."""
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.run.data_build import ensure_data
+
+pytestmark = pytest.mark.slow
+MONTH = "2023-11"
+
+
+def run(month: str, root: Path, processed: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", "monthly", month, "--quiet", "--processed",
+                           str(processed), "--figures", str(root / "figures"), "--reports", str(root / "reports")],
+                          capture_output=True, text=True)
+
+
+def digests(root: Path) -> dict[str, str]:
+    """Output digests; provenance.json is left out (it records the commit and the state of the work tree)."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and ".staging" not in p.parts
+            and p.name != "provenance.json"}
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("processed")
+    ensure_data(paths.RAW, out, quiet=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory, processed) -> Path:
+    root = tmp_path_factory.mktemp("run_a")
+    out = run(MONTH, root, processed)
+    assert out.returncode == 0, out.stderr
+    return root
+
+
+def test_figures_are_written_as_png_and_svg(first_run):
+    folder = first_run / "figures" / MONTH
+    stems = ["01_attacks", "02_casualties", "03_raids_arrests", "05_al_hol", "06_repatriations"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{s}.{x}" for s in stems for x in ("png", "svg"))
+    for stem in stems:
+        assert (folder / f"{stem}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert b"<svg" in (folder / f"{stem}.svg").read_bytes()[:2000]
+
+
+def test_no_region_figure_when_none_was_published_and_the_report_says_so(first_run):
+    html = (first_run / "reports" / MONTH / "monthly_report.html").read_text()
+    assert "No breakdown of attacks by region was published for November 2023" in html
+
+
+def test_key_figures_table(first_run):
+    kf = pd.read_csv(first_run / "reports" / MONTH / "key_figures.csv", dtype={"month": str}).set_index("metric")
+    assert (kf.loc["attacks", "value"], kf.loc["attacks", "previous_value"], kf.loc["attacks", "change"]) == (11, 17, -6)
+    assert (kf.loc["military_killed", "value"], kf.loc["military_injured", "value"]) == (4, 5)
+    assert (kf.loc["civilian_injured", "value"], kf.loc["raids", "value"], kf.loc["arrests", "value"]) == (7, 10, 17)
+    assert {"avg_12m", "revised", "statement_ids"} <= set(kf.columns)
+    md = (first_run / "reports" / MONTH / "key_figures.md").read_text()
+    assert "| Attacks (headline count) | 11 | 17 | -6 (-35%) |" in md
+    assert "| ISIS members killed | 1 | not published |" in md
+
+
+def test_key_points_read_like_the_report(first_run):
+    text = (first_run / "reports" / MONTH / "key_points.md").read_text()
+    for sentence in [
+        "11 confirmed ISIS sleeper cell attacks across NES in November, a decrease from October's 17",
+        "4 military personnel killed and 5 injured, 7 civilians injured in these attacks",
+        "10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed",
+        "Iraq repatriated 776 people (192 families) from al-Hol camp",
+        "al-Hol camp held 49,432 people in November: 24,147 Iraqis, 18,028 Syrians and 7,257 third-country foreigners",
+    ]:
+        assert f"- {sentence}\n" in text
+    assert "nan" not in text.lower()
+
+
+def test_reports_folder_holds_notebook_html_and_sources(first_run):
+    folder = first_run / "reports" / MONTH
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["monthly_report.ipynb", "monthly_report.html", "key_figures.csv", "key_figures.md", "key_points.md",
+         "sources.md", "sources.csv", "provenance.json"])
+    sources = (folder / "sources.md").read_text()
+    assert "https://rojavainformationcenter.org/2023/12/november-sleeper-cell-report" in sources
+    assert "https://english.hathalyoum.net/articles/95076" in sources
+
+
+def test_optional_sections_say_they_were_skipped_without_logs_or_acled(first_run):
+    html = (first_run / "reports" / MONTH / "monthly_report.html").read_text()
+    assert "No incident or raid log in data/raw/incidents/: this section was skipped." in html
+    assert "No ACLED export in data/raw/acled/: the ACLED cross-check was skipped." in html
+
+
+def test_html_is_self_contained_with_inputs_hidden(first_run):
+    html = (first_run / "reports" / MONTH / "monthly_report.html").read_text()
+    assert html.count('src="data:image/png;base64,') == 5
+    assert "<script src=" not in html and "<link" not in html and "@import" not in html
+    assert "load_processed(" not in html  # code inputs hidden
+    assert "Traceback" not in html
+
+
+def test_executed_notebook_keeps_parameters_without_timings_or_machine_paths(first_run):
+    import nbformat
+
+    nb = nbformat.read(first_run / "reports" / MONTH / "monthly_report.ipynb", as_version=4)
+    assert nb.metadata["papermill"]["parameters"]["MONTH"] == MONTH
+    raw = (first_run / "reports" / MONTH / "monthly_report.ipynb").read_text()
+    assert "start_time" not in raw and "duration" not in raw and str(paths.ROOT) not in raw
+
+
+def test_same_inputs_give_the_same_bytes(first_run, processed):
+    once = digests(first_run)
+    (first_run / "reports" / MONTH / "provenance.json").unlink()  # no record: the month runs again
+    out = run(MONTH, first_run, processed)
+    assert out.returncode == 0 and "built in" in out.stdout, out.stderr
+    assert digests(first_run) == once
+    assert len(once) == 17
+
+
+def outputs_of(nb_path: Path) -> list:
+    import nbformat
+
+    return [c.get("outputs") for c in nbformat.read(nb_path, as_version=4).cells if c.cell_type == "code"]
+
+
+def test_two_months_run_at_once_without_clobbering(first_run, processed, tmp_path):
+    jobs = [subprocess.Popen([sys.executable, "-m", "analysis", "monthly", month, "--quiet", "--processed",
+                              str(processed), "--figures", str(tmp_path / "figures"), "--reports",
+                              str(tmp_path / "reports")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for month in ("2023-10", MONTH)]
+    for job in jobs:
+        _, err = job.communicate(timeout=300)
+        assert job.returncode == 0, err
+    executed = f"reports/{MONTH}/monthly_report.ipynb"  # its parameters name the (different) output roots
+    together = {k: v for k, v in digests(tmp_path).items() if MONTH in k and k != executed}
+    alone = {k: v for k, v in digests(first_run).items() if MONTH in k and k != executed}
+    assert together == alone and len(alone) == 16
+    assert outputs_of(tmp_path / executed) == outputs_of(first_run / executed)
+    assert (tmp_path / "reports" / "2023-10" / "key_points.md").read_text().startswith("# Key points: October 2023")

@@ -1,0 +1,63 @@
+"""The house style is applied inside the chart functions: importing `analysis` leaves matplotlib alone, and a
+researcher's own plots still show inline in a real Jupyter kernel."""
+
+import subprocess
+import sys
+
+import pytest
+
+from analysis.report import figures, style
+
+from .test_figures import tables  # noqa: F401  (fixture)
+
+CHECK_IMPORT = """
+import matplotlib
+before = (matplotlib.get_backend(), dict(matplotlib.rcParams))
+from analysis.report import cells, charts, figures, keypoints, overview, sections, style, tables
+from analysis.run import cli, runner
+after = (matplotlib.get_backend(), dict(matplotlib.rcParams))
+assert before == after, [k for k in before[1] if before[1][k] != after[1][k]]
+print("unchanged")
+"""
+
+
+def test_importing_analysis_changes_neither_backend_nor_rcparams():
+    out = subprocess.run([sys.executable, "-c", CHECK_IMPORT], capture_output=True, text=True)
+    assert out.returncode == 0 and "unchanged" in out.stdout, out.stderr
+
+
+def test_a_chart_leaves_the_global_style_as_it_found_it(tables):  # noqa: F811
+    import matplotlib
+
+    panel, _ = tables
+    before = dict(matplotlib.rcParams)
+    fig = figures.raids_chart(panel, "2001-06", months=6)
+    assert dict(matplotlib.rcParams) == before
+    assert fig.get_size_inches().tolist() == [style.WIDTH_IN, style.HEIGHT_IN]
+    assert fig.axes[0].title.get_fontweight() in ("bold", 700) or fig._suptitle.get_fontweight() == "bold"
+
+
+@pytest.mark.slow
+def test_a_plain_plot_shows_inline_after_a_figure_cell_in_a_real_kernel():
+    """Regression: `matplotlib.use("Agg")` at import used to make a researcher's plt.plot show nothing."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        def run(code: str) -> list[dict]:
+            outputs = []
+            kc.execute_interactive(code, output_hook=lambda msg: outputs.append(msg), timeout=120)
+            errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+            assert not errors, errors
+            return [m["content"] for m in outputs if m["msg_type"] in ("display_data", "execute_result")]
+
+        run("import sys; sys.path.insert(0, %r)" % str(__import__("analysis").__path__[0].rsplit("/", 1)[0]))
+        run("from analysis.report import cells, figures, style\n"
+            "import pandas as pd\n"
+            "panel = pd.DataFrame({'month': ['2001-05', '2001-06'], 'raids': [3, 4], 'arrests': [5, 6]})\n"
+            "fig = figures.raids_chart(panel, '2001-06', months=2)")
+        shown = run("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()")
+        assert any("image/png" in output.get("data", {}) for output in shown)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

@@ -1,0 +1,64 @@
+"""The `python -m analysis` command line, as a researcher without make would use it."""
+
+import subprocess
+import sys
+
+import pytest
+
+from ..conftest import append_line
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_help_lists_the_commands():
+    out = run("--help")
+    assert out.returncode == 0
+    for command in ("data", "months", "monthly", "all", "verify", "checksums", "manifest"):
+        assert command in out.stdout
+
+
+def test_data_builds_from_a_given_folder(raw_dir, tmp_path):
+    out = run("data", "--raw", str(raw_dir), "--processed", str(tmp_path / "p"))
+    assert out.returncode == 0, out.stderr
+    assert "monthly_figures" in out.stdout and (tmp_path / "p" / "monthly.csv").exists()
+
+
+def test_rejected_rows_stop_the_build_with_a_readable_message(raw_dir, tmp_path):
+    append_line(raw_dir / "monthly_figures.csv", "2001-02,attacks,-3,Bad,2001-03,https://example.org/x,")
+    out = run("data", "--raw", str(raw_dir), "--processed", str(tmp_path / "p"))
+    assert out.returncode != 0
+    assert "1 row(s)" in out.stderr and "monthly_figures.csv line 9" in out.stderr and "negative" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert (tmp_path / "p" / "rejected.csv").exists() and not (tmp_path / "p" / "monthly.csv").exists()
+    allowed = run("data", "--raw", str(raw_dir), "--processed", str(tmp_path / "p"), "--allow-rejections")
+    assert allowed.returncode == 0 and "1 row(s) rejected and allowed" in allowed.stdout
+
+
+@pytest.mark.parametrize("month, words", [
+    ("2023-13", "not a month in YYYY-MM form"),
+    ("", "no MONTH given"),
+    ("2023-11\n", "not a month in YYYY-MM form"),
+    ("1999-01", "no attack count was published for 1999-01"),
+    ("2023-11;touch pwned", "not a month"),
+])
+def test_monthly_refuses_bad_months_and_lists_the_available_ones(raw_dir, tmp_path, month, words):
+    out = run("monthly", month, "--raw", str(raw_dir), "--processed", str(tmp_path / "p"),
+              "--figures", str(tmp_path / "f"), "--reports", str(tmp_path / "r"))
+    assert out.returncode == 2
+    assert words in out.stderr and ("2001-01" in out.stderr or "make months" in out.stderr)
+    assert "Traceback" not in out.stderr
+    assert not (tmp_path / "f").exists() and not (tmp_path / "r").exists()
+
+
+def test_a_bad_vintage_is_refused_with_the_choices(tmp_path):
+    out = run("monthly", "2023-11", "--vintage", "first", "--figures", str(tmp_path / "f"))
+    assert out.returncode == 2 and "current" in out.stderr and "as-published" in out.stderr
+
+
+def test_months_lists_the_months_with_data(raw_dir, tmp_path):
+    out = run("months", "--raw", str(raw_dir), "--processed", str(tmp_path / "p"))
+    assert out.returncode == 0 and out.stdout.split() == ["2001-01", "2001-03"]  # the SYNTHETIC fixture's months with a headline count

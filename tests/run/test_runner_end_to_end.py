@@ -1,0 +1,132 @@
+"""Reviewers' targets through make: `make all` (incremental by content, two at a time, keeps going),
+provenance, `make verify`, and the as-published vintage."""
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+
+from ..conftest import copy_project, make, replace_text
+
+pytestmark = pytest.mark.slow
+MONTHS = "MONTHS=2023-09 2023-10 2023-11"
+
+
+def built(out: subprocess.CompletedProcess) -> set[str]:
+    match = re.search(r"^  built: (.*)$", out.stdout, re.M)
+    return set(match.group(1).split()) if match else set()
+
+
+def outputs(root: Path) -> dict[str, str]:
+    from analysis.run.verify import checksums
+
+    return checksums(root)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("all"))
+    out = make(root, "-j2", "all", MONTHS)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert built(out) == {"2023-09", "2023-10", "2023-11", "overview"}
+    assert "Summary: 4 built, 0 skipped" in out.stdout and "2 at a time" in out.stdout
+    assert "[4/4]" in out.stdout
+    return root
+
+
+def test_second_run_with_nothing_changed_runs_no_notebook(project):
+    out = make(project, "all", MONTHS)
+    assert out.returncode == 0
+    assert "Summary: 0 built, 4 skipped (up to date), 0 failed" in out.stdout
+    assert "built in" not in out.stdout and "data/processed from data/raw" not in out.stdout
+
+
+def test_a_changed_october_figure_reruns_only_what_reads_it(project):
+    replace_text(project / "data/raw/monthly_figures.csv",
+                 "2023-10,military_injured,8,", "2023-10,military_injured,9,")
+    out = make(project, "all", MONTHS)  # plain make all: one report at a time
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert built(out) == {"2023-10", "2023-11", "overview"}  # September's report does not read October
+    assert "at a time" not in out.stdout
+    kf = pd.read_csv(project / "reports/2023-11/key_figures.csv").set_index("metric")
+    assert kf.loc["military_injured", "previous_value"] == 9
+
+
+def test_a_report_run_in_a_reused_kernel_has_the_bytes_of_a_fresh_one(project, tmp_path):
+    """Each worker keeps one kernel for its reports; reset between them, it must give the same bytes."""
+    fresh = subprocess.run([sys.executable, "-m", "analysis", "monthly", "2023-11", "--quiet",
+                            "--raw", str(project / "data/raw"), "--processed", str(project / "data/processed"),
+                            "--figures", str(tmp_path / "figures"), "--reports", str(tmp_path / "reports")],
+                           capture_output=True, text=True)
+    assert fresh.returncode == 0, fresh.stderr
+
+    def month(root: Path) -> dict[str, str]:  # the executed .ipynb names its output folders: compared apart
+        return {k: v for k, v in outputs(root).items() if "/2023-11/" in k and not k.endswith(".ipynb")}
+
+    assert month(tmp_path) == month(project) and len(month(project)) == 16
+    assert "History logging" not in (project / "reports/2023-11/monthly_report.html").read_text()
+
+
+def test_one_failed_month_does_not_stop_the_others(tmp_path):
+    import nbformat
+
+    root = copy_project(tmp_path / "failing")
+    notebook = root / "notebooks/monthly_report.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell('assert MONTH != "2023-10", "a failure injected by the test"'))
+    nbformat.write(nb, notebook)
+    out = make(root, "all", "JOBS=2", "MONTHS=2023-10 2023-11")
+    assert out.returncode != 0
+    assert "FAILED 2023-10" in out.stdout and "Summary: 2 built, 0 skipped (up to date), 1 failed" in out.stdout
+    assert "failed in cell" in out.stdout and "a failure injected by the test" in out.stdout
+    assert (root / "reports/2023-11/key_points.md").exists() and not (root / "reports/2023-10").exists()
+    assert not [p for p in (root / "reports").rglob("*") if ".staging" in p.parts and p.is_file()]
+
+
+def test_provenance_records_inputs_code_environment_and_outputs(project):
+    record = json.loads((project / "reports/2023-11/provenance.json").read_text())
+    assert record["parameters"]["MONTH"] == "2023-11" and record["parameters"]["VINTAGE"] == "current"
+    manifest = pd.read_csv(paths.MANIFEST, dtype=str)
+    assert set(record["raw_inputs"]) == set(manifest["path"])
+    assert record["lock"]["sha256"] == hashlib.sha256((project / "requirements.lock").read_bytes()).hexdigest()
+    assert record["packages"]["pandas"]["pinned"] == record["packages"]["pandas"]["installed"] == "3.1.1"
+    assert all(p["pinned"] == p["installed"] for p in record["packages"].values())
+    assert record["python"].startswith("3.11")
+    assert "commit" in record["git"] and "dirty" in record["git"]
+    assert record["outputs"]["reports/2023-11/key_points.md"] == hashlib.sha256(
+        (project / "reports/2023-11/key_points.md").read_bytes()).hexdigest()
+    assert len(record["inputs"]["digest"]) == 64 and len(record["inputs"]["files_digest"]) == 64
+    kf = pd.read_csv(project / "reports/2023-11/key_figures.csv").set_index("metric")
+    statements = pd.read_csv(project / "reports/2023-11/sources.csv")
+    assert set(kf.loc["attacks", "statement_ids"].split(";")) <= set(statements["statement_id"])
+
+
+def test_git_state_is_recorded_in_a_checkout():
+    from analysis.run.provenance import git_state
+
+    state = git_state(paths.ROOT)
+    assert re.fullmatch(r"[0-9a-f]{40}", state["commit"]) and isinstance(state["dirty"], bool)
+
+
+def test_as_published_vintage_of_june_2021(project, tmp_path):
+    for vintage in ("current", "as-published"):
+        out = subprocess.run([sys.executable, "-m", "analysis", "monthly", "2021-06", "--quiet", "--vintage", vintage,
+                              "--raw", str(project / "data/raw"), "--processed", str(project / "data/processed"),
+                              "--figures", str(tmp_path / "figures"), "--reports", str(tmp_path / "reports")],
+                             capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+    current = pd.read_csv(tmp_path / "reports/2021-06/key_figures.csv").set_index("metric")
+    first = pd.read_csv(tmp_path / "reports/as-published/2021-06/key_figures.csv").set_index("metric")
+    assert current.loc["attacks", "value"] == 24 and first.loc["attacks", "value"] == 25
+    assert "24 (first published: 25)" in (tmp_path / "reports/2021-06/key_figures.md").read_text()
+    assert "25 (revised later to 24)" in (tmp_path / "reports/as-published/2021-06/key_figures.md").read_text()
+    assert "24 sleeper cell attacks" in (tmp_path / "reports/2021-06/key_points.md").read_text()
+    assert "25 sleeper cell attacks" in (tmp_path / "reports/as-published/2021-06/key_points.md").read_text()
+    assert (tmp_path / "figures/as-published/2021-06/01_attacks.png").exists()
