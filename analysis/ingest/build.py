@@ -22,7 +22,8 @@ from . import clean
 from .panel import monthly_panel
 from .places import load_gazetteer
 from .readers import find_table, read_table
-from .schemas import RAW_TABLES, REJECTED_COLUMNS, Context, validate
+from .raw_tables import RAW_TABLES
+from .schemas import REJECTED_COLUMNS, Context, validate
 
 if TYPE_CHECKING:
     from .logs import LogRun

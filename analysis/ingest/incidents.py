@@ -16,7 +16,7 @@ import pandas as pd
 from . import parsing
 from .distinct import apply_distinct_rows, map_distinct
 from .places import Gazetteer
-from .schemas import Column, Context, Rejection, TableSchema, _not_in_future
+from .schemas import Column, Context, Rejection, TableSchema, not_in_future
 
 ATTACK_TYPES = ("ied", "armed_attack", "assassination", "grenade", "rpg", "kidnapping", "arson",
                 "suicide_or_vehicle_bomb", "other")
@@ -59,7 +59,7 @@ INCIDENT_LOG = TableSchema(
         Column("notes", "text", required=False, description="anything else"),
     ),
     key=("incident_id",),
-    checks=(_not_in_future("date"), _place_resolves),
+    checks=(not_in_future("date"), _place_resolves),
 )
 
 RAID_LOG = TableSchema(
@@ -78,7 +78,7 @@ RAID_LOG = TableSchema(
         Column("notes", "text", required=False, description="names of officials, operation, etc."),
     ),
     key=("raid_id",),
-    checks=(_not_in_future("date"), _place_resolves),
+    checks=(not_in_future("date"), _place_resolves),
 )
 
 

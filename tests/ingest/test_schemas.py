@@ -7,7 +7,8 @@ from analysis.ingest import build as data_build
 from analysis.errors import InputFileError, RejectedRowsError
 from analysis.ingest.places import load_gazetteer
 from analysis.ingest.readers import read_table
-from analysis.ingest.schemas import MONTHLY_FIGURES, Context, validate
+from analysis.ingest.raw_tables import MONTHLY_FIGURES
+from analysis.ingest.schemas import Context, validate
 
 from ..conftest import TODAY, append_line, replace_text
 

@@ -1,0 +1,195 @@
+"""The raw tables of data/raw, declared: their columns, keys and the rules their rows must keep."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from ..vocabulary import CAMP_GROUPS, METRICS, REGION_METRICS
+from . import parsing
+from .readers import LINE
+from .schemas import Column, Context, Rejection, TableSchema, not_in_future
+
+
+def _not_before_period(column: str) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
+    def check(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+        out = []
+        for idx, row in frame.iterrows():
+            published = parsing.period_end(row["published"])
+            if row[column] and parsing.parse_date(row[column])[0] > published:
+                out.append((idx, "published", f"is before the start of the period it describes ({row[column]})"))
+        return out
+    return check
+
+
+def _same_day_conflicts(keys: list[str], value: str) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
+    """Two statements of one figure with the same publication date must agree, or 'current' is undefined."""
+    def check(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+        out = []
+        seen: dict[tuple, tuple[str, int]] = {}
+        for idx, row in frame.iterrows():
+            key = tuple(row[k] for k in keys) + (parsing.parse_date(row["published"])[0],)
+            if key in seen and seen[key][0] != row[value]:
+                out.append((idx, value, f"contradicts line {seen[key][1]} published the same day; give the "
+                                        "statements their exact publication dates so the later one is current"))
+            seen.setdefault(key, (row[value], row[LINE]))
+        return out
+    return check
+
+
+def _region_known(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    if ctx.gazetteer is None:
+        return []
+    out = []
+    for idx, name in frame["region"].items():
+        res = ctx.gazetteer.resolve(name)
+        if not res.place_id:
+            out.append((idx, "region", res.reason))
+    return out
+
+
+def _value_or_share(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    return [(idx, "value", "and share_pct are both empty: give a count, a share or both")
+            for idx, row in frame.iterrows() if not row["value"] and not row["share_pct"]]
+
+
+def _parts_within_whole(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """Camp groups of one snapshot must not exceed its total, and must equal it when all are exact."""
+    out = []
+    for _, snap in frame.groupby(["as_of", "camp", "report"], sort=False):
+        counts = {r["group"]: parsing.parse_count(r["population"]) for _, r in snap.iterrows()}
+        if "total" not in counts:
+            continue
+        total = counts["total"]
+        parts = [q for g, q in counts.items() if g != "total"]
+        part_sum = sum(q.value for q in parts)
+        exact = total.qualifier == "" and all(q.qualifier == "" for q in parts)
+        lower_bounds = all(q.qualifier in ("", "≥", ">") for q in parts)
+        too_big = lower_bounds and total.qualifier in ("", "≤", "<") and part_sum > total.value
+        mismatch = exact and len(parts) == len(CAMP_GROUPS) - 1 and part_sum != total.value
+        if too_big or mismatch:
+            why = "are larger than" if too_big else "do not add up to"
+            for idx in snap.index:
+                out.append((idx, "population", f"the groups of this snapshot ({part_sum}) {why} its total "
+                                                f"({total.value})"))
+    return out
+
+
+def _repatriation_parts(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    out = []
+    for idx, row in frame.iterrows():
+        if not any(row[c] for c in ("people", "women", "children", "families")):
+            out.append((idx, "people", "is empty, as are women, children and families: give at least one count"))
+            continue
+        if row["people"]:
+            people = parsing.parse_count(row["people"])
+            parts = [parsing.parse_count(row[c]) for c in ("women", "children") if row[c]]
+            if people.qualifier in ("", "implied") and sum(p.value for p in parts) > people.value:
+                out.append((idx, "people", "is smaller than women plus children"))
+    return out
+
+
+def _period_order(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    return [(idx, "period_end", "is before period_start") for idx, row in frame.iterrows()
+            if parsing.parse_date(row["period_end"])[0] < parsing.parse_date(row["period_start"])[0]]
+
+
+def _definitions_order(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    return [(idx, "last_month", "is before first_month") for idx, row in frame.iterrows()
+            if row["last_month"] and row["last_month"] < row["first_month"]]
+
+
+# --- the raw tables -------------------------------------------------------------------------------
+
+_SOURCE_COLUMNS = (
+    Column("report", "text", description="the report or article that stated the figure"),
+    Column("published", "date", description="when that report was published (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    Column("source_url", "url", description="address(es) of the source page; several separated by ' ; '"),
+    Column("note", "text", required=False, description="context, wording, caveats"),
+)
+
+MONTHLY_FIGURES = TableSchema(
+    name="monthly_figures",
+    columns=(
+        Column("period", "period", description="month (YYYY-MM) or year (YYYY) the figure describes"),
+        Column("metric", "choice", choices=tuple(METRICS), description="what is counted"),
+        Column("value", "count", required=False, description="the figure as published; empty = not published"),
+        *_SOURCE_COLUMNS,
+    ),
+    key=("period", "metric", "report"),
+    checks=(not_in_future("period"), _not_before_period("period"), _same_day_conflicts(["period", "metric"], "value")),
+)
+
+ATTACKS_BY_REGION = TableSchema(
+    name="attacks_by_region",
+    columns=(
+        Column("month", "month", description="month the breakdown describes"),
+        Column("region", "text", description="region or place as the report names it"),
+        Column("metric", "choice", choices=REGION_METRICS, description="attacks or raids"),
+        Column("value", "count", required=False, description="count in that region"),
+        Column("share_pct", "percent", required=False, description="share of the month's total, in percent"),
+        *_SOURCE_COLUMNS,
+    ),
+    key=("month", "region", "metric", "report"),
+    checks=(not_in_future("month"), _not_before_period("month"), _value_or_share, _region_known,
+            _same_day_conflicts(["month", "region", "metric"], "value")),
+)
+
+CAMP_POPULATION = TableSchema(
+    name="camp_population",
+    columns=(
+        Column("as_of", "date", description="date (or month) the count refers to"),
+        Column("camp", "choice", choices=("al-Hol", "Roj"), description="camp"),
+        Column("group", "choice", choices=CAMP_GROUPS, description="population group, or total"),
+        Column("population", "count", description="people"),
+        *_SOURCE_COLUMNS,
+    ),
+    key=("as_of", "camp", "group", "report"),
+    checks=(not_in_future("as_of"), _not_before_period("as_of"), _parts_within_whole),
+)
+
+REPATRIATIONS = TableSchema(
+    name="repatriations",
+    columns=(
+        Column("date", "date", description="date, or month, of the repatriation"),
+        Column("country", "text", description="country that repatriated its nationals"),
+        Column("camp", "choice", required=False, choices=("al-Hol", "Roj"), description="camp, when stated"),
+        Column("people", "count", required=False, description="people repatriated"),
+        Column("women", "count", required=False, description="of whom women"),
+        Column("children", "count", required=False, description="of whom children"),
+        Column("families", "count", required=False, description="families"),
+        *_SOURCE_COLUMNS,
+    ),
+    key=("date", "country", "camp", "report"),
+    checks=(not_in_future("date"), _not_before_period("date"), _repatriation_parts),
+)
+
+US_POSITION_ATTACKS = TableSchema(
+    name="us_position_attacks",
+    columns=(
+        Column("period_start", "date", description="first day of the tally"),
+        Column("period_end", "date", description="last day of the tally"),
+        Column("area", "choice", choices=("Iraq and Syria", "Syria", "Iraq"), description="where"),
+        Column("attacks", "count", description="attacks by Iran-backed groups on US positions"),
+        *_SOURCE_COLUMNS,
+    ),
+    key=("period_start", "period_end", "area", "report"),
+    checks=(not_in_future("period_end"), _not_before_period("period_end"), _period_order),
+)
+
+DEFINITIONS = TableSchema(
+    name="definitions",
+    columns=(
+        Column("definition", "text", description="short id of the counting definition"),
+        Column("first_month", "month", description="first month it applies to"),
+        Column("last_month", "month", required=False, description="last month (empty = still in force)"),
+        Column("label", "text", description="label for charts"),
+        Column("description", "text", description="what the headline counts"),
+        Column("source_url", "url", description="report showing the definition in use"),
+    ),
+    key=("definition",),
+    checks=(_definitions_order,),
+)
+
+RAW_TABLES = (MONTHLY_FIGURES, ATTACKS_BY_REGION, CAMP_POPULATION, REPATRIATIONS, US_POSITION_ATTACKS, DEFINITIONS)
