@@ -17,14 +17,21 @@ KERNEL := sleeper-cell-report
 # ENVIRONMENT                                                                   #
 #################################################################################
 
+# The environment is current when $(VENV_STAMP) holds the digest of the lock and pyproject.toml: decided by
+# their content, never by file times.
+ENV_DIGEST := $(shell cat requirements.lock pyproject.toml 2>/dev/null | sha256sum | cut -c1-64)
+ifneq ($(shell cat $(VENV_STAMP) 2>/dev/null),$(ENV_DIGEST))
+.PHONY: $(VENV_STAMP)
+endif
+
 ifeq ($(shell test -L $(VENV) && echo shared),shared)
 # A scratch copy (tests, make verify, bench) links to its checkout's .venv: reinstalling from here would point
 # the editable `analysis` at this copy, which is deleted afterwards.
 $(VENV_STAMP):
 	@echo ">>> $(VENV) is shared with another checkout: not reinstalling it from this copy"
 else
-$(VENV_STAMP): requirements.lock pyproject.toml
-	@echo ">>> Creating $(VENV) from requirements.lock (first run only; a few minutes)"
+$(VENV_STAMP):
+	@echo ">>> Creating $(VENV) from requirements.lock (first run, or the lock changed; a few minutes)"
 	@test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 \
 		| { grep -v 'is neither a file nor a directory' || true; }; exit $${PIPESTATUS[0]}
@@ -35,7 +42,7 @@ $(VENV_STAMP): requirements.lock pyproject.toml
 	   git config filter.nbstripout.clean '"$(CURDIR)/$(PY)" -m nbstripout --keep-id'; \
 	   git config filter.nbstripout.smudge cat; \
 	   git config diff.ipynb.textconv '"$(CURDIR)/$(PY)" -m nbstripout --keep-id -t'; fi
-	@touch $@
+	@echo $(ENV_DIGEST) > $@
 endif
 
 ## Create .venv from the pinned lock (done automatically by every target)

@@ -31,13 +31,5 @@ class RejectedRowsError(AnalysisError):
     """Rows were rejected and the user did not allow rejections."""
 
 
-class ManifestError(AnalysisError):
-    """A raw file changed without its manifest entry being updated."""
-
-
 class MonthError(AnalysisError):
     """The requested report month is malformed or has no data."""
-
-
-class FigureError(AnalysisError):
-    """A figure could not be written."""

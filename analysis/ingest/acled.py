@@ -31,7 +31,6 @@ OUTPUT = ["event_id", "date", "month", "event_type", "sub_event_type", "actor1",
           "admin1", "admin2", "admin3", "location", "latitude", "longitude", "fatalities", "admin1_pcode",
           "admin2_pcode", "admin3_pcode", "place_resolved_by", "time_precision", "geo_precision"]
 PLACED = ["admin1_pcode", "admin2_pcode", "admin3_pcode", "place_resolved_by"]
-NES_GOVERNORATES = {"SY08", "SY09", "SY11", "SY02"}
 MAX_SNAP_KM = 50.0
 
 
