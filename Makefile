@@ -17,9 +17,9 @@ KERNEL := sleeper-cell-report
 # ENVIRONMENT                                                                   #
 #################################################################################
 
-# The environment is current when $(VENV_STAMP) holds the digest of the lock and pyproject.toml: decided by
+# The environment is current when $(VENV_STAMP) holds the digest of the locks and pyproject.toml: decided by
 # their content, never by file times.
-ENV_DIGEST := $(shell cat requirements.lock pyproject.toml 2>/dev/null | sha256sum | cut -c1-64)
+ENV_DIGEST := $(shell cat requirements.lock requirements-dev.lock pyproject.toml 2>/dev/null | sha256sum | cut -c1-64)
 ifneq ($(shell cat $(VENV_STAMP) 2>/dev/null),$(ENV_DIGEST))
 .PHONY: $(VENV_STAMP)
 endif
@@ -31,11 +31,11 @@ $(VENV_STAMP):
 	@echo ">>> $(VENV) is shared with another checkout: not reinstalling it from this copy"
 else
 $(VENV_STAMP):
-	@echo ">>> Creating $(VENV) from requirements.lock (first run, or the lock changed; a few minutes)"
+	@echo ">>> Creating $(VENV) from requirements-dev.lock (first run, or a lock changed; a few minutes)"
 	@test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 \
+	@$(PY) -m pip install $(PIP_CHECKED) -r requirements-dev.lock 2>&1 \
 		| { grep -v 'is neither a file nor a directory' || true; }; exit $${PIPESTATUS[0]}
-	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 \
+	@PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 \
 		| { grep -v 'is neither a file nor a directory' || true; }; exit $${PIPESTATUS[0]}
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Sleeper Cell Report (.venv)" >/dev/null
 	@if git rev-parse --git-dir >/dev/null 2>&1; then \
@@ -45,8 +45,19 @@ $(VENV_STAMP):
 	@echo $(ENV_DIGEST) > $@
 endif
 
-## Create .venv from the pinned lock (done automatically by every target)
+## Create .venv from the pinned, hashed locks (done automatically by every target)
 venv: $(VENV_STAMP)
+
+# Every package is installed only if its archive has a sha256 listed in the lock (pip's hash-checking mode).
+PIP_CHECKED := --quiet --disable-pip-version-check --require-hashes
+PIP_COMPILE := -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-header
+
+## Regenerate the locks from pyproject.toml: requirements.lock (reports) and requirements-dev.lock (+ tests, Lab)
+lock: $(VENV_STAMP)
+	@$(PY) $(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	@$(PY) $(PIP_COMPILE) --extra test --extra dev --constraint requirements.lock --output-file requirements-dev.lock \
+		pyproject.toml
+	@echo "Wrote requirements.lock and requirements-dev.lock; update environment.yml to the same pins (make test checks it)."
 
 #################################################################################
 # DATA AND REPORTS                                                              #
@@ -121,6 +132,10 @@ bench: $(VENV_STAMP)
 test: $(VENV_STAMP)
 	@set -f; $(PY) -m pytest $$PYTEST_ARGS_ARG
 
+## The quick tests only, for the edit loop (under a minute; no notebook runs)
+test-fast: $(VENV_STAMP)
+	@set -f; $(PY) -m pytest -m "not slow" $$PYTEST_ARGS_ARG
+
 ## Remove built outputs (data/processed, figures, reports); never touches data/raw
 clean:
 	@find data/processed figures reports -mindepth 1 -not -name .gitkeep -not -name SHA256SUMS -delete
@@ -131,4 +146,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
-.PHONY: venv data check-manifest manifest months monthly test clean help all checksums verify lab bench
+.PHONY: venv lock data check-manifest manifest months monthly test test-fast clean help all checksums verify lab bench

@@ -70,3 +70,8 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subpro
     clean = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH")}
     return subprocess.run(["make", "--no-print-directory", *args], cwd=project, capture_output=True, text=True,
                           env={**clean, **(env or {})})
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow end-to-end files first, so that the two workers (pytest-xdist, by file) finish together."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else 1)

@@ -2,13 +2,17 @@
 paths, and no outputs, execution counts or run metadata (so diffs show only what a person changed)."""
 
 import ast
+import os
 import re
 import subprocess
+import sys
 
 import nbformat
 import pytest
 
 from analysis import paths
+
+from .conftest import copy_project
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 ABSOLUTE = re.compile(r"""(["'])(/(home|work|root|tmp|Users|mnt|var)/|[A-Za-z]:\\\\)""")
@@ -94,3 +98,19 @@ def test_the_git_filter_would_not_change_the_committed_notebooks(notebook):
                               capture_output=True, text=True, check=True).stdout
     assert nbformat.reads(stripped, as_version=4) == nbformat.read(path, as_version=4), \
         f"{path.name}: run nbstripout --keep-id on it (outputs, counts or metadata left in)"
+
+
+@pytest.mark.slow
+def test_every_notebook_runs_top_to_bottom_as_in_lab_and_publishes_nothing(tmp_path):
+    """nbval runs each notebook with its default parameters, as a researcher would in JupyterLab, in a copy of
+    the project: the outputs go to scratch/, and figures/ and reports/ stay as they were."""
+    root = copy_project(tmp_path / "lab")
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
+    subprocess.run([sys.executable, "-m", "analysis", "data"], cwd=root, env=env, check=True, capture_output=True)
+    published = sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*"))
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
+                          "--nbval-lax", "notebooks"], cwd=root, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:]
+    assert sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*")) == published
+    assert (root / "scratch/figures/2023-11/01_attacks.png").exists()
+    assert (root / "scratch/reports/overview/annual_summary.csv").exists()

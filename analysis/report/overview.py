@@ -181,3 +181,33 @@ def cumulative_repatriations(repatriations: pd.DataFrame):
                             f"most by {order[0]}"),
                  note="Only repatriations published in the reports and cited pages; not a complete register.")
     return fig
+
+
+@style.house_style
+def seasonality_heatmap(panel: pd.DataFrame):
+    """Attacks by month (columns) and year (rows), so seasonality shows at a glance; months without a published
+    count are hatched, never zero. The change of counting definition (May 2022) is said in the note."""
+    import seaborn as sns
+
+    frame = panel.assign(year=panel["month"].str[:4], calendar_month=panel["month"].str[5:7].astype(int))
+    grid = frame.pivot(index="year", columns="calendar_month", values="attacks").reindex(columns=range(1, 13))
+    values = grid.astype("float64")  # missing stays NaN: masked below, drawn as a hatched cell
+    fig, ax = style.new_figure()
+    ax.set_facecolor(GAP["facecolor"])
+    ax.patch.set_hatch(GAP["hatch"])
+    ax.patch.set_edgecolor(GAP["edgecolor"])
+    ax.grid(False)
+    sns.heatmap(values, ax=ax, mask=values.isna(), cmap="Blues", annot=True, fmt=".0f", linewidths=0.6,
+                linecolor="white", cbar_kws={"label": "Attacks (headline count)", "shrink": 0.85},
+                annot_kws={"fontsize": 7})
+    ax.set_xticklabels([month_abbr for month_abbr in
+                        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")],
+                       rotation=0)
+    ax.set_yticklabels(ax.get_yticklabels(), rotation=0)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    published = int(values.notna().sum().sum())
+    style.finish(fig, wrap(f"Attacks by month and year: {published} months with a published count"),
+                 note="Hatched: no figure was published (not zero). From May 2022 the headline counts confirmed "
+                      "ISIS attacks only, so earlier years count more kinds of attack.")
+    return fig

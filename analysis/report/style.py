@@ -62,6 +62,11 @@ RC = {
 }
 
 
+def context():
+    """The house style for a block of your own (e.g. seaborn plots in explore.ipynb): `with style.context(): ...`."""
+    return matplotlib.rc_context(RC)
+
+
 def house_style(chart):
     """Decorator: draw the chart with the house style in force (and only while it is drawn)."""
     @functools.wraps(chart)

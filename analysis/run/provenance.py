@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -12,13 +13,38 @@ from .. import paths
 from ..outputs import sha256_of
 
 
+def _cells(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What a notebook runs and says: each cell's type, source and tags (outputs and counts aside)."""
+    cells = json.loads(text).get("cells", [])
+    return [(c.get("cell_type", ""), "".join(c.get("source", "")), tuple(c.get("metadata", {}).get("tags", [])))
+            for c in cells]
+
+
 def git_state(root: Path = paths.ROOT) -> dict[str, object]:
-    """The commit checked out and whether the work tree had uncommitted changes."""
+    """The commit checked out and whether the work tree had uncommitted changes.
+
+    Notebooks are compared by their cells (type, source, tags), not through the nbstripout git filter, which
+    starts a Python process per notebook (seconds when Lab has saved them): a notebook that only gained
+    outputs is not a change."""
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(["git", "-c", "filter.nbstripout.clean=cat", *args], cwd=root, capture_output=True,
+                              text=True, check=True).stdout
 
     try:
-        return {"commit": git("rev-parse", "HEAD"), "dirty": bool(git("status", "--porcelain"))}
+        commit = git("rev-parse", "HEAD").strip()
+        dirty = False
+        for line in git("status", "--porcelain").splitlines():
+            status, name = line[:2], line[3:]
+            if status == " M" and name.endswith(".ipynb"):
+                try:
+                    same = _cells(git("show", f"HEAD:{name}")) == _cells((Path(root) / name).read_text("utf-8"))
+                except (OSError, ValueError, AttributeError):
+                    same = False
+                if same:
+                    continue
+            dirty = True
+            break
+        return {"commit": commit, "dirty": dirty}
     except (OSError, subprocess.CalledProcessError):
         return {"commit": None, "dirty": None, "note": "not a git checkout"}
 
@@ -27,9 +53,10 @@ def pinned_packages(lock: Path) -> dict[str, dict[str, str | None]]:
     """Each package of the lock: the pinned version and the one installed here."""
     out = {}
     for line in Path(lock).read_text().splitlines():
-        name, sep, version = line.strip().partition("==")
-        if not sep:
+        match = re.match(r"([A-Za-z0-9_.-]+)==([^\s\\;]+)", line.strip())
+        if not match:
             continue
+        name, version = match.groups()
         try:
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:

@@ -61,3 +61,20 @@ def test_saved_files_are_identical_run_to_run(tables, tmp_path):
     svg = first["svg"].read_text()
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert b"Matplotlib version" not in first["png"].read_bytes()
+
+
+def test_what_the_cell_shows_is_what_is_saved_after_a_change_in_the_cell(tables, tmp_path, monkeypatch):
+    """A researcher changes the figure after the function returns; the saved files and the picture shown in the
+    cell are that changed figure."""
+    from analysis.report import cells
+
+    panel, _ = tables
+    shown = []
+    monkeypatch.setattr(cells, "display", shown.append)
+    untouched = style.save(figures.raids_chart(panel, "2001-06", months=6), tmp_path / "a", "f")
+    fig = figures.raids_chart(panel, "2001-06", months=6)
+    fig.axes[0].set_ylim(0, 500)
+    cells.show_figure(fig, tmp_path / "b", "f")
+    saved = (tmp_path / "b" / "f.png").read_bytes()
+    assert saved != untouched["png"].read_bytes()
+    assert shown[0].data == saved
