@@ -39,9 +39,9 @@ $(VENV_STAMP):
 		| { grep -v 'is neither a file nor a directory' || true; }; exit $${PIPESTATUS[0]}
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Sleeper Cell Report (.venv)" >/dev/null
 	@if git rev-parse --git-dir >/dev/null 2>&1; then \
-	   git config filter.nbstripout.clean '"$(CURDIR)/$(PY)" -m nbstripout --keep-id'; \
+	   git config filter.nbstripout.clean '"$(CURDIR)/$(PY)" -m analysis.run.strip_notebook --keep-id'; \
 	   git config filter.nbstripout.smudge cat; \
-	   git config diff.ipynb.textconv '"$(CURDIR)/$(PY)" -m nbstripout --keep-id -t'; fi
+	   git config diff.ipynb.textconv '"$(CURDIR)/$(PY)" -m analysis.run.strip_notebook --keep-id -t'; fi
 	@echo $(ENV_DIGEST) > $@
 endif
 
@@ -130,10 +130,12 @@ bench: $(VENV_STAMP)
 
 ## Run the test suite (unit tests, data checks, notebooks)
 test: $(VENV_STAMP)
+	@$(PY) -m analysis data
 	@set -f; $(PY) -m pytest $$PYTEST_ARGS_ARG
 
 ## The quick tests only, for the edit loop (under a minute; no notebook runs)
 test-fast: $(VENV_STAMP)
+	@$(PY) -m analysis data
 	@set -f; $(PY) -m pytest -m "not slow" $$PYTEST_ARGS_ARG
 
 ## Remove built outputs (data/processed, figures, reports); never touches data/raw

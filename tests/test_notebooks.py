@@ -76,8 +76,8 @@ def test_git_strips_notebooks_with_nbstripout():
     nb = nbformat.read(dirty, as_version=4)
     nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="hello\n")]
     nb.cells[2].execution_count = 7
-    stripped = subprocess.run([str(paths.ROOT / ".venv/bin/nbstripout"), "-t"], input=nbformat.writes(nb),
-                              capture_output=True, text=True, check=True).stdout
+    stripped = subprocess.run([sys.executable, "-m", "analysis.run.strip_notebook", "-t"],
+                              input=nbformat.writes(nb), capture_output=True, text=True, check=True).stdout
     clean = nbformat.reads(stripped, as_version=4)
     assert clean.cells[2].outputs == [] and clean.cells[2].execution_count is None
 
@@ -94,7 +94,7 @@ def test_the_project_kernel_is_registered_in_the_environment():
 
 def test_the_git_filter_would_not_change_the_committed_notebooks(notebook):
     path, _ = notebook
-    stripped = subprocess.run([str(paths.ROOT / ".venv/bin/nbstripout"), "--keep-id", "-t", str(path)],
+    stripped = subprocess.run([sys.executable, "-m", "analysis.run.strip_notebook", "--keep-id", "-t", str(path)],
                               capture_output=True, text=True, check=True).stdout
     assert nbformat.reads(stripped, as_version=4) == nbformat.read(path, as_version=4), \
         f"{path.name}: run nbstripout --keep-id on it (outputs, counts or metadata left in)"

@@ -29,12 +29,17 @@ class NotebookFailed(AnalysisError):
     """A cell of a report notebook raised an error."""
 
 
-def import_papermill():
-    """Import papermill (once per process). nbformat imports jsonschema, which imports `rfc3987_syntax` (if
-    installed) only to register IRI format checkers nbformat never uses: about 2 s. We let that optional
-    import fail, as jsonschema allows."""
+def skip_unused_format_checkers() -> None:
+    """nbformat imports jsonschema, which imports `rfc3987_syntax` (if installed) only to register IRI format
+    checkers nbformat never uses: about 2 s per process. We let that optional import fail, as jsonschema
+    allows. Call before anything imports nbformat."""
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def import_papermill():
+    """Import papermill (once per process), nbformat's import kept light."""
+    skip_unused_format_checkers()
     import papermill
 
     return papermill

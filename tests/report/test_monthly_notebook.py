@@ -114,15 +114,6 @@ def test_executed_notebook_keeps_parameters_without_timings_or_machine_paths(fir
     assert "start_time" not in raw and "duration" not in raw and str(paths.ROOT) not in raw
 
 
-def test_same_inputs_give_the_same_bytes(first_run, processed):
-    once = digests(first_run)
-    (first_run / "reports" / MONTH / "provenance.json").unlink()  # no record: the month runs again
-    out = run(MONTH, first_run, processed)
-    assert out.returncode == 0 and "built in" in out.stdout, out.stderr
-    assert digests(first_run) == once
-    assert len(once) == 17
-
-
 def outputs_of(nb_path: Path) -> list:
     import nbformat
 

@@ -57,23 +57,6 @@ def test_nothing_changed_runs_nothing(project):
     assert (project / f"reports/{MONTH}/provenance.json").read_bytes() == before
 
 
-def test_an_edit_with_an_old_file_time_is_published(project):
-    """Regression: an edited raw file given an older time used to leave the old report in place."""
-    raw = project / "data/raw/monthly_figures.csv"
-    original = raw.read_bytes()
-    replace_text(raw, "2023-11,attacks,11,", "2023-11,attacks,99,")
-    os.utime(raw, (1577836800, 1577836800))  # 2020-01-01
-    try:
-        assert ran(monthly(project))
-        assert "99 confirmed ISIS sleeper cell attacks" in (project / f"reports/{MONTH}/key_points.md").read_text()
-        record = json.loads((project / f"reports/{MONTH}/provenance.json").read_text())
-        assert record["raw_inputs"]["monthly_figures.csv"] == sha(raw)
-    finally:
-        raw.write_bytes(original)
-    assert ran(monthly(project))
-    assert "11 confirmed" in (project / f"reports/{MONTH}/key_points.md").read_text()
-
-
 def test_a_tampered_output_is_rebuilt(project):
     svg = project / f"figures/{MONTH}/01_attacks.svg"
     good = svg.read_bytes()
@@ -149,3 +132,14 @@ def test_a_bad_month_writes_no_report(project):
         assert out.returncode == 2 and "Months with data" in out.stderr and "Traceback" not in out.stderr
     assert sorted(p for p in (project / "reports").rglob("*")) == before
     assert not (project / "pwned").exists()
+
+
+def test_an_edit_with_an_old_file_time_is_published(project):
+    """Regression: an edited raw file given an older time used to leave the old report in place."""
+    raw = project / "data/raw/monthly_figures.csv"
+    replace_text(raw, "2023-11,attacks,11,", "2023-11,attacks,99,")
+    os.utime(raw, (1577836800, 1577836800))  # 2020-01-01
+    assert ran(monthly(project))  # (the last test of the module: the copy keeps the edit)
+    assert "99 confirmed ISIS sleeper cell attacks" in (project / f"reports/{MONTH}/key_points.md").read_text()
+    record = json.loads((project / f"reports/{MONTH}/provenance.json").read_text())
+    assert record["raw_inputs"]["monthly_figures.csv"] == sha(raw)
