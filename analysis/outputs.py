@@ -106,9 +106,32 @@ def _same_bytes(a: Path, b: Path) -> bool:
                 return True
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """Write a frame as canonical CSV, atomically."""
-    return atomic_write_bytes(path, csv_bytes(frame))
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP: CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula get a leading apostrophe; numbers (-3) stay numbers."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype != object and str(out[column].dtype) not in ("str", "string"):
+            continue
+        out[column] = [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) and not _is_number(v) else v
+                       for v in out[column]]
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: Path, for_people: bool = False) -> Path:
+    """Write a frame as canonical CSV, atomically; `for_people`: formulas neutralised (`neutralise`)."""
+    return atomic_write_bytes(path, csv_bytes(neutralise(frame) if for_people else frame))
 
 
 def write_parquet(frame: pd.DataFrame, path: Path) -> Path:

@@ -12,6 +12,7 @@ REPORTS = ROOT / "reports"
 NOTEBOOKS = ROOT / "notebooks"
 GAZETTEER = RAW / "gazetteer"
 CHECKSUMS = REPORTS / "SHA256SUMS"
+LOGS = ROOT / "logs"  # tracebacks of unexpected errors (git-ignored)
 
 
 def month_folder(month: str, vintage: str = "current") -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import paths
-from ..errors import RejectedRowsError
+from ..errors import InputFileError, RejectedRowsError
 from ..months import months_with_headline
 from ..outputs import atomic_write_text, write_csv, write_parquet
 from ..vocabulary import OPTIONAL_TABLES
@@ -28,6 +28,8 @@ from .schemas import REJECTED_COLUMNS, Context, validate
 if TYPE_CHECKING:
     from .logs import LogRun
 
+# Tables people open in a spreadsheet (every statement with its text): formulas neutralised when written.
+FOR_PEOPLE = {"sources"}
 PROCESSED_FILES = (
     "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
     "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
@@ -59,6 +61,9 @@ def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], 
     for schema in RAW_TABLES:
         path = find_table(Path(raw), schema.name)
         frame = read_table(path)
+        if schema.name == "monthly_figures" and frame.empty:
+            raise InputFileError(path, "has a header and no rows", hint="every report is built from the monthly "
+                                 "figures: add one row per figure a report published (see data/raw/README.md).")
         kept, rejected = validate(frame, schema, path, ctx)
         kept_tables[schema.name] = kept
         rejections.append(rejected)
@@ -118,6 +123,9 @@ def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
     files = sorted((Path(raw) / "acled").glob("*.csv"))
     if not files:
         return {}
+    for path in files:
+        if path.stat().st_size == 0:
+            raise InputFileError(path, "is empty", hint="export it from ACLED again, or remove it from data/raw/acled/.")
     events = pd.concat([read_acled(f, gazetteer, countries=("Syria",)) for f in files], ignore_index=True)
     events = events.drop_duplicates("event_id", keep="last").sort_values(["date", "event_id"], kind="mergesort")
     return {"acled_events": events.reset_index(drop=True), "acled_isis_monthly": isis_events_by_month(events),
@@ -126,6 +134,9 @@ def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
 
 def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:
     """All processed tables from the kept raw rows (pure: no I/O)."""
+    if tables["monthly_figures"].empty:
+        raise RejectedRowsError("no row of monthly_figures.csv was kept, so there is nothing to build from; "
+                                "see rejected.csv for why each was rejected, and fix those rows.")
     statements = clean.figure_statements(tables["monthly_figures"])
     figures = clean.first_and_current(statements)
     definitions = clean.definitions(tables["definitions"])
@@ -158,7 +169,7 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
             result.read[name], result.kept[name] = run.read, run.kept
         rejected = pd.concat([rejected, *(run.rejected for run in runs.values())], ignore_index=True)
         result.rejected = rejected
-        result.written.append(write_csv(rejected, out / "rejected.csv"))
+        result.written.append(write_csv(rejected, out / "rejected.csv", for_people=True))
         if len(rejected) and not allow_rejections:
             raise RejectedRowsError(
                 f"{len(rejected)} row(s) of data/raw were rejected; each is listed with file, line, column, value "
@@ -179,7 +190,7 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
                 (out / f"{name}.csv").unlink(missing_ok=True)
         result.written.extend(cleaned.commit() for cleaned in cleaned_logs.values())
         for name, frame in processed.items():
-            result.written.append(write_csv(frame, out / f"{name}.csv"))
+            result.written.append(write_csv(frame, out / f"{name}.csv", for_people=name in FOR_PEOPLE))
         result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
         months = months_with_headline(processed["monthly"])
         result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))

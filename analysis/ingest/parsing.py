@@ -23,12 +23,12 @@ QUALIFIERS = {
 _SYMBOL_ALIASES = {">=": "≥", "<=": "≤", "≈": "~", "c.": "~"}
 
 _COUNT = re.compile(
-    r"^(?P<q>>=|<=|≥|≤|>|<|~|≈|c\.)?\s*(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)"
+    r"^(?P<q>>=|<=|≥|≤|>|<|~|≈|c\.)?\s*(?P<n>-?[0-9]{1,3}(?:,[0-9]{3})+|-?[0-9]+)"
     r"(?:\s*\((?P<w>implied|text)\))?$"
 )
-_MONTH = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})$")
-_YEAR = re.compile(r"^\d{4}$")
-_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_MONTH = re.compile(r"^(?P<y>[0-9]{4})-(?P<m>[0-9]{2})$")
+_YEAR = re.compile(r"^[0-9]{4}$")
+_DATE = re.compile(r"^(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})$")
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,28 @@ class Qualified:
     qualifier: str  # one of QUALIFIERS
 
 
+MAX_COUNT = 10**15  # no count of attacks, people or raids comes near it; past it a cell is a typing slip
+
+
+def ascii_digits_only(text: str) -> str:
+    """Refuse a cell that writes a number with other digits than 0-9 (Arabic-Indic ٢٠٢٣, say): accepted half-way
+    they would sort after every month and parse differently from place to place."""
+    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
+        raise ValueError("uses digits other than 0-9 (such as ٠١٢٣ or ۰۱۲۳): type the number with 0-9")
+    return text
+
+
 def parse_count(text: str) -> Qualified:
     """'≥39' -> Qualified(39, '≥'); '0 (implied)' -> Qualified(0, 'implied'); negatives are refused."""
-    match = _COUNT.match(text.strip())
+    match = _COUNT.match(ascii_digits_only(text.strip()))
     if not match:
         raise ValueError(
             "is not a count: write a whole number, optionally with a qualifier "
             "(>, ≥, <, ≤, ~) before it or '(implied)' / '(text)' after it"
         )
     number = int(match["n"].replace(",", ""))
+    if number > MAX_COUNT:
+        raise ValueError(f"is too large to be a count (more than {len(str(MAX_COUNT)) - 1} digits): a typing slip?")
     if number < 0:
         raise ValueError("is negative: counts of attacks, people or raids cannot be below zero")
     symbol = match["q"] or ""
@@ -69,7 +82,7 @@ def parse_percent(text: str) -> Qualified:
 
 def parse_month(text: str) -> str:
     """'2023-11' -> '2023-11'; anything else (2023-13, 11/2023) is refused."""
-    match = _MONTH.match(text.strip())
+    match = _MONTH.match(ascii_digits_only(text.strip()))
     if not match or not 1 <= int(match["m"]) <= 12:
         raise ValueError("is not a month: write it as YYYY-MM, e.g. 2023-11")
     return text.strip()
@@ -77,7 +90,7 @@ def parse_month(text: str) -> str:
 
 def parse_period(text: str) -> str:
     """A month (YYYY-MM) or a whole year (YYYY), for annual totals."""
-    text = text.strip()
+    text = ascii_digits_only(text.strip())
     if _YEAR.match(text):
         return text
     try:
@@ -88,7 +101,7 @@ def parse_period(text: str) -> str:
 
 def parse_date(text: str) -> tuple[date, str]:
     """A date known to the day, month or year -> (first possible day, precision)."""
-    text = text.strip()
+    text = ascii_digits_only(text.strip())
     if _YEAR.match(text):
         return date(int(text), 1, 1), "year"
     match = _MONTH.match(text)

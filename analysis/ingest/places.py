@@ -119,4 +119,5 @@ def resolve_names(names: pd.Series, gazetteer: Gazetteer, kind: str | None = Non
         res = gazetteer.resolve(name, kind)
         info = gazetteer.describe(res.place_id) if res.place_id else {c: "" for c in PLACE_COLUMNS}
         rows.append({"name_as_written": name, **info, "unresolved_reason": res.reason})
-    return pd.DataFrame(rows, index=names.index)
+    columns = ["name_as_written", *PLACE_COLUMNS, "unresolved_reason"]  # the same columns with no name at all
+    return pd.DataFrame(rows, index=names.index, columns=columns)

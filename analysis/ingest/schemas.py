@@ -109,6 +109,12 @@ REJECTED_COLUMNS = ["file", "line", "column", "value", "reason"]
 def check_columns(frame: pd.DataFrame, schema: TableSchema, path) -> None:
     """Missing or unknown columns make the whole file unusable."""
     present = [c for c in frame.columns if c not in (LINE, SOURCE)]
+    twice = sorted({c for c in present if present.count(c) > 1})
+    if twice:
+        places = [i + 1 for i, c in enumerate(present) if c == twice[0]]
+        raise InputFileError(path, f"names the column '{twice[0]}' more than once (columns "
+                                   f"{', '.join(map(str, places))} of the header)", line=1, column=twice[0],
+                             hint="name each column once: rename or remove the extra one.")
     missing = [c for c in schema.column_names if c not in present]
     unknown = [c for c in present if c not in schema.column_names]
     expected = ", ".join(schema.column_names)

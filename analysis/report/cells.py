@@ -41,13 +41,13 @@ def named_output_dirs(name: str, figures_dir: str | Path, reports_dir: str | Pat
 
 def write_table(frame: pd.DataFrame, rep_dir: Path, stem: str) -> str:
     """`stem`.csv, and the same table as Markdown (returned for display)."""
-    write_csv(frame, rep_dir / f"{stem}.csv")
+    write_csv(frame, rep_dir / f"{stem}.csv", for_people=True)
     return markdown_table(frame)
 
 
 def write_key_figures(key_figures: pd.DataFrame, rep_dir: Path, month: str, vintage: str = "current") -> str:
     """key_figures.csv and key_figures.md; returns the Markdown."""
-    write_csv(key_figures, rep_dir / "key_figures.csv")
+    write_csv(key_figures, rep_dir / "key_figures.csv", for_people=True)
     text = key_figures_markdown(key_figures, month, vintage)
     atomic_write_text(rep_dir / "key_figures.md", text)
     return text
@@ -62,7 +62,7 @@ def write_key_points(points: list[str], rep_dir: Path, month: str) -> str:
 
 def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
     """sources.md (for people) and sources.csv (every statement behind the key figures, for tools)."""
-    write_csv(statements_behind(data, month), rep_dir / "sources.csv")
+    write_csv(statements_behind(data, month), rep_dir / "sources.csv", for_people=True)
     text = sources_markdown(data, month)
     atomic_write_text(rep_dir / "sources.md", text)
     return text

@@ -34,7 +34,8 @@ h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.25rem; margin-top: 2rem; }}
 </html>
 """
 
-_markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
+# Raw HTML inside Markdown (text that came from data) is escaped, never passed through.
+_markdown = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
 
 # richest first, as JupyterLab chooses
 _PREFERENCE = ("image/png", "image/svg+xml", "text/html", "text/markdown", "text/plain")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..months import month_name, previous_month
+from . import markdown
 
 _QUALIFIER_WORDS = {">": "more than", "≥": "at least", "<": "fewer than", "≤": "at most", "~": "about"}
 _GROUP_WORDS = {"iraqi": ("Iraqi", "Iraqis"), "syrian": ("Syrian", "Syrians"),
@@ -236,7 +237,7 @@ def key_points(figures: pd.DataFrame, panel: pd.DataFrame, camps: pd.DataFrame, 
 def key_points_markdown(points: list[str], month: str) -> str:
     """The key points as a Markdown list, ready to paste."""
     title = f"{month_name(month)} {month[:4]}"
-    lines = [f"# Key points: {title}", ""] + [f"- {p}" for p in points]
+    lines = [f"# Key points: {title}", ""] + [f"- {markdown.text(p)}" for p in points]
     lines += ["", "_Written from data/processed by the analysis package; numbers in key_figures.md, "
                   "sources in sources.md._", ""]
     return "\n".join(lines)

@@ -74,7 +74,7 @@ def incident_section(data: Processed, month: str, fig_dir: Path, rep_dir: Path) 
     if recon is not None:
         mine = recon[recon["month"] == month].assign(
             status=lambda f: f["status"].map(lambda s: f"**{s.upper()}**" if s == "differs" else s))
-        write_csv(recon[recon["month"] == month], rep_dir / "reconciliation.csv")
+        write_csv(recon[recon["month"] == month], rep_dir / "reconciliation.csv", for_people=True)
         items.append(Markdown("**Reconciliation: the log against the published figures** (differences in bold)\n\n"
                               + markdown_table(mine.drop(columns="month"))))
         fig = reconciliation_chart(recon, month)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..months import long_month, previous_month, window
 from ..vocabulary import HEADLINE
+from . import markdown
 from .data import Processed
 from .figures import latest_snapshot
 from .keypoints import missing, number
@@ -15,7 +16,8 @@ def markdown_table(frame: pd.DataFrame) -> str:
     """A frame as a Markdown table (empty cells for missing values)."""
     header = "| " + " | ".join(map(str, frame.columns)) + " |"
     rule = "|" + "---|" * len(frame.columns)
-    body = ["| " + " | ".join("" if pd.isna(v) else str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    body = ["| " + " | ".join("" if pd.isna(v) else markdown.cell(v) for v in row) + " |"
+            for row in frame.itertuples(index=False)]
     return "\n".join([header, rule, *body])
 
 
@@ -55,12 +57,17 @@ def key_figures_markdown(key_figures: pd.DataFrame, month: str, vintage: str = "
 
 def _links(urls: str) -> str:
     """'a ; b' -> '<a>, <b>' (each address its own Markdown autolink)."""
-    return ", ".join(f"<{u.strip()}>" for u in urls.split(";") if u.strip())
+    return ", ".join(f"<{markdown.address(u)}>" for u in urls.split(";") if u.strip())
+
+
+def _source(row) -> str:
+    """'Report (published) <address>' for a statement row, its text escaped."""
+    return f"{markdown.text(row.report)} ({markdown.text(row.published)}) {_links(row.source_url)}"
 
 
 def _statement_line(row) -> str:
-    value = row.value_as_written if row.value_as_written else "(not published)"
-    return f"- {row.metric}, {row.period}: {value} — {row.report} ({row.published}) {_links(row.source_url)}"
+    value = markdown.text(row.value_as_written) if row.value_as_written else "(not published)"
+    return f"- {row.metric}, {row.period}: {value} — {_source(row)}"
 
 
 def statements_behind(data: Processed, month: str) -> pd.DataFrame:
@@ -89,36 +96,37 @@ def sources_markdown(data: Processed, month: str, months_in_charts: int = 24) ->
 
     regions = data.regions[data.regions["month"] == month]
     lines += ["", "## Breakdown by region", ""]
-    lines += [f"- {r.metric} in {r.region_as_written} ({r.place_id}): "
+    lines += [f"- {r.metric} in {markdown.text(r.region_as_written)} ({markdown.text(r.place_id)}): "
               f"{_cell(r.value, r.qualifier) if not missing(r.value) else _cell(r.share_pct, r.share_qualifier) + '%'}"
-              f" — {r.report} ({r.published}) {_links(r.source_url)}" for r in regions.itertuples()] \
+              f" — {_source(r)}" for r in regions.itertuples()] \
         or ["- no breakdown by region was published for this month"]
 
     snapshot = pd.concat([latest_snapshot(data.camp_population, month),
                           latest_snapshot(data.camp_population, month, with_groups=True),
                           data.camp_population[data.camp_population["month"] == month]]).drop_duplicates("statement_id")
     lines += ["", "## al-Hol camp population", ""]
-    lines += [f"- {r.camp} {r.group}, {r.as_of}: {_cell(r.population, r.qualifier)} — {r.report} ({r.published}) "
-              f"{_links(r.source_url)}" for r in snapshot.itertuples()] or ["- no count published up to this month"]
+    lines += [f"- {markdown.text(r.camp)} {markdown.text(r.group)}, {markdown.text(r.as_of)}: "
+              f"{_cell(r.population, r.qualifier)} — {_source(r)}" for r in snapshot.itertuples()] \
+        or ["- no count published up to this month"]
 
     reps = data.repatriations[data.repatriations["month"].isin(window(month, 12))]
     lines += ["", "## Repatriations (12 months ending this month)", ""]
-    lines += [f"- {r.date} {r.country}: people {_cell(r.people, r.people_qualifier)}, women "
-              f"{_cell(r.women, r.women_qualifier)}, children {_cell(r.children, r.children_qualifier)}, families "
-              f"{_cell(r.families, r.families_qualifier)} — {r.report} ({r.published}) {_links(r.source_url)}"
+    lines += [f"- {markdown.text(r.date)} {markdown.text(r.country)}: people {_cell(r.people, r.people_qualifier)}, "
+              f"women {_cell(r.women, r.women_qualifier)}, children {_cell(r.children, r.children_qualifier)}, "
+              f"families {_cell(r.families, r.families_qualifier)} — {_source(r)}"
               for r in reps.itertuples()] or ["- none published"]
 
     tallies = data.us_position_attacks[data.us_position_attacks["period_end"].str[:7] == month]
     if len(tallies):
         lines += ["", "## Attacks on US positions", ""]
-        lines += [f"- {r.area}, {r.period_start} to {r.period_end}: {_cell(r.attacks, r.qualifier)} — {r.report} "
-                  f"({r.published}) {_links(r.source_url)}" for r in tallies.itertuples()]
+        lines += [f"- {markdown.text(r.area)}, {markdown.text(r.period_start)} to {markdown.text(r.period_end)}: "
+                  f"{_cell(r.attacks, r.qualifier)} — {_source(r)}" for r in tallies.itertuples()]
 
     span = window(month, months_in_charts)
     charts = data.sources[data.sources["period"].isin(span)]
     reports = charts.drop_duplicates(["report", "source_url"]).sort_values(["published", "report"], kind="mergesort")
     lines += ["", f"## Reports behind the {months_in_charts}-month charts and 12-month averages "
                   f"({len(charts)} statements, {long_month(span[0])} to {long_month(month)})", ""]
-    lines += [f"- {r.report} ({r.published}) {_links(r.source_url)}" for r in reports.itertuples()]
+    lines += [f"- {_source(r)}" for r in reports.itertuples()]
     lines += ["", "Every statement, with its id, is in data/processed/sources.csv.", ""]
     return "\n".join(lines)

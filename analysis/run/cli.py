@@ -194,6 +194,24 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _unexpected(exc: BaseException) -> str:
+    """A short message for an error nobody foresaw; the traceback goes to a file under logs/."""
+    import time
+    import traceback
+
+    what = f"{type(exc).__name__}: {exc}"
+    try:
+        paths.LOGS.mkdir(parents=True, exist_ok=True)
+        log = paths.LOGS / f"error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        where = f"The full traceback is in {paths.relative_to_root(log)}."
+    except OSError as failed:  # a full disk, say: the message must still get out
+        where = f"(The traceback could not be written: {failed.strerror or failed}.)"
+    return (f"error: something unexpected went wrong: {what}\n  {where}\n"
+            "  Published outputs are unchanged. What to do: if the cause above is clear (a full disk, a folder "
+            "without write permission), fix it and rerun; otherwise send that file to the maintainers.")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -202,5 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted; the previous outputs are unchanged", file=sys.stderr)
+        print("interrupted; reports that were not finished keep their previous outputs", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 (the last resort: a researcher never sees a screen of Python)
+        print(_unexpected(exc), file=sys.stderr)
+        return 1

@@ -65,3 +65,15 @@ def test_period_end_is_the_last_day_of_the_period():
     assert period_end("2023-12") == date(2023, 12, 31)
     assert period_end("2024-02") == date(2024, 2, 29)
     assert period_end("2023") == date(2023, 12, 31)
+
+
+@pytest.mark.parametrize("parse, text", [(parse_count, "١١"), (parse_count, "۱۱"), (parse_month, "٢٠٢٣-11"),
+                                          (parse_period, "٢٠٢٣"), (parse_date, "2023-11-٠٣")])
+def test_digits_other_than_0_to_9_are_refused_with_what_to_type(parse, text):
+    with pytest.raises(ValueError, match="digits other than 0-9"):
+        parse(text)
+
+
+def test_a_count_too_large_to_be_true_is_refused_not_overflowed():
+    with pytest.raises(ValueError, match="too large to be a count"):
+        parse_count("12345678901234567890")

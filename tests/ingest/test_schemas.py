@@ -132,3 +132,58 @@ def test_validate_keeps_every_row_it_does_not_reject(raw_dir):
                               Context(today=TODAY, gazetteer=load_gazetteer(raw_dir / "gazetteer")))
     assert len(kept) == len(frame) and rejected.empty
     assert frame.equals(read_table(raw_dir / "monthly_figures.csv"))  # input not mutated
+
+
+# --- tables that used to end in a traceback (all SYNTHETIC) -----------------------------------------------------
+
+def keep_header_only(path):
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+
+def test_monthly_figures_with_a_header_and_no_rows_is_a_plain_message(raw_dir, tmp_path):
+    keep_header_only(raw_dir / "monthly_figures.csv")
+    with pytest.raises(InputFileError, match="has a header and no rows"):
+        build(raw_dir, tmp_path)
+
+
+def test_a_breakdown_table_with_no_rows_simply_has_no_breakdowns(raw_dir, tmp_path):
+    keep_header_only(raw_dir / "attacks_by_region.csv")
+    result = build(raw_dir, tmp_path)
+    assert result.read["attacks_by_region"] == result.kept["attacks_by_region"] == 0
+    assert pd.read_csv(tmp_path / "processed/regions.csv").empty
+
+
+def test_every_region_row_rejected_and_allowed_still_builds(raw_dir, tmp_path):
+    path = raw_dir / "attacks_by_region.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    unknown = [",".join([cells[0], "Atlantis", *cells[2:]]) for cells in (line.split(",") for line in lines[1:])]
+    path.write_text("\n".join([lines[0], *unknown]) + "\n", encoding="utf-8")  # no such region: every row rejected
+    result = build(raw_dir, tmp_path, allow_rejections=True)
+    assert result.kept["attacks_by_region"] == 0 and result.read["attacks_by_region"] == len(lines) - 1
+
+
+def test_a_column_named_twice_is_named_in_the_message(raw_dir, tmp_path):
+    path = raw_dir / "monthly_figures.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",note\n", ",report\n", 1), encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"names the column 'report' more than once \(columns 4, 7"):
+        build(raw_dir, tmp_path)
+
+
+def test_an_empty_acled_export_is_named(raw_dir, tmp_path):
+    (raw_dir / "acled").mkdir()
+    (raw_dir / "acled" / "export.csv").write_text("")
+    with pytest.raises(InputFileError, match=r"export.csv: is empty"):
+        build(raw_dir, tmp_path)
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("٢٠٢٣-11,attacks,5,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
+    ("2001-11,attacks,١١,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
+    ("2001-11,attacks,12345678901234567890,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
+     "too large to be a count"),
+])
+def test_numbers_that_cannot_be_taken_at_face_value_are_rejected_rows(raw_dir, tmp_path, row, reason):
+    append_line(raw_dir / "monthly_figures.csv", row)
+    rows = rejected_rows(raw_dir, tmp_path)
+    assert len(rows) == 1 and reason in rows.loc[0, "reason"]

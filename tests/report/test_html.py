@@ -38,3 +38,61 @@ def test_warnings_are_marked_and_the_page_fetches_nothing():
 def test_same_notebook_same_bytes():
     nb = notebook({"cell_type": "markdown", "source": "# Title"})
     assert notebook_html(nb, "t") == notebook_html(nb, "t")
+
+
+# SYNTHETIC text as a researcher might have typed it into a raw `report` or `note` cell.
+HOSTILE = '<script>alert(3)</script><img src=x onerror="alert(4)">'
+
+
+def hostile_page() -> str:
+    from analysis.report import markdown
+    from analysis.report.tables import markdown_table
+
+    import pandas as pd
+
+    table = markdown_table(pd.DataFrame({"report": [HOSTILE], "value": ["1|2"]}))
+    return notebook_html(notebook(
+        {"cell_type": "code", "source": "", "outputs": [
+            {"output_type": "display_data", "data": {"text/markdown": f"- 11 attacks — {markdown.text(HOSTILE)}"}},
+            {"output_type": "display_data", "data": {"text/markdown": table}},
+            {"output_type": "display_data", "data": {"text/markdown": f"raw markdown from a cell: {HOSTILE}"}},
+        ]}), "t")
+
+
+def test_text_from_data_is_escaped_even_inside_markdown():
+    page = hostile_page()
+    assert "<script" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
+    assert "1\\|2" in page or "1|2</td>" in page  # the pipe stays in its cell
+
+
+def test_no_element_is_created_from_data_in_a_real_browser(tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium not installed (.ci/run installs it)")
+    path = tmp_path / "page.html"
+    path.write_text(hostile_page(), encoding="utf-8")
+    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                          "--disable-component-update", "--disable-sync", "--no-first-run",
+                          f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", path.as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    from html.parser import HTMLParser
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.attributes = set(), set()
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.add(tag)
+            self.attributes |= {name for name, _ in attrs}
+
+    parsed = Tags()
+    parsed.feed(dom)
+    assert "alert(3)" in dom  # the text is there, as text
+    assert not parsed.tags & {"script", "img", "iframe", "a"} and "onerror" not in parsed.attributes

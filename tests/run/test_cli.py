@@ -62,3 +62,43 @@ def test_a_bad_vintage_is_refused_with_the_choices(tmp_path):
 def test_months_lists_the_months_with_data(raw_dir, tmp_path):
     out = run("months", "--raw", str(raw_dir), "--processed", str(tmp_path / "p"))
     assert out.returncode == 0 and out.stdout.split() == ["2001-01", "2001-03"]  # the SYNTHETIC fixture's months with a headline count
+
+
+@pytest.mark.parametrize("failure", ["unexpected", "disk full"])
+def test_an_unexpected_error_is_a_short_message_with_the_traceback_in_a_log(raw_dir, tmp_path, monkeypatch, capsys,
+                                                                             failure):
+    """Failure injection: the data build raises something nobody foresaw (with the log folder unwritable too,
+    as on a full disk)."""
+    from analysis import paths
+    from analysis.run import cli, data_build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("SYNTHETIC failure in the data build")
+
+    monkeypatch.setattr(data_build, "ensure_data", broken)
+    logs = tmp_path / "logs"
+    if failure == "disk full":
+        (tmp_path / "not-a-folder").write_text("")
+        logs = tmp_path / "not-a-folder" / "logs"  # mkdir fails, as it would on a full disk
+    monkeypatch.setattr(paths, "LOGS", logs)
+    assert cli.main(["data", "--raw", str(raw_dir), "--processed", str(tmp_path / "p")]) == 1
+    err = capsys.readouterr().err
+    assert "RuntimeError: SYNTHETIC failure in the data build" in err and "Traceback" not in err
+    assert "Published outputs are unchanged" in err
+    if failure == "disk full":
+        assert "could not be written" in err
+    else:
+        [log] = list(logs.glob("error-*.txt"))
+        assert "Traceback" in log.read_text() and log.name in err
+
+
+def test_ctrl_c_is_one_line_and_exit_130(raw_dir, tmp_path, monkeypatch, capsys):
+    from analysis.run import cli, data_build
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(data_build, "ensure_data", interrupted)
+    assert cli.main(["data", "--raw", str(raw_dir), "--processed", str(tmp_path / "p")]) == 130
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("interrupted;")
