@@ -72,6 +72,17 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subpro
                           env={**clean, **(env or {})})
 
 
+# The longest files (tens of seconds of notebook runs each), longest first.
+HEAVIEST = ("run/test_runner_end_to_end.py", "run/test_runner.py", "report/test_monthly_notebook.py",
+            "test_notebooks.py", "run/test_verify.py", "report/test_jupyter_server.py", "test_makefile.py")
+
+
 def pytest_collection_modifyitems(config, items):
-    """The slow end-to-end files first, so that the two workers (pytest-xdist, by file) finish together."""
-    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else 1)
+    """The heaviest files first, then the other slow ones, so that the two workers (pytest-xdist hands out
+    whole files) finish together."""
+    def weight(item) -> tuple[int, int]:
+        path = Path(str(item.fspath)).relative_to(Path(__file__).parent).as_posix()
+        rank = HEAVIEST.index(path) if path in HEAVIEST else len(HEAVIEST)
+        return rank, 0 if item.get_closest_marker("slow") else 1
+
+    items.sort(key=weight)

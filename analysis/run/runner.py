@@ -11,6 +11,7 @@ of what it reads now and every output listed there still has its recorded sha256
 
 from __future__ import annotations
 
+import atexit
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -140,7 +141,7 @@ def run_job(job: Job, roots: Roots, kernel=None, progress: bool = False) -> Resu
                 atomic_write_text(target.reports / "provenance.json", to_json(previous))
                 return Result(job.sub, "skipped")
             _build(job, roots, target, record, env, {"digest": digest, "files_digest": files_digest},
-                   kernel or _WORKER_KERNEL, progress)
+                   kernel or process_kernel(), progress)
     except AnalysisError as exc:
         return Result(job.sub, "failed", str(exc), time.monotonic() - start)
     except Exception as exc:  # disk full, a folder in the way: said plainly, and the other reports go on
@@ -165,19 +166,32 @@ def _build(job: Job, roots: Roots, target: publish.Target, data_record: dict, en
     publish.publish(target)
 
 
-_WORKER_KERNEL = None  # a worker's kernel, kept for all the reports it runs
+_KERNEL = None  # this process's kernel, kept for all the reports it runs
+
+
+def process_kernel():
+    """The kernel this process runs its reports in: started at first use, reset before each report, shut down
+    when the process ends (a pool worker: when the pool closes)."""
+    global _KERNEL
+    if _KERNEL is None:
+        from .execute import Kernel
+
+        _KERNEL = Kernel()
+        atexit.register(_KERNEL.close)
+    return _KERNEL
 
 
 def _init_worker() -> None:
     """Each worker imports papermill once and keeps one kernel for all the reports it runs."""
     from multiprocessing.util import Finalize
 
-    from .execute import Kernel, import_papermill
+    from .execute import import_papermill
 
-    global _WORKER_KERNEL
+    global _KERNEL
+    _KERNEL = None  # a forked worker must not share the kernel of the process that started it
     import_papermill()
-    _WORKER_KERNEL = Kernel()
-    Finalize(_WORKER_KERNEL, _WORKER_KERNEL.close, exitpriority=10)
+    kernel = process_kernel()
+    Finalize(kernel, kernel.close, exitpriority=10)  # a pool worker leaves without running atexit
 
 
 def run_jobs(jobs: list[Job], roots: Roots, workers: int = 1, progress: bool = False) -> list[Result]:
@@ -198,14 +212,8 @@ def run_jobs(jobs: list[Job], roots: Roots, workers: int = 1, progress: bool = F
         results.append(result)
 
     if workers <= 1 or len(todo) == 1:
-        from .execute import Kernel
-
-        kernel = Kernel()
-        try:
-            for k, job in enumerate(todo, 1):
-                report(k, run_job(job, roots, kernel, progress and len(todo) == 1))
-        finally:
-            kernel.close()
+        for k, job in enumerate(todo, 1):
+            report(k, run_job(job, roots, process_kernel(), progress and len(todo) == 1))
         return results
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker) as pool:
         futures = {pool.submit(run_job, job, roots): job for job in todo}

@@ -1,8 +1,7 @@
-"""Real papermill runs of the monthly report: files, key figures, key points, the page in headless Chromium,
-two months at once."""
+"""A real papermill run of the monthly report: files, key figures, key points, the page in headless Chromium.
+(Months running side by side: the `make -j2 all` tests in tests/run.)"""
 
 import base64
-import hashlib
 import json
 import os
 import re
@@ -28,13 +27,6 @@ def run(month: str, root: Path, processed: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "analysis", "monthly", month, "--quiet", "--processed",
                            str(processed), "--figures", str(root / "figures"), "--reports", str(root / "reports")],
                           capture_output=True, text=True)
-
-
-def digests(root: Path) -> dict[str, str]:
-    """Output digests; provenance.json is left out (it records the commit and the state of the work tree)."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and ".staging" not in p.parts
-            and p.name != "provenance.json"}
 
 
 @pytest.fixture(scope="module")
@@ -121,28 +113,6 @@ def test_executed_notebook_keeps_parameters_without_timings_or_machine_paths(fir
     assert nb.metadata["papermill"]["parameters"]["MONTH"] == MONTH
     raw = (first_run / "reports" / MONTH / "monthly_report.ipynb").read_text()
     assert "start_time" not in raw and "duration" not in raw and str(paths.ROOT) not in raw
-
-
-def outputs_of(nb_path: Path) -> list:
-    import nbformat
-
-    return [c.get("outputs") for c in nbformat.read(nb_path, as_version=4).cells if c.cell_type == "code"]
-
-
-def test_two_months_run_at_once_without_clobbering(first_run, processed, tmp_path):
-    jobs = [subprocess.Popen([sys.executable, "-m", "analysis", "monthly", month, "--quiet", "--processed",
-                              str(processed), "--figures", str(tmp_path / "figures"), "--reports",
-                              str(tmp_path / "reports")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for month in ("2023-10", MONTH)]
-    for job in jobs:
-        _, err = job.communicate(timeout=300)
-        assert job.returncode == 0, err
-    executed = f"reports/{MONTH}/monthly_report.ipynb"  # its parameters name the (different) output roots
-    together = {k: v for k, v in digests(tmp_path).items() if MONTH in k and k != executed}
-    alone = {k: v for k, v in digests(first_run).items() if MONTH in k and k != executed}
-    assert together == alone and len(alone) == 16
-    assert outputs_of(tmp_path / executed) == outputs_of(first_run / executed)
-    assert (tmp_path / "reports" / "2023-10" / "key_points.md").read_text().startswith("# Key points: October 2023")
 
 
 # --- the page in a real browser ---------------------------------------------------------------------

@@ -1,10 +1,14 @@
 """The runner's decisions, by content, in a scratch copy of the project with real papermill runs.
 
 Each test changes one thing a user might change and checks that exactly the right work reruns. The copy is
-shared by the tests of this module, and each test puts back what it changed.
+shared by the tests of this module, and each test puts back what it changed. `python -m analysis monthly` is
+called in this process (`cli.main`, with the copy's folders), so its kernel serves every run, as it does for
+the reports of one `make all`.
 """
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -30,9 +34,15 @@ def analysis(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def monthly(root: Path, month: str = MONTH) -> str:
-    out = analysis(root, "monthly", month, "--quiet")
-    assert out.returncode == 0, out.stdout + out.stderr
-    return out.stdout
+    from analysis.run import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(["monthly", month, "--quiet", "--raw", str(root / "data/raw"), "--processed",
+                           str(root / "data/processed"), "--figures", str(root / "figures"),
+                           "--reports", str(root / "reports")])
+    assert status == 0, out.getvalue() + err.getvalue()
+    return out.getvalue()
 
 
 def ran(stdout: str) -> bool:
