@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 
+def quoted(value, limit: int = 60) -> str:
+    """A cell's text for a message: whole when short, else its start and its length (never a screenful)."""
+    text = str(value)
+    if len(text) <= limit:
+        return f"'{text}'"
+    return f"'{text[:limit - 20]}…' ({len(text):,} characters)"
+
+
 class AnalysisError(Exception):
     """Base for every error the command line reports without a traceback."""
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from ..errors import InputFileError
+from ..errors import InputFileError, quoted
 from .distinct import apply_distinct_rows, map_distinct
 from .places import Gazetteer, load_gazetteer
 from .readers import stream_csv
@@ -201,7 +201,7 @@ def _batches(path: Path, columns: list[str]):
 def _refuse(path: Path, chunk: pd.DataFrame, bad: pd.Series, column: str, what: str, hint: str) -> None:
     row = bad[bad].index[0]
     value, event_id = chunk.at[row, column], chunk.at[row, "event_id_cnty"]
-    raise InputFileError(path, f"has {what}: '{value}' (event {event_id}, data row {row + 1})", hint=hint,
+    raise InputFileError(path, f"has {what}: {quoted(value)} (event {event_id}, data row {row + 1})", hint=hint,
                          column=column)
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from ..errors import InputFileError
+from ..errors import InputFileError, quoted
 from . import parsing
 from .places import Gazetteer
 from .readers import LINE, SOURCE
@@ -149,14 +149,14 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
                 if text != "":
                     parse(text)
             except ValueError as exc:
-                problems[text] = f"'{text}' {exc}"
+                problems[text] = f"{quoted(text)} {exc}"
         failing = values[values.isin(list(problems))] if problems else values.iloc[0:0]
         for idx, text in failing.items():
             reject(idx, column.name, problems[text])
         filled = int((~empty).sum())
         if column.kind not in ("text",) and filled >= 3 and len(failing) == filled:
             sample = failing.iloc[0]
-            raise InputFileError(path, f"has no valid value in column '{column.name}' (e.g. '{sample}')",
+            raise InputFileError(path, f"has no valid value in column '{column.name}' (e.g. {quoted(sample)})",
                                  hint=f"expected {column.kind} values ({column.description}); are the columns "
                                       "shifted or swapped?", column=column.name)
         if column.required and empty.any():

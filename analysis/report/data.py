@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..errors import AnalysisError
+from ..errors import AnalysisError, quoted
 from ..months import check_month, months_with_headline, previous_month, window
 from ..outputs import csv_bytes
 from ..vocabulary import METRICS, OPTIONAL_TABLES, TABLES, VINTAGES
@@ -61,13 +61,30 @@ class Processed:
 
 
 def _read(folder: Path, name: str) -> pd.DataFrame:
-    frame = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+    path = folder / f"{name}.csv"
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError) as exc:
+        raise _damaged(path, f"cannot be read ({exc})") from None
     for column in _COUNT_COLUMNS.get(name, []):
+        if column not in frame.columns:
+            raise _damaged(path, f"lacks the column '{column}'")
+        bad = [(i, v) for i, v in enumerate(frame[column]) if v and not (v.isascii() and v.isdigit())]
+        if bad:
+            row, value = bad[0]
+            raise _damaged(path, f"line {row + 2}, column '{column}': {quoted(value)} is not a count")
         frame[column] = pd.array([int(v) if v != "" else pd.NA for v in frame[column]], dtype="Int64")
     for column in ("revised",):
         if column in frame.columns:
             frame[column] = frame[column] == "True"
     return frame
+
+
+def _damaged(path: Path, problem: str) -> AnalysisError:
+    """A processed table that is not what the data build wrote: say which, and how to get it back."""
+    return AnalysisError(f"{path} (a processed table, built by `make data`) {problem}.\n"
+                         "  What to do: do not edit data/processed; run `make data` (or any make target), which "
+                         "rebuilds it from data/raw.")
 
 
 def as_published(figures: pd.DataFrame) -> pd.DataFrame:
@@ -134,7 +151,8 @@ def load_month(folder: Path | str, month: str, vintage: str = "current") -> Proc
 def digest(data: Processed, *parameters: str) -> str:
     """sha256 of every row handed to a report (table by table, canonical CSV) and of its parameters."""
     hasher = hashlib.sha256("\0".join([data.vintage, *parameters]).encode() + b"\0")
-    tables = {name: getattr(data, name) for name in TABLES} | {f"optional/{n}": f for n, f in sorted(data.optional.items())}
+    tables = {name: getattr(data, name) for name in TABLES}
+    tables |= {f"optional/{name}": frame for name, frame in sorted(data.optional.items())}
     for name, frame in tables.items():
         hasher.update(name.encode() + b"\0" + csv_bytes(frame) + b"\0")
     return hasher.hexdigest()
