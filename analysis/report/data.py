@@ -69,7 +69,8 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
     for column in _COUNT_COLUMNS.get(name, []):
         if column not in frame.columns:
             raise _damaged(path, f"lacks the column '{column}'")
-        bad = [(i, v) for i, v in enumerate(frame[column]) if v and not (v.isascii() and v.isdigit())]
+        bad = [(i, v) for i, v in enumerate(frame[column])
+               if v and not (v.isascii() and v.removeprefix("-").isdigit())]  # differences may be negative
         if bad:
             row, value = bad[0]
             raise _damaged(path, f"line {row + 2}, column '{column}': {quoted(value)} is not a count")
