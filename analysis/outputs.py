@@ -150,6 +150,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def unchanged(files: dict[Path, str]) -> bool:
+    """Every one of these files (there is at least one) still has its recorded sha256."""
+    return bool(files) and all(path.is_file() and sha256_of(path) == digest for path, digest in files.items())
+
+
 def digest_of(entries: dict[str, str]) -> str:
     """One sha256 over named digests or values (sorted by name), e.g. {'data/raw/x.csv': '<sha256>'}."""
     digest = hashlib.sha256()

@@ -125,7 +125,8 @@ def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
         return {}
     for path in files:
         if path.stat().st_size == 0:
-            raise InputFileError(path, "is empty", hint="export it from ACLED again, or remove it from data/raw/acled/.")
+            raise InputFileError(path, "is empty",
+                                 hint="export it from ACLED again, or remove it from data/raw/acled/.")
     events = pd.concat([read_acled(f, gazetteer, countries=("Syria",)) for f in files], ignore_index=True)
     events = events.drop_duplicates("event_id", keep="last").sort_values(["date", "event_id"], kind="mergesort")
     return {"acled_events": events.reset_index(drop=True), "acled_isis_monthly": isis_events_by_month(events),

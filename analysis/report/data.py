@@ -69,12 +69,12 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
     for column in _COUNT_COLUMNS.get(name, []):
         if column not in frame.columns:
             raise _damaged(path, f"lacks the column '{column}'")
-        bad = [(i, v) for i, v in enumerate(frame[column])
-               if v and not (v.isascii() and v.removeprefix("-").isdigit())]  # differences may be negative
-        if bad:
-            row, value = bad[0]
-            raise _damaged(path, f"line {row + 2}, column '{column}': {quoted(value)} is not a count")
-        frame[column] = pd.array([int(v) if v != "" else pd.NA for v in frame[column]], dtype="Int64")
+        counts = []
+        for row, value in enumerate(frame[column]):
+            if value and not (value.isascii() and value.removeprefix("-").isdigit()):  # differences may be < 0
+                raise _damaged(path, f"line {row + 2}, column '{column}': {quoted(value)} is not a count")
+            counts.append(int(value) if value else pd.NA)
+        frame[column] = pd.array(counts, dtype="Int64")
     for column in ("revised",):
         if column in frame.columns:
             frame[column] = frame[column] == "True"

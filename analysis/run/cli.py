@@ -29,10 +29,10 @@ def _jobs(args: argparse.Namespace) -> int:
     """--jobs, else make's -jN (so `make -j2 all` means two at a time), else 1."""
     if args.jobs:
         return args.jobs
-    match = re.search(r"(?:^|\s)-[a-zA-Z]*j\s*(\d+)", " " + os.environ.get("MAKEFLAGS", ""))
-    if match:
-        return int(match.group(1))
-    return os.cpu_count() or 1 if re.search(r"(?:^|\s)-[a-zA-Z]*j(?:\s|$)", " " + os.environ.get("MAKEFLAGS", "")) else 1
+    match = re.search(r"(?:^|\s)-[a-zA-Z]*j\s*(\d*)(?:\s|$)", " " + os.environ.get("MAKEFLAGS", ""))
+    if match is None:
+        return 1
+    return int(match.group(1)) if match.group(1) else os.cpu_count() or 1  # bare -j: as many as the cores
 
 
 def _checked_format(month: str, args: argparse.Namespace) -> str:
@@ -91,11 +91,10 @@ def _cmd_all(args: argparse.Namespace) -> int:
     months = args.months or available
     for month in months:
         check_month(month, available)
-    jobs = [Job(month) for month in months] + ([Job()] if not args.no_overview else [])
-    print(f">>> Step: reports for {describe(months)} ({len(months)} months)"
-          + (" and the overview" if not args.no_overview else ""), flush=True)
-    results = run_jobs(jobs, roots, workers=_jobs(args))
-    return summarise(results, f"of {len(months)} months" + (" and the overview" if not args.no_overview else ""))
+    jobs = [Job(month) for month in months] + ([] if args.no_overview else [Job()])
+    overview = "" if args.no_overview else " and the overview"
+    print(f">>> Step: reports for {describe(months)} ({len(months)} months){overview}", flush=True)
+    return summarise(run_jobs(jobs, roots, workers=_jobs(args)), f"of {len(months)} months{overview}")
 
 
 def _cmd_overview(args: argparse.Namespace) -> int:
@@ -150,7 +149,8 @@ def parser() -> argparse.ArgumentParser:
         cmd.set_defaults(func=func)
         if data:
             cmd.add_argument("--raw", default=str(paths.RAW), help="raw tables (default: data/raw)")
-            cmd.add_argument("--processed", default=str(paths.PROCESSED), help="processed data (default: data/processed)")
+            cmd.add_argument("--processed", default=str(paths.PROCESSED),
+                             help="processed data (default: data/processed)")
             cmd.add_argument("--allow-rejections", action="store_true",
                              help="build the data even if rows were rejected (they are listed in rejected.csv)")
         if outputs:

@@ -13,23 +13,16 @@ import json
 from pathlib import Path
 
 from .. import paths
-from ..outputs import atomic_write_text, digest_of, sha256_of
+from ..outputs import atomic_write_text, digest_of, sha256_of, unchanged
 from . import lock
+from .manifest import raw_digests
 
 RECORD = "build.json"
-IGNORED = {".gitkeep", ".DS_Store"}
-
-
-def raw_inputs(raw: Path) -> dict[str, str]:
-    """sha256 of every file under `raw`, by its path there (hidden files and .gitkeep aside)."""
-    raw = Path(raw)
-    return {p.relative_to(raw).as_posix(): sha256_of(p) for p in sorted(raw.rglob("*"))
-            if p.is_file() and p.name not in IGNORED and not p.name.startswith(".")}
 
 
 def inputs_digest(raw: Path, allow_rejections: bool, root: Path = paths.ROOT) -> tuple[str, dict[str, str]]:
     """The digest of everything a data build reads, and the raw files' own digests."""
-    raw_files = raw_inputs(raw)
+    raw_files = raw_digests(raw, drop_folders=True)
     entries = {f"raw/{name}": digest for name, digest in raw_files.items()}
     entries.update({paths.relative_to_root(p, root): sha256_of(p) for p in paths.code_files(root, "ingest")})
     entries["requirements.lock"] = sha256_of(Path(root) / "requirements.lock")
@@ -45,21 +38,13 @@ def read_record(processed: Path) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
-def outputs_intact(folder: Path, outputs: dict[str, str]) -> bool:
-    """Every listed file (by its path under `folder`) still has its recorded sha256."""
-    for name, digest in outputs.items():
-        path = Path(folder) / name
-        if not path.is_file() or sha256_of(path) != digest:
-            return False
-    return bool(outputs)
-
-
 def current_record(raw: Path, processed: Path, allow_rejections: bool) -> dict | None:
     """The record of the build in `processed` if it is current for these inputs, else None."""
     record = read_record(processed)
     if record is None or record.get("digest") != inputs_digest(raw, allow_rejections)[0]:
         return None
-    return record if outputs_intact(processed, record.get("outputs", {})) else None
+    intact = unchanged({Path(processed) / name: digest for name, digest in record.get("outputs", {}).items()})
+    return record if intact else None
 
 
 def ensure_data(raw: Path = paths.RAW, processed: Path = paths.PROCESSED, allow_rejections: bool = False,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 from .. import paths
@@ -74,8 +73,10 @@ class Kernel:
             from jupyter_client.manager import AsyncKernelManager
 
             self.manager = AsyncKernelManager(kernel_name="python3")
-            with _kernel_path():
-                run_sync(self.manager.start_kernel)(cwd=str(paths.NOTEBOOKS), extra_arguments=KERNEL_ARGUMENTS)
+            # The kernel imports this very `analysis` (not another checkout's): the project root on its path.
+            path = os.pathsep.join(filter(None, [str(paths.ROOT), os.environ.get("PYTHONPATH")]))
+            run_sync(self.manager.start_kernel)(cwd=str(paths.NOTEBOOKS), extra_arguments=KERNEL_ARGUMENTS,
+                                                env={**os.environ, "PYTHONPATH": path})
             self.used = False
         elif self.used:
             client = self.manager.blocking_client()
@@ -100,20 +101,6 @@ class Kernel:
             except Exception:  # already gone: nothing left to stop
                 pass
             self.manager = None
-
-
-@contextmanager
-def _kernel_path():
-    """The kernel imports this very `analysis` (not another checkout's): the project root on its path."""
-    saved = os.environ.get("PYTHONPATH")
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(paths.ROOT), saved]))
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("PYTHONPATH", None)
-        else:
-            os.environ["PYTHONPATH"] = saved
 
 
 def clean_executed(nb):

@@ -77,7 +77,8 @@ def exclusive(path: Path, what: str, timeout: float | None = None):
             said = True
         if timeout is not None and time.monotonic() - start > timeout:
             raise AnalysisError(f"{what} is locked by pid {holder.get('pid', '?')} ({path}).\n"
-                                "  What to do: wait for that run to finish, or delete the lock file if no such run exists.")
+                                "  What to do: wait for that run to finish, or delete the lock file if no such run "
+                                "exists.")
         time.sleep(0.1)
     try:
         yield

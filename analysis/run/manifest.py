@@ -18,16 +18,16 @@ COLUMNS = ["path", "sha256", "bytes"]
 IGNORED = {".gitkeep", ".DS_Store"}
 
 
-def raw_files(raw: Path = paths.RAW) -> list[Path]:
-    """Tracked raw files, sorted (git-ignored drop folders such as acled/ are skipped)."""
+def raw_files(raw: Path = paths.RAW, drop_folders: bool = False) -> list[Path]:
+    """The raw files, sorted: the tracked ones, or with `drop_folders` also the git-ignored acled/ exports."""
     return sorted(p for p in Path(raw).rglob("*")
                   if p.is_file() and p.name not in IGNORED and not p.name.startswith(".")
-                  and "acled" not in p.relative_to(raw).parts)
+                  and (drop_folders or "acled" not in p.relative_to(raw).parts))
 
 
-def raw_digests(raw: Path = paths.RAW) -> dict[str, str]:
-    """sha256 of each raw file, by its path under data/raw (no pandas: the report runner uses it)."""
-    return {p.relative_to(raw).as_posix(): sha256_of(p) for p in raw_files(Path(raw))}
+def raw_digests(raw: Path = paths.RAW, drop_folders: bool = False) -> dict[str, str]:
+    """sha256 of each raw file, by its path under data/raw (no pandas: the runner uses it)."""
+    return {p.relative_to(raw).as_posix(): sha256_of(p) for p in raw_files(Path(raw), drop_folders)}
 
 
 def current_manifest(raw: Path = paths.RAW) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import AnalysisError
-from ..outputs import atomic_write_text, digest_of, sha256_of
+from ..outputs import atomic_write_text, digest_of, sha256_of, unchanged
 from . import data_build, lock, publish
 from .provenance import environment, provenance, to_json
 
@@ -84,31 +84,24 @@ def _rows_digest(job: Job, processed: Path, env: dict[str, str]) -> str:
     return digest_of({**env, "rows": digest(data, job.sub), "parameters": json.dumps(job.parameters, sort_keys=True)})
 
 
-def _recorded(target: publish.Target) -> dict | None:
+def _intact_record(target: publish.Target) -> dict | None:
+    """The report's provenance record, if every output it lists still has its recorded sha256."""
     try:
         record = json.loads((target.reports / "provenance.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return record if isinstance(record, dict) and isinstance(record.get("inputs"), dict) else None
-
-
-def _output_path(target: publish.Target, name: str) -> Path:
-    top, _, rest = name.partition("/")
-    return Path(target.figures_root if top == "figures" else target.reports_root) / rest
-
-
-def _outputs_intact(target: publish.Target, record: dict) -> bool:
-    outputs = record.get("outputs") or {}
-    return bool(outputs) and all(
-        (p := _output_path(target, name)).is_file() and sha256_of(p) == digest for name, digest in outputs.items())
+    if not isinstance(record, dict) or not isinstance(record.get("inputs"), dict):
+        return None
+    roots = {"figures": Path(target.figures_root), "reports": Path(target.reports_root)}
+    outputs = {roots.get(name.partition("/")[0], Path(target.reports_root)) / name.partition("/")[2]: digest
+               for name, digest in (record.get("outputs") or {}).items()}
+    return record if unchanged(outputs) else None
 
 
 def is_current(job: Job, roots: Roots, env: dict[str, str], data_record: dict) -> bool:
     """The quick check (no table loaded): same files digest, outputs intact."""
-    target = roots.target(job)
-    record = _recorded(target)
-    return (record is not None and record["inputs"].get("files_digest") == _files_digest(job, env, data_record)
-            and _outputs_intact(target, record))
+    record = _intact_record(roots.target(job))
+    return record is not None and record["inputs"].get("files_digest") == _files_digest(job, env, data_record)
 
 
 def _staged_outputs(target: publish.Target) -> dict[str, str]:
@@ -120,8 +113,10 @@ def _staged_outputs(target: publish.Target) -> dict[str, str]:
     return out
 
 
-def run_job(job: Job, roots: Roots, kernel=None, progress: bool = False) -> Result:
-    """Rebuild one report unless it is up to date; publish it as one step. Never raises for a failed report."""
+def run_job(job: Job, roots: Roots, env: dict[str, str], progress: bool = False) -> Result:
+    """Rebuild one report unless it is up to date; publish it as one step. Never raises for a failed report.
+
+    `env` is `provenance.environment(job.notebook)`, computed once per run."""
     start = time.monotonic()
     target = roots.target(job)
     try:
@@ -129,19 +124,16 @@ def run_job(job: Job, roots: Roots, kernel=None, progress: bool = False) -> Resu
             record = data_build.read_record(roots.processed)
             if record is None:
                 raise AnalysisError(f"{roots.processed} holds no finished data build; run `make data` first.")
-            env = environment(job.notebook)
             files_digest = _files_digest(job, env, record)
-            previous = _recorded(target)
-            intact = previous is not None and _outputs_intact(target, previous)
-            if intact and previous["inputs"].get("files_digest") == files_digest:
+            previous = _intact_record(target)
+            if previous is not None and previous["inputs"].get("files_digest") == files_digest:
                 return Result(job.sub, "skipped")
             digest = _rows_digest(job, roots.processed, env)
-            if intact and previous["inputs"].get("digest") == digest:
+            if previous is not None and previous["inputs"].get("digest") == digest:
                 previous["inputs"]["files_digest"] = files_digest  # the rows it reads are unchanged
                 atomic_write_text(target.reports / "provenance.json", to_json(previous))
                 return Result(job.sub, "skipped")
-            _build(job, roots, target, record, env, {"digest": digest, "files_digest": files_digest},
-                   kernel or process_kernel(), progress)
+            _build(job, roots, target, record, env, {"digest": digest, "files_digest": files_digest}, progress)
     except AnalysisError as exc:
         return Result(job.sub, "failed", str(exc), time.monotonic() - start)
     except Exception as exc:  # disk full, a folder in the way: said plainly, and the other reports go on
@@ -151,12 +143,12 @@ def run_job(job: Job, roots: Roots, kernel=None, progress: bool = False) -> Resu
 
 
 def _build(job: Job, roots: Roots, target: publish.Target, data_record: dict, env: dict[str, str],
-           inputs: dict[str, str], kernel, progress: bool) -> None:
+           inputs: dict[str, str], progress: bool) -> None:
     from .execute import execute
 
     publish.stage(target)
     try:
-        nb = execute(job.notebook, target, job.parameters, roots.processed, kernel, progress)
+        nb = execute(job.notebook, target, job.parameters, roots.processed, process_kernel(), progress)
     except BaseException:
         publish.discard(target)  # a failed run leaves nothing half-made behind (the published month stands)
         raise
@@ -213,10 +205,10 @@ def run_jobs(jobs: list[Job], roots: Roots, workers: int = 1, progress: bool = F
 
     if workers <= 1 or len(todo) == 1:
         for k, job in enumerate(todo, 1):
-            report(k, run_job(job, roots, process_kernel(), progress and len(todo) == 1))
+            report(k, run_job(job, roots, envs[job.notebook], progress and len(todo) == 1))
         return results
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker) as pool:
-        futures = {pool.submit(run_job, job, roots): job for job in todo}
+        futures = {pool.submit(run_job, job, roots, envs[job.notebook]): job for job in todo}
         for k, future in enumerate(as_completed(futures), 1):
             try:
                 result = future.result()
