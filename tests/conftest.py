@@ -65,6 +65,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def lighten_monthly_notebook(root: Path) -> None:
+    """Drop the standard figure cells from a project copy's monthly notebook. The runner's decisions do not
+    depend on them and they take most of a run; the full notebook runs in tests/report and tests/run/test_verify."""
+    import nbformat
+
+    path = root / "notebooks" / "monthly_report.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if "cells.show_figure(" not in c.source]
+    nbformat.write(nb, path)
+
+
 def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run make in a project copy, as a user would (with `env` added to the environment)."""
     clean = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH")}

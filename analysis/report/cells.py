@@ -9,7 +9,7 @@ from IPython.display import Image, Markdown, display
 
 from .. import paths
 from ..outputs import atomic_write_text, write_csv
-from . import style
+from . import markdown, style
 from .data import Processed
 from .keypoints import key_points_markdown
 from .tables import (
@@ -69,8 +69,12 @@ def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
 
 
 def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> None:
-    """Save a figure as PNG and SVG and show the saved PNG; or say why there is no figure."""
+    """Save a figure as PNG and SVG and show the saved PNG with its method note (the chart's footnote, as
+    text); or say why there is no figure."""
     if fig is None:
         display(Markdown(f"_{absent}_"))
         return
     display(Image(filename=str(style.save(fig, fig_dir, stem)["png"])))
+    note = style.method_note(fig)
+    if note:
+        display(Markdown(f"*Method:* {markdown.text(note)}"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import weakref
 from pathlib import Path
 
 import matplotlib
@@ -82,8 +83,14 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
     return fig, fig.subplots(nrows, ncols, **kwargs)
 
 
+# The method note of each finished figure: the one text behind both its footnote and the notebook's method
+# line (`method_note`), kept beside the figure without adding attributes to matplotlib's objects.
+_NOTES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def finish(fig, title: str, note: str = "", source: str = SOURCE) -> None:
     """Title stating the finding, and a source line (plus an optional method note) under the plot."""
+    _NOTES[fig] = note
     fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold", color=COLORS["text"])
     footer = source if not note else f"{note}\n{source}"
     fig.text(0.01, 0.01, footer, ha="left", va="bottom", fontsize=6.8, color="#555555", wrap=True)
@@ -91,6 +98,11 @@ def finish(fig, title: str, note: str = "", source: str = SOURCE) -> None:
     # Tight layout applied once, leaving room for the footer (and the suptitle). Not `fig.tight_layout()`:
     # that leaves a layout engine on the figure, which makes every savefig draw the figure twice.
     TightLayoutEngine(rect=(0, 0.035 * lines + 0.02, 1, 1)).execute(fig)
+
+
+def method_note(fig) -> str:
+    """The method note `finish` wrote under the figure ("" if none)."""
+    return _NOTES.get(fig, "")
 
 
 PNG_METADATA, SVG_METADATA = {"Software": None}, {"Date": None, "Creator": None}

@@ -1,5 +1,6 @@
-"""A real Jupyter server on a loopback port runs the monthly notebook's cells through its REST and
-websocket API, then shuts down leaving no process behind."""
+"""A real Jupyter server on a loopback port runs the monthly notebook's cells through its REST and websocket
+API, as JupyterLab does, up to its first figure; a researcher's own plot then shows inline; the server shuts
+down leaving no process behind. (The whole notebook runs as in Lab in tests/test_notebooks.py.)"""
 
 import json
 import secrets
@@ -36,7 +37,8 @@ def api(port, token, method, path, body=None):
         return json.loads(text) if text else None
 
 
-def execute(ws, session: str, code: str, timeout: float = 120) -> dict:
+def execute(ws, session: str, code: str, timeout: float = 120) -> list[str]:
+    """Run `code`; return the MIME types of what it displayed."""
     msg_id = uuid.uuid4().hex
     ws.send(json.dumps({
         "header": {"msg_id": msg_id, "username": "test", "session": session, "msg_type": "execute_request",
@@ -44,20 +46,22 @@ def execute(ws, session: str, code: str, timeout: float = 120) -> dict:
         "parent_header": {}, "metadata": {}, "channel": "shell",
         "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                     "allow_stdin": False, "stop_on_error": True}}))
-    deadline, errors = time.monotonic() + timeout, []
+    deadline, errors, shown = time.monotonic() + timeout, [], []
     while time.monotonic() < deadline:
         msg = json.loads(ws.recv())
         if msg.get("parent_header", {}).get("msg_id") != msg_id:
             continue
         if msg["msg_type"] == "error":
             errors.append(f"{msg['content']['ename']}: {msg['content']['evalue']}")
+        if msg["msg_type"] == "display_data":
+            shown.extend(msg["content"]["data"])
         if msg["msg_type"] == "execute_reply":
             assert msg["content"]["status"] == "ok", errors
-            return msg
+            return shown
     raise TimeoutError(code[:60])
 
 
-def test_monthly_notebook_runs_in_a_real_server(tmp_path):
+def test_monthly_notebook_and_a_researchers_plot_run_in_a_real_server(tmp_path):
     port, token = free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
         [str(paths.ROOT / ".venv/bin/jupyter"), "server", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
@@ -82,11 +86,16 @@ def test_monthly_notebook_runs_in_a_real_server(tmp_path):
         for cell in nb.cells:
             if cell.cell_type != "code":
                 continue
-            execute(ws, client, cell.source)
+            shown = execute(ws, client, cell.source)
             if "parameters" in cell.metadata.get("tags", []):  # keep the repo's outputs untouched
                 execute(ws, client, f"FIGURES_DIR = {str(tmp_path / 'figures')!r}\n"
                                     f"REPORTS_DIR = {str(tmp_path / 'reports')!r}")
+            if "show_figure(" in cell.source:
+                assert "image/png" in shown  # the figure shows in the cell
+                break
+        own = execute(ws, client, "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()")
         ws.close()
+        assert "image/png" in own, "a researcher's plt.plot after a figure cell showed nothing"
         assert "11 confirmed ISIS sleeper cell attacks" in (tmp_path / "reports/2023-11/key_points.md").read_text()
         assert (tmp_path / "figures/2023-11/01_attacks.png").exists()
         api(port, token, "DELETE", f"/api/sessions/{session['id']}")

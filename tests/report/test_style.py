@@ -38,8 +38,11 @@ def test_a_chart_leaves_the_global_style_as_it_found_it(tables):  # noqa: F811
 
 
 @pytest.mark.slow
-def test_a_plain_plot_shows_inline_after_a_figure_cell_in_a_real_kernel():
-    """Regression: `matplotlib.use("Agg")` at import used to make a researcher's plt.plot show nothing."""
+def test_a_figure_changed_in_its_cell_is_shown_and_saved_and_plain_plots_show_inline(tmp_path):
+    """In a real kernel: a researcher changes a chart after its function returns; what the cell shows is what
+    is saved. Regression: `matplotlib.use("Agg")` at import used to make a researcher's plt.plot show nothing."""
+    import base64
+
     from jupyter_client.manager import start_new_kernel
 
     km, kc = start_new_kernel(kernel_name="python3")
@@ -55,9 +58,18 @@ def test_a_plain_plot_shows_inline_after_a_figure_cell_in_a_real_kernel():
         run("from analysis.report import cells, figures, style\n"
             "import pandas as pd\n"
             "panel = pd.DataFrame({'month': ['2001-05', '2001-06'], 'raids': [3, 4], 'arrests': [5, 6]})\n"
-            "fig = figures.raids_chart(panel, '2001-06', months=2)")
-        shown = run("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()")
-        assert any("image/png" in output.get("data", {}) for output in shown)
+            f"out = {str(tmp_path)!r}\n"
+            "style.save(figures.raids_chart(panel, '2001-06', months=2), out, 'as_returned')")
+        shown = run("fig = figures.raids_chart(panel, '2001-06', months=2)\n"
+                    "fig.axes[0].set_ylim(0, 40)  # the researcher's change\n"
+                    "cells.show_figure(fig, out, 'changed')")
+        image = base64.b64decode(next(o["data"]["image/png"] for o in shown if "image/png" in o.get("data", {})))
+        assert image == (tmp_path / "changed.png").read_bytes()
+        assert (tmp_path / "changed.png").read_bytes() != (tmp_path / "as_returned.png").read_bytes()
+        notes = [o["data"]["text/markdown"] for o in shown if "text/markdown" in o.get("data", {})]
+        assert notes and notes[0].startswith("*Method:* Anti-ISIS raids")  # the footnote, once more as text
+        own = run("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()")
+        assert any("image/png" in output.get("data", {}) for output in own)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

@@ -1,7 +1,8 @@
 """The runner's decisions, by content, in a scratch copy of the project with real papermill runs.
 
 Each test changes one thing a user might change and checks that exactly the right work reruns. The copy is
-shared by the tests of this module, and each test puts back what it changed. `python -m analysis monthly` is
+shared by the tests of this module, and each test puts back what it changed; its monthly notebook is the real
+one without the standard figure cells (they do not change a decision and take most of a run). `python -m analysis monthly` is
 called in this process (`cli.main`, with the copy's folders), so its kernel serves every run, as it does for
 the reports of one `make all`.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ..conftest import copy_project, replace_text
+from ..conftest import copy_project, lighten_monthly_notebook, replace_text
 from ..ingest.test_acled import COLUMNS, ROWS
 
 pytestmark = pytest.mark.slow
@@ -56,6 +57,7 @@ def sha(path: Path) -> str:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("runner"))
+    lighten_monthly_notebook(root)
     assert ran(monthly(root))
     return root
 
@@ -68,11 +70,11 @@ def test_nothing_changed_runs_nothing(project):
 
 
 def test_a_tampered_output_is_rebuilt(project):
-    svg = project / f"figures/{MONTH}/01_attacks.svg"
-    good = svg.read_bytes()
-    svg.write_bytes(good.replace(b"<svg", b"<svg data-edited='yes'", 1))
+    points = project / f"reports/{MONTH}/key_points.md"
+    good = points.read_bytes()
+    points.write_bytes(good.replace(b"11 confirmed", b"12 confirmed", 1))
     assert ran(monthly(project))
-    assert svg.read_bytes() == good
+    assert points.read_bytes() == good
 
 
 def test_a_change_outside_what_the_month_reads_reruns_no_notebook(project):

@@ -1,11 +1,11 @@
-"""Reviewers' targets through make: `make all` (incremental by content, two at a time, keeps going),
-provenance, `make verify`, and the as-published vintage."""
+"""Reviewers' targets through make: `make all` (incremental by content, two at a time, keeps going) and
+provenance. The copy's monthly notebook has no standard figure cells (the full one: tests/report and
+test_verify)."""
 
 import hashlib
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +13,7 @@ import pytest
 
 from analysis import paths
 
-from ..conftest import copy_project, make, replace_text
+from ..conftest import copy_project, lighten_monthly_notebook, make, replace_text
 
 pytestmark = pytest.mark.slow
 MONTHS = "MONTHS=2021-06 2023-10 2023-11"
@@ -33,6 +33,7 @@ def outputs(root: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("all"))
+    lighten_monthly_notebook(root)
     out = make(root, "-j2", "all", MONTHS)
     assert out.returncode == 0, out.stdout + out.stderr
     assert built(out) == {"2021-06", "2023-10", "2023-11", "overview"}
@@ -59,25 +60,11 @@ def test_a_changed_october_figure_reruns_only_what_reads_it(project):
     assert kf.loc["military_injured", "previous_value"] == 9
 
 
-def test_a_report_run_in_a_reused_kernel_has_the_bytes_of_a_fresh_one(project, tmp_path):
-    """Each worker keeps one kernel for its reports; reset between them, it must give the same bytes."""
-    fresh = subprocess.run([sys.executable, "-m", "analysis", "monthly", "2023-11", "--quiet",
-                            "--raw", str(project / "data/raw"), "--processed", str(project / "data/processed"),
-                            "--figures", str(tmp_path / "figures"), "--reports", str(tmp_path / "reports")],
-                           capture_output=True, text=True)
-    assert fresh.returncode == 0, fresh.stderr
-
-    def month(root: Path) -> dict[str, str]:  # the executed .ipynb names its output folders: compared apart
-        return {k: v for k, v in outputs(root).items() if "/2023-11/" in k and not k.endswith(".ipynb")}
-
-    assert month(tmp_path) == month(project) and len(month(project)) == 16
-    assert "History logging" not in (project / "reports/2023-11/monthly_report.html").read_text()
-
-
 def test_one_failed_month_does_not_stop_the_others(tmp_path):
     import nbformat
 
     root = copy_project(tmp_path / "failing")
+    lighten_monthly_notebook(root)
     notebook = root / "notebooks/monthly_report.ipynb"
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.insert(3, nbformat.v4.new_code_cell('assert MONTH != "2023-10", "a failure injected by the test"'))
@@ -113,19 +100,3 @@ def test_git_state_is_recorded_in_a_checkout():
 
     state = git_state(paths.ROOT)
     assert re.fullmatch(r"[0-9a-f]{40}", state["commit"]) and isinstance(state["dirty"], bool)
-
-
-def test_as_published_vintage_of_june_2021(project):
-    out = subprocess.run([sys.executable, "-m", "analysis", "monthly", "2021-06", "--quiet", "--vintage", "as-published",
-                          "--raw", str(project / "data/raw"), "--processed", str(project / "data/processed"),
-                          "--figures", str(project / "figures"), "--reports", str(project / "reports")],
-                         capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    current = pd.read_csv(project / "reports/2021-06/key_figures.csv").set_index("metric")  # built by `make all`
-    first = pd.read_csv(project / "reports/as-published/2021-06/key_figures.csv").set_index("metric")
-    assert current.loc["attacks", "value"] == 24 and first.loc["attacks", "value"] == 25
-    assert "24 (first published: 25)" in (project / "reports/2021-06/key_figures.md").read_text()
-    assert "25 (revised later to 24)" in (project / "reports/as-published/2021-06/key_figures.md").read_text()
-    assert "24 sleeper cell attacks" in (project / "reports/2021-06/key_points.md").read_text()
-    assert "25 sleeper cell attacks" in (project / "reports/as-published/2021-06/key_points.md").read_text()
-    assert (project / "figures/as-published/2021-06/01_attacks.png").exists()
