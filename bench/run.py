@@ -94,10 +94,45 @@ def main() -> int:
         rows.append(summary(f"make -j2 all from a clean tree (every month + overview: {reports} reports)", every,
                             f"{per_report:.2f} s per report = {per_report / median_wall(floor_around):.2f} x floor "
                             "(target <= 0.45)"))
+        rows += dirty_check(scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     write(rows)
     return 0
+
+
+def dirty_check(scratch: Path) -> list[dict]:
+    """Provenance's dirty-tree check in a clone whose notebooks Lab has saved with outputs (nbstripout's git
+    filter configured as `make venv` does), beside `git rev-parse HEAD`, the least any such check runs."""
+    import json
+
+    from analysis.run.provenance import git_state
+
+    clone = scratch / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    subprocess.run(["git", "config", "filter.nbstripout.clean",
+                    f"{ROOT / '.venv/bin/python'} -m analysis.run.strip_notebook --keep-id"], cwd=clone, check=True)
+    for path in clone.glob("notebooks/*.ipynb"):
+        nb = json.loads(path.read_text())
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["x" * 10_000]}]
+        path.write_text(json.dumps(nb, indent=1))
+
+    def in_process(call) -> tuple[float, float]:
+        start, cpu = time.perf_counter(), time.process_time()
+        call()
+        return time.perf_counter() - start, time.process_time() - cpu
+
+    floor, check = [], []
+    for _ in range(RUNS * 4):
+        floor.append(in_process(lambda: subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, check=True,
+                                                       capture_output=True)))
+        check.append(in_process(lambda: git_state(clone)))
+    assert git_state(clone)["dirty"] is False
+    return [summary("floor: git rev-parse HEAD (in the clone)", floor),
+            summary("provenance dirty-tree check, notebooks saved with outputs", check,
+                    f"{median_wall(check) / median_wall(floor):.1f} x floor (target < 0.3 s)")]
 
 
 def write(rows: list[dict]) -> None:
