@@ -21,8 +21,8 @@ from ..vocabulary import OPTIONAL_TABLES
 from . import clean
 from .panel import monthly_panel
 from .places import load_gazetteer
-from .readers import find_table, read_table
 from .raw_tables import RAW_TABLES
+from .readers import find_table, read_table
 from .schemas import REJECTED_COLUMNS, Context, validate
 
 if TYPE_CHECKING:

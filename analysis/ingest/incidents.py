@@ -56,7 +56,7 @@ INCIDENT_LOG = TableSchema(
         Column("status", "choice", choices=STATUSES, description="confirmed ISIS attack, unverified claim, or possibly "
                                                                    "another group"),
         Column("source", "text", description="where the team learned of it"),
-        Column("notes", "text", required=False, description="anything else"),
+        Column("notes", "note", required=False, description="anything else"),
     ),
     key=("incident_id",),
     checks=(not_in_future("date"), _place_resolves),
@@ -75,7 +75,7 @@ RAID_LOG = TableSchema(
         Column("officials_captured", "count", required=False, description="ISIS officials captured"),
         Column("officials_killed", "count", required=False, description="ISIS officials killed"),
         Column("source", "text", description="where the team learned of it"),
-        Column("notes", "text", required=False, description="names of officials, operation, etc."),
+        Column("notes", "note", required=False, description="names of officials, operation, etc."),
     ),
     key=("raid_id",),
     checks=(not_in_future("date"), _place_resolves),

@@ -106,7 +106,7 @@ _SOURCE_COLUMNS = (
     Column("report", "text", description="the report or article that stated the figure"),
     Column("published", "date", description="when that report was published (YYYY-MM-DD, YYYY-MM or YYYY)"),
     Column("source_url", "url", description="address(es) of the source page; several separated by ' ; '"),
-    Column("note", "text", required=False, description="context, wording, caveats"),
+    Column("note", "note", required=False, description="context, wording, caveats"),
 )
 
 MONTHLY_FIGURES = TableSchema(
@@ -185,7 +185,7 @@ DEFINITIONS = TableSchema(
         Column("first_month", "month", description="first month it applies to"),
         Column("last_month", "month", required=False, description="last month (empty = still in force)"),
         Column("label", "text", description="label for charts"),
-        Column("description", "text", description="what the headline counts"),
+        Column("description", "note", description="what the headline counts"),
         Column("source_url", "url", description="report showing the definition in use"),
     ),
     key=("definition",),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from pathlib import Path
 
 import numpy as np
@@ -19,26 +18,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..errors import InputFileError
+from . import csv_rows
+from .csv_rows import LINE
 
-LINE = "_line"
 SOURCE = "_source"
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
-
-
-def _decode(path: Path, raw: bytes) -> str:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputFileError(
-            path,
-            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line} cannot be read as UTF-8; "
-            "the file looks like Latin-1/Windows-1252)",
-            hint="open it in your spreadsheet and save it again as 'CSV UTF-8', then rerun.",
-            line=line,
-        ) from None
-    return text
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -60,7 +45,7 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     frame = _read_regular_csv(path)
     if frame is None:
         raw = _read_bytes(path)
-        frame = _read_csv_row_by_row(path, _decode(path, raw))
+        frame = csv_rows.read_rows(path, raw)
     return _as_read(frame, path)
 
 
@@ -96,7 +81,8 @@ def _may_have_padding(chunk: bytes, before: bytes) -> bool:
 
 def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
     """File line numbers (1-based) of the non-empty lines, and whether some cell may need stripping; None
-    when some quoted value spans lines (a line with an odd number of quote marks) or the file cannot be read."""
+    when some quoted value spans lines (a line with an odd number of quote marks), the file holds NUL bytes
+    or it cannot be read."""
     line_numbers, padded = [], False
     lines_before, quotes_before, tail = 0, 0, b"\n"
     line_start_empty = True  # is the line in progress still empty (only a CR so far)?
@@ -106,6 +92,8 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
         return None
     with handle:
         while chunk := handle.read(_CHUNK):
+            if b"\x00" in chunk:
+                return None  # UTF-16 or binary: the careful path says which
             padded = padded or _may_have_padding(chunk, tail)
             tail = chunk[-2:]
             data = np.frombuffer(chunk, dtype=np.uint8)
@@ -245,39 +233,6 @@ def _as_text(column: pa.ChunkedArray, strip: bool) -> pd.Series:
     if strip:
         column = pc.utf8_trim_whitespace(column)
     return pd.Series(column.to_pandas(), dtype="str")
-
-
-def _read_csv_row_by_row(path: Path, text: str) -> pd.DataFrame:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-        while not any(cell.strip() for cell in header):  # blank lines above the header
-            header = next(reader)
-    except StopIteration:
-        raise InputFileError(path, "is empty (no header row)",
-                             hint="restore the header row from the codebook.") from None
-    header = [h.strip() for h in header]
-    rows, lines = [], []
-    last_line = reader.line_num
-    for record in reader:
-        start = last_line + 1
-        last_line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > len(header) and any(c.strip() for c in record[len(header):]) \
-                and not record[0].lstrip().startswith("#"):
-            raise InputFileError(
-                path,
-                f"has {len(record)} cells but the header has {len(header)}",
-                hint="a value probably contains an unquoted comma; put quotes around it.",
-                line=start,
-            )
-        record = (record + [""] * len(header))[: len(header)]
-        rows.append([cell.strip() for cell in record])
-        lines.append(start)
-    frame = pd.DataFrame(rows, columns=header, dtype="str")
-    frame[LINE] = np.array(lines, dtype=np.int64)
-    return frame
 
 
 def _drop_blank_and_comment_rows(frame: pd.DataFrame) -> pd.DataFrame:

@@ -27,7 +27,7 @@ class Column:
     """One column of a raw table: its kind decides how each cell is parsed."""
 
     name: str
-    kind: str  # text | url | choice | month | period | date | count | percent | coordinate
+    kind: str  # text | note | url | choice | month | period | date | count | percent | coordinate
     required: bool = True
     choices: tuple[str, ...] = ()
     description: str = ""
@@ -153,8 +153,12 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
         failing = values[values.isin(list(problems))] if problems else values.iloc[0:0]
         for idx, text in failing.items():
             reject(idx, column.name, problems[text])
+        if column.kind != "note":  # only free notes may run over several lines
+            for idx in values[values.str.contains(r"[\r\n]", regex=True)].index:
+                reject(idx, column.name, "holds a line break, which only a note may: join its lines "
+                                         "(or a quote mark is missing)")
         filled = int((~empty).sum())
-        if column.kind not in ("text",) and filled >= 3 and len(failing) == filled:
+        if column.kind not in ("text", "note") and filled >= 3 and len(failing) == filled:
             sample = failing.iloc[0]
             raise InputFileError(path, f"has no valid value in column '{column.name}' (e.g. {quoted(sample)})",
                                  hint=f"expected {column.kind} values ({column.description}); are the columns "

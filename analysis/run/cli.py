@@ -212,6 +212,16 @@ def _unexpected(exc: BaseException) -> str:
             "without write permission), fix it and rerun; otherwise send that file to the maintainers.")
 
 
+def _kept_on_interrupt(args) -> str:
+    """What an interrupted command left as it was (a month is published whole or not at all)."""
+    if getattr(args, "month", None):
+        folder = f"as-published/{args.month}" if getattr(args, "vintage", "current") != "current" else args.month
+        return f"the previous outputs of {folder} are unchanged"
+    if args.func is _cmd_data:
+        return "data/processed is rebuilt by the next command (nothing it is built from is marked current)"
+    return "reports that were not finished keep their previous outputs; finished ones are published"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -220,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted; reports that were not finished keep their previous outputs", file=sys.stderr)
+        print(f"interrupted; {_kept_on_interrupt(args)}", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 (the last resort: a researcher never sees a screen of Python)
         print(_unexpected(exc), file=sys.stderr)

@@ -187,3 +187,16 @@ def test_numbers_that_cannot_be_taken_at_face_value_are_rejected_rows(raw_dir, t
     append_line(raw_dir / "monthly_figures.csv", row)
     rows = rejected_rows(raw_dir, tmp_path)
     assert len(rows) == 1 and reason in rows.loc[0, "reason"]
+
+
+def test_a_line_break_is_kept_in_a_note_and_rejected_elsewhere(raw_dir, tmp_path):
+    """A quoted line break is the researcher's choice in a note; in any other column it is a slip."""
+    append_line(raw_dir / "monthly_figures.csv",
+                '2001-02,attacks,4,"Synthetic\nreport L",2001-03,https://example.org/x,"first line\nsecond line"')
+    rejected = rejected_rows(raw_dir, tmp_path)
+    assert rejected[["column", "value"]].values.tolist() == [["report", "Synthetic\nreport L"]]
+    assert "holds a line break, which only a note may" in rejected.iloc[0]["reason"]
+    append_line(raw_dir / "monthly_figures.csv",
+                '2001-03,attacks,4,Synthetic report M,2001-04,https://example.org/x,"first line\nsecond line"')
+    kept = build(raw_dir, tmp_path, allow_rejections=True)
+    assert kept is not None

@@ -102,3 +102,45 @@ def test_ctrl_c_is_one_line_and_exit_130(raw_dir, tmp_path, monkeypatch, capsys)
     assert cli.main(["data", "--raw", str(raw_dir), "--processed", str(tmp_path / "p")]) == 130
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("interrupted;")
+
+
+@pytest.mark.parametrize("command, kept", [
+    (["monthly", "2023-11", "--quiet"], "the previous outputs of 2023-11 are unchanged"),
+    (["all", "--months", "2023-10", "2023-11", "--jobs", "2", "--no-overview"],
+     "reports that were not finished keep their previous outputs; finished ones are published"),
+])
+def test_ctrl_c_mid_notebook_is_one_line_exit_130_and_leaves_nothing_behind(tmp_path, command, kept):
+    """A real SIGINT to the whole process group, as a terminal's Ctrl-C sends it, while a notebook runs (in
+    this process, or in the workers of a pool)."""
+    import os
+    import signal
+    import time
+
+    import nbformat
+    import psutil
+
+    from ..conftest import copy_project, lighten_monthly_notebook
+
+    root = copy_project(tmp_path / "project")
+    lighten_monthly_notebook(root)
+    notebook = root / "notebooks/monthly_report.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    started = tmp_path / "started"
+    nb.cells.insert(3, nbformat.v4.new_code_cell(
+        f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(120)"))
+    nbformat.write(nb, notebook)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", *command], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not started.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    group = [proc.pid] + [p.pid for p in psutil.Process(proc.pid).children(recursive=True)]
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, out + err
+    assert err == f"interrupted; {kept}\n"
+    assert "Traceback" not in out and not (root / "reports/2023-11").exists()
+    assert not [p for p in (root / "reports").rglob("*") if ".staging" in p.parts and p.is_file()]
+    _, alive = psutil.wait_procs([psutil.Process(p) for p in group if psutil.pid_exists(p)], timeout=30)
+    assert not alive, f"left running: {[p.cmdline() for p in alive]}"
