@@ -38,6 +38,11 @@ def month_range(first: str, last: str) -> list[str]:
     return [_month(i) for i in range(_index(first), _index(last) + 1)]
 
 
+def months_between(earlier: str, later: str) -> int:
+    """How many months `later` is after `earlier` ('2023-05', '2023-11' -> 6)."""
+    return _index(later) - _index(earlier)
+
+
 def month_name(month: str) -> str:
     """'2023-11' -> 'November'."""
     return calendar.month_name[int(month[5:7])]

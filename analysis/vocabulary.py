@@ -48,7 +48,13 @@ VINTAGES = ("current", "as-published")
 # The processed tables every build writes, and those written only when their optional inputs exist
 # (the team's incident and raid logs in data/raw/incidents/, ACLED exports in data/raw/acled/).
 TABLES = ("monthly", "figures", "sources", "regions", "camp_population", "repatriations", "us_position_attacks",
-          "definitions")
+          "definitions", "developments")
+# Where a repatriation took people from, as the source says (repatriations.csv): "camp" = the camp named in
+# `camp`; "nes" = the source says only "from NES"; "not_stated" = the source does not say.
+REPATRIATED_FROM = ("camp", "nes_camps", "detention_facilities", "camps_and_detention", "nes", "not_stated")
+# What a development of the month is about (data/raw/developments.csv).
+DEVELOPMENT_CATEGORIES = ("financing", "camps", "statements", "courts_and_repatriation", "raids_and_officials",
+                          "security", "other")
 OPTIONAL_TABLES = ("incidents", "incidents_monthly", "incidents_by_type", "incidents_by_target",
                    "incidents_by_district", "incidents_by_subdistrict", "raids", "raids_monthly", "reconciliation",
                    "acled_events", "acled_isis_monthly", "acled_unresolved")

@@ -84,8 +84,9 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subpro
 
 
 # The longest files (tens of seconds of notebook runs each), longest first.
-HEAVIEST = ("run/test_runner_end_to_end.py", "run/test_runner.py", "report/test_monthly_notebook.py",
-            "test_notebooks.py", "run/test_verify.py", "report/test_jupyter_server.py", "test_makefile.py")
+HEAVIEST = ("run/test_runner_end_to_end.py", "run/test_runner.py", "test_notebooks.py",
+            "report/test_monthly_notebook.py", "run/test_verify.py", "ingest/test_properties.py",
+            "report/test_jupyter_server.py", "run/test_cli.py", "report/test_notebook_outputs.py", "test_makefile.py")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -40,3 +40,10 @@ def test_the_month_check_lists_the_months_with_data():
         check_month("2022-02", AVAILABLE)
     with pytest.raises(MonthError, match="YYYY-MM.*Months with data: 2021-11"):
         check_month("2022-2", AVAILABLE)
+
+
+def test_months_between_crosses_years():
+    from analysis.months import months_between
+
+    assert months_between("2023-05", "2023-11") == 6 and months_between("2022-12", "2023-01") == 1
+    assert months_between("2023-11", "2023-11") == 0

@@ -29,11 +29,11 @@ if TYPE_CHECKING:
     from .logs import LogRun
 
 # Tables people open in a spreadsheet (every statement with its text): formulas neutralised when written.
-FOR_PEOPLE = {"sources"}
+FOR_PEOPLE = {"sources", "developments"}
 PROCESSED_FILES = (
     "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
     "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
-    "definitions.csv", "rejected.csv", "months.txt",
+    "definitions.csv", "developments.csv", "rejected.csv", "months.txt",
 )
 
 
@@ -154,6 +154,7 @@ def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFram
         "repatriations": clean.repatriations(tables["repatriations"]),
         "us_position_attacks": clean.us_position_attacks(tables["us_position_attacks"]),
         "definitions": definitions,
+        "developments": clean.developments(tables["developments"]),
     }
 
 

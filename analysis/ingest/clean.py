@@ -151,6 +151,7 @@ def repatriations(rows: pd.DataFrame) -> pd.DataFrame:
         "month": dates.map(lambda d: parsing.month_of(d[0])),
         "country": rows["country"],
         "camp": rows["camp"],
+        "repatriated_from": rows["repatriated_from"],
     }
     for field in ("people", "women", "children", "families"):
         columns[field], columns[f"{field}_qualifier"] = _split_count(rows[field])
@@ -172,6 +173,24 @@ def us_position_attacks(rows: pd.DataFrame) -> pd.DataFrame:
         **{c: rows[c] for c in SOURCE_FIELDS},
     })
     return out.sort_values(["period_end", "area", "period_start"], kind="mergesort").reset_index(drop=True)
+
+
+def developments(rows: pd.DataFrame) -> pd.DataFrame:
+    """The month's developments in the editor's order (the report's non-numeric key points), with sources."""
+    out = pd.DataFrame({
+        "statement_id": [statement_id(m, o, r) for m, o, r in
+                         zip(rows["month"], rows["key_point_order"], rows["report"])],
+        "month": rows["month"],
+        "date": rows["date"],
+        "category": rows["category"],
+        "summary": rows["summary"],
+        "primary_source": rows["primary_source"],
+        "key_point_order": rows["key_point_order"].astype(int),
+        "on_charts": rows["on_charts"],
+        "chart_label": rows["chart_label"],
+        **{c: rows[c] for c in SOURCE_FIELDS},
+    })
+    return out.sort_values(["month", "key_point_order"], kind="mergesort").reset_index(drop=True)
 
 
 def definitions(rows: pd.DataFrame) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from typing import Callable
 
 import pandas as pd
 
-from ..vocabulary import CAMP_GROUPS, METRICS, REGION_METRICS
+from ..vocabulary import CAMP_GROUPS, DEVELOPMENT_CATEGORIES, METRICS, REGION_METRICS, REPATRIATED_FROM
 from . import parsing
 from .readers import LINE
 from .schemas import Column, Context, Rejection, TableSchema, not_in_future
@@ -73,6 +73,17 @@ def _parts_within_whole(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
             for idx in snap.index:
                 out.append((idx, "population", f"the groups of this snapshot ({part_sum}) {why} its total "
                                                 f"({total.value})"))
+    return out
+
+
+def _camp_named(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """`repatriated_from` = camp needs the camp's name, and a named camp means from that camp."""
+    out = []
+    for idx, row in frame.iterrows():
+        if row["repatriated_from"] == "camp" and not row["camp"]:
+            out.append((idx, "camp", "is empty but repatriated_from is camp: name the camp"))
+        elif row["camp"] and row["repatriated_from"] != "camp":
+            out.append((idx, "repatriated_from", f"is {row['repatriated_from']} but a camp is named: write camp"))
     return out
 
 
@@ -155,6 +166,8 @@ REPATRIATIONS = TableSchema(
         Column("date", "date", description="date, or month, of the repatriation"),
         Column("country", "text", description="country that repatriated its nationals"),
         Column("camp", "choice", required=False, choices=("al-Hol", "Roj"), description="camp, when stated"),
+        Column("repatriated_from", "choice", choices=REPATRIATED_FROM,
+               description="where the people were taken from, as the source says"),
         Column("people", "count", required=False, description="people repatriated"),
         Column("women", "count", required=False, description="of whom women"),
         Column("children", "count", required=False, description="of whom children"),
@@ -162,7 +175,7 @@ REPATRIATIONS = TableSchema(
         *_SOURCE_COLUMNS,
     ),
     key=("date", "country", "camp", "report"),
-    checks=(not_in_future("date"), _not_before_period("date"), _repatriation_parts),
+    checks=(not_in_future("date"), _not_before_period("date"), _repatriation_parts, _camp_named),
 )
 
 US_POSITION_ATTACKS = TableSchema(
@@ -192,4 +205,28 @@ DEFINITIONS = TableSchema(
     checks=(_definitions_order,),
 )
 
-RAW_TABLES = (MONTHLY_FIGURES, ATTACKS_BY_REGION, CAMP_POPULATION, REPATRIATIONS, US_POSITION_ATTACKS, DEFINITIONS)
+def _chart_label_given(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    return [(idx, "chart_label", "is empty but on_charts is yes: give the few words the chart shows")
+            for idx, row in frame.iterrows() if row["on_charts"] == "yes" and not row["chart_label"]]
+
+
+DEVELOPMENTS = TableSchema(
+    name="developments",
+    columns=(
+        Column("month", "month", description="the report month whose key points carry it"),
+        Column("date", "date", description="when it happened (YYYY-MM-DD, or YYYY-MM when only the month is known)"),
+        Column("category", "choice", choices=DEVELOPMENT_CATEGORIES, description="what kind of development"),
+        Column("summary", "text", description="one line in our own words (facts carry over, sentences do not)"),
+        Column("primary_source", "text", required=False,
+               description="who said or decided it, as the report names them (e.g. a ministry, a court)"),
+        Column("key_point_order", "count", description="its place among the month's developments (1 = first)"),
+        Column("on_charts", "choice", choices=("yes", "no"), description="marked on the attack series charts"),
+        Column("chart_label", "text", required=False, description="the few words a chart marker shows"),
+        *_SOURCE_COLUMNS,
+    ),
+    key=("month", "key_point_order"),
+    checks=(not_in_future("date"), _not_before_period("date"), _chart_label_given),
+)
+
+RAW_TABLES = (MONTHLY_FIGURES, ATTACKS_BY_REGION, CAMP_POPULATION, REPATRIATIONS, US_POSITION_ATTACKS, DEFINITIONS,
+              DEVELOPMENTS)

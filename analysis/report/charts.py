@@ -48,15 +48,35 @@ def draw_gaps(ax, series: pd.Series) -> int:
     return len(gaps)
 
 
-def definition_changes(ax, months: list[str], definitions: pd.Series, labels: dict[str, str]) -> None:
-    """A dashed line where the counting definition changes inside the window."""
+def definition_changes(ax, months: list[str], definitions: pd.Series, labels: dict[str, str]) -> int:
+    """A dashed line where the counting definition changes inside the window; returns how many."""
+    drawn = 0
     for i in range(1, len(months)):
         before, after = definitions.iloc[i - 1], definitions.iloc[i]
         if before and after and before != after:
+            drawn += 1
             ax.axvline(i - 0.5, color=C["text"], linestyle="--", linewidth=0.9)
             ax.text(i - 0.42, ax.get_ylim()[1] * 0.97, f"from here:\n{labels.get(after, after)}",
                     fontsize=6.8, va="top", ha="left", color=C["text"],
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5, "alpha": 0.85})
+    return drawn
+
+
+def mark_developments(ax, months: list[str], developments: pd.DataFrame | None) -> int:
+    """A labelled marker at the top of each month holding a development marked for charts
+    (developments.csv, on_charts = yes); returns how many were drawn."""
+    if developments is None or developments.empty:
+        return 0
+    marked = developments[(developments["on_charts"] == "yes") & developments["month"].isin(months)]
+    top = ax.get_ylim()[1]
+    for row in marked.itertuples():
+        i = months.index(row.month)
+        right = i < len(months) * 0.6  # the label runs into the plot, never off its edge
+        ax.plot([i], [top * 0.985], marker="v", markersize=5, color=C["text"], clip_on=False, zorder=5)
+        ax.text(i + (0.35 if right else -0.35), top * 0.985, row.chart_label, ha="left" if right else "right",
+                va="center", fontsize=6.5, color=C["text"],
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.85})
+    return len(marked)
 
 
 def legend_above(ax, handles: list, ncol: int = 4) -> None:

@@ -28,6 +28,7 @@ _COUNT_COLUMNS = {
     "camp_population": ["population"],
     "repatriations": ["people", "women", "children", "families"],
     "us_position_attacks": ["attacks"],
+    "developments": ["key_point_order"],
     "incidents": ["military_killed", "military_injured", "civilian_killed", "civilian_injured"],
     "incidents_monthly": ["attacks", "attacks_unverified", "military_killed", "military_injured", "civilian_killed",
                           "civilian_injured"],
@@ -56,6 +57,7 @@ class Processed:
     repatriations: pd.DataFrame
     us_position_attacks: pd.DataFrame
     definitions: pd.DataFrame
+    developments: pd.DataFrame
     vintage: str = "current"
     optional: dict[str, pd.DataFrame] = field(default_factory=dict)  # incident/raid logs, ACLED, when present
 
@@ -117,9 +119,10 @@ def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current
 
 
 def month_data(data: Processed, month: str) -> Processed:
-    """The rows a month's report reads: its 24-month window of the panel and the sources, its own and the
-    previous month's figures, its regions, camp counts up to the month, repatriations over 12 months, the
-    tallies ending in it, and the month's rows of the optional tables (the ACLED series over 24 months)."""
+    """The rows a month's report reads: its 24-month window of the panel, the sources and the developments
+    (its own for the key points, those marked for charts for the attacks chart), its own and the previous
+    month's figures, its regions, camp counts up to the month, repatriations over 12 months, the tallies ending
+    in it, and the month's rows of the optional tables (the ACLED series over 24 months)."""
     check_month(month, months_with_headline(data.monthly))
     span24, span12 = window(month, 24), window(month, 12)
     optional = {}
@@ -140,6 +143,8 @@ def month_data(data: Processed, month: str) -> Processed:
         camp_population=data.camp_population[data.camp_population["month"] <= month],
         repatriations=data.repatriations[data.repatriations["month"].isin(span12)],
         us_position_attacks=data.us_position_attacks[data.us_position_attacks["period_end"].str[:7] == month],
+        developments=data.developments[(data.developments["month"] == month) | (
+            data.developments["month"].isin(span24) & (data.developments["on_charts"] == "yes"))],
         optional=optional,
     )
 

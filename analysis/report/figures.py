@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from ..months import long_month, month_name, previous_month, window
+from ..months import long_month, month_name, months_between, previous_month, window
 from ..names import normalise
 from . import style
 from .charts import (
@@ -19,17 +19,30 @@ from .charts import (
     definition_changes,
     draw_gaps,
     legend_above,
+    mark_developments,
     month_ticks,
     set_top,
     thousands,
     wrap,
 )
-from .keypoints import MonthFacts, casualties_point, choose_snapshot, missing, number
+from .keypoints import (
+    MonthFacts,
+    casualties_point,
+    choose_snapshot,
+    counted,
+    country,
+    missing,
+    number,
+    total_qualifier,
+)
+from .metrics import people_repatriated
 
 C = style.COLORS
 @style.house_style
-def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, months: int = 24):
-    """Figure 1: attacks per month over the 24 months ending `month`, unverified claims on top, gaps labelled."""
+def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, months: int = 24,
+                  developments: pd.DataFrame | None = None):
+    """Figure 1: attacks per month over the 24 months ending `month`, unverified claims on top, gaps labelled,
+    and the developments marked for charts."""
     span = window(month, months)
     data = panel.set_index("month").reindex(span)
     attacks, unverified = data["attacks"], data["attacks_unverified"]
@@ -45,13 +58,15 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
            edgecolor=C["unverified"], hatch="....", linewidth=0.8)
     n_gaps = draw_gaps(ax, attacks)
     labels = dict(zip(definitions["definition"], definitions["label"]))
-    definition_changes(ax, span, data["definition"].fillna(""), labels)
+    changes = definition_changes(ax, span, data["definition"].fillna(""), labels)
     for i, m in enumerate(span):
         if m in (month, previous_month(month)) and not missing(attacks.iloc[i]):
             ax.text(i, heights[i] + ax.get_ylim()[1] * 0.01, str(heights[i]), ha="center", va="bottom",
                     fontsize=8, fontweight="bold" if m == month else "normal")
+    marked = mark_developments(ax, span, developments)
     month_ticks(ax, span, month)
     ax.set_ylabel("Attacks per month")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     handles = [Patch(color=C["main"], label="Attacks"),
                Patch(color=C["highlight"], label=long_month(month))]
     if has_unverified.any():
@@ -71,9 +86,14 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
         trend = "up from" if facts_now > facts_prev else "down from" if facts_now < facts_prev else "the same as"
         title = f"{number(facts_now)} {noun} in {long_month(month)}, {trend} {number(facts_prev)} in " \
                 f"{month_name(previous_month(month))}"
-    style.finish(fig, wrap(title),
-                 note="Headline count as published by RIC each month; hatched columns: no figure was published "
-                      "(not zero). Dashed line: the counting definition changes.")
+    note = "Headline count as published by RIC each month."  # then only what this chart draws
+    if n_gaps:
+        note += " Hatched columns: no figure was published (not zero)."
+    if changes:
+        note += " Dashed line: the counting definition changes."
+    if marked:
+        note += " \u25bc: a development of that month (see the key points)."
+    style.finish(fig, wrap(title), note=note)
     return fig
 
 
@@ -109,6 +129,7 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
     ax.set_xticks(x)
     ax.set_xticklabels([label for _, label in groups])
     ax.set_ylabel("People")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     legend_above(ax, [Patch(color=C["secondary"], label=long_month(prev)),
                        Patch(color=C["highlight"], label=long_month(month))])
     sentence = casualties_point(facts).replace(" in these attacks", "").replace(" (only totals were published)", "")
@@ -130,24 +151,26 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24):
     data = panel.set_index("month").reindex(span)
     fig, axes = style.new_figure(2, 1, sharex=True)
     x = np.arange(len(span))
+    gaps = 0
     for ax, metric, label in ((axes[0], "raids", "Raids"), (axes[1], "arrests", "Arrests")):
         series = data[metric]
         set_top(ax, list(series), room=1.25)
         ax.bar(x, [0 if missing(v) else int(v) for v in series], width=0.8,
                color=[C["highlight"] if m == month else C["main"] for m in span])
-        draw_gaps(ax, series)
+        gaps += draw_gaps(ax, series)
         value = series.get(month)
         if not missing(value):
             ax.text(len(span) - 1, int(value) + ax.get_ylim()[1] * 0.02, str(int(value)), ha="center",
                     va="bottom", fontsize=8, fontweight="bold")
         ax.set_ylabel(f"{label} per month")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     month_ticks(axes[1], span, month)
     raids, arrests = data.loc[month, "raids"], data.loc[month, "arrests"]
-    parts = [f"{number(raids)} raids" if not missing(raids) else "raids not published",
-             f"{number(arrests)} arrests" if not missing(arrests) else "arrests not published"]
+    parts = [counted(raids, "", "raid", "raids") if not missing(raids) else "raids not published",
+             counted(arrests, "", "arrest", "arrests") if not missing(arrests) else "arrests not published"]
     style.finish(fig, wrap(f"{parts[0][0].upper()}{parts[0][1:]} and {parts[1]} in {long_month(month)}"),
                  note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
-                      "in long al-Hol operations each day counts as a raid. Hatched: not published.")
+                      "in long al-Hol operations each day counts as a raid." + (" Hatched: not published." if gaps else ""))
     return fig
 
 
@@ -209,6 +232,9 @@ def latest_snapshot(camps: pd.DataFrame, month: str, camp: str = "al-Hol", with_
     return choose_snapshot(latest)
 
 
+OLD_COUNT = 6  # months after which the last published camp count is called old
+
+
 @style.house_style
 def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
     """Figure 5: al-Hol population by group at the latest snapshot on or before `month`, and its history."""
@@ -250,7 +276,13 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
     total = latest[latest["group"] == "total"]
     if len(total):
         t = total.iloc[0]
-        title = f"{camp} held {number(t['population'], t['qualifier'])} people in {long_month(t['month'])}"
+        held = f"{camp[:1].upper()}{camp[1:]} held {number(t['population'], t['qualifier'])} people"
+        age = months_between(t["month"], month)
+        if age == 0:
+            title = f"{held} in {long_month(month)}"
+        else:  # an older count carries its date, and is called old after six months
+            title = (f"{held} at the last published count, {'an old one from ' if age > OLD_COUNT else ''}"
+                     f"{long_month(t['month'])}")
         iraqi = latest[latest["group"] == "iraqi"]
         if len(iraqi):
             title += f", {number(iraqi.iloc[0]['population'], iraqi.iloc[0]['qualifier'])} of them Iraqis"
@@ -265,30 +297,37 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
 def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 12):
     """Figure 6: people repatriated by country over the 12 months ending `month` (None if none)."""
     span = window(month, months)
-    rows = repatriations[repatriations["month"].isin(span)].copy()
+    rows = repatriations[repatriations["month"].isin(span)]
     if rows.empty:
         return None
-    people = [int(p) if not missing(p) else (int(0 if missing(w) else w) + int(0 if missing(c) else c))
-              for p, w, c in zip(rows["people"], rows["women"], rows["children"])]
-    rows["people_count"] = people
-    by_country = rows.groupby("country", sort=True).agg(people=("people_count", "sum"), n=("country", "size"))
+    rows = rows.join(people_repatriated(rows))
+    families_only = int(rows["count"].isna().sum())
+    rows = rows[rows["count"].notna()]
+    if rows.empty:
+        return None
+    by_country = rows.groupby("country", sort=True).agg(
+        people=("count", "sum"), n=("country", "size"), qualifier=("qualifier", total_qualifier))
     by_country = by_country.sort_values(["people", "n"], kind="mergesort")
     fig, ax = style.new_figure()
     y = np.arange(len(by_country))
-    ax.barh(y, by_country["people"], color=C["main"], height=0.6)
-    for i, (country, row) in enumerate(by_country.iterrows()):
+    ax.barh(y, by_country["people"].astype(int), color=C["main"], height=0.6)
+    for i, (name, row) in enumerate(by_country.iterrows()):
         times = f" ({row['n']} repatriations)" if row["n"] > 1 else ""
-        ax.text(row["people"], i, f" {number(row['people'])}{times}", va="center", fontsize=8)
+        ax.text(int(row["people"]), i, f" {number(row['people'], row['qualifier'])}{times}", va="center", fontsize=8)
     ax.set_yticks(y)
     ax.set_yticklabels(by_country.index)
-    ax.set_xlim(0, by_country["people"].max() * 1.3)
+    ax.set_xlim(0, int(by_country["people"].max()) * 1.3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     thousands(ax, "x")
     ax.grid(axis="x", color="#E2E2E2")
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(f"People repatriated, {long_month(span[0])} to {long_month(month)}")
-    total = int(by_country["people"].sum())
-    style.finish(fig, wrap(f"{number(total)} people repatriated from NES camps in the 12 months to "
-                            f"{long_month(month)}, most by {by_country.index[-1]}"),
-                 note="Repatriations published in the reports and cited pages; where only women and children "
-                      "were given, people = their sum.")
+    total = number(int(by_country["people"].sum()), total_qualifier(rows["qualifier"]))
+    note = "Repatriations published in the reports and cited pages; where only women and children were given, " \
+           "people = their sum."
+    if families_only:
+        note += (f" {families_only} repatriation{'s' if families_only > 1 else ''} given only in families "
+                 "(no number of people) not counted.")
+    style.finish(fig, wrap(f"{total[:1].upper()}{total[1:]} people repatriated from NES in the 12 months to "
+                            f"{long_month(month)}, most by {country(by_country.index[-1])}"), note=note)
     return fig

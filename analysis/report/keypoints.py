@@ -29,11 +29,41 @@ def number(value, qualifier: str = "") -> str:
 
 
 def counted(value, qualifier: str, singular: str, plural: str, zero: str = "no") -> str:
-    """'1 raid', '10 raids', 'no raids', 'at least 39 people'."""
-    if int(value) == 0 and not qualifier:
+    """'1 raid', '10 raids', 'no raids', 'at least 1 raid', 'at least 39 people'."""
+    if int(value) == 0 and qualifier in ("", "implied", "text"):
         return f"{zero} {plural}"
-    noun = singular if int(value) == 1 and qualifier in ("", "implied", "text") else plural
+    noun = singular if int(value) == 1 else plural
     return f"{number(value, qualifier if qualifier not in ('implied', 'text') else '')} {noun}"
+
+
+def total_qualifier(qualifiers) -> str:
+    """The qualifier of a sum: exact parts give an exact sum; lower bounds ('>1,700' + 960) a lower bound
+    ('more than 2,660'); upper bounds an upper bound; anything approximate, or bounds both ways, 'about'."""
+    inexact = {q for q in qualifiers if q in _QUALIFIER_WORDS}
+    if not inexact:
+        return ""
+    if inexact <= {">", "≥"}:
+        return ">" if ">" in inexact else "≥"
+    if inexact <= {"<", "≤"}:
+        return "<" if "<" in inexact else "≤"
+    return "~"
+
+
+# Country names said with "the" ('the United Kingdom repatriated …').
+_WITH_ARTICLE = {"United Kingdom", "United States", "Netherlands", "Czech Republic", "Philippines", "Maldives",
+                 "United Arab Emirates", "Dominican Republic", "Central African Republic", "Gambia", "Bahamas",
+                 "Comoros", "Democratic Republic of the Congo", "Republic of the Congo", "Republic of Moldova"}
+
+
+def country(name: str) -> str:
+    """'United Kingdom' -> 'the United Kingdom'; 'Iraq' -> 'Iraq'."""
+    return f"the {name}" if name in _WITH_ARTICLE else name
+
+
+# Where people were repatriated from (repatriations.csv, `repatriated_from`), as a phrase.
+FROM_PHRASES = {"nes_camps": " from NES camps", "detention_facilities": " from detention facilities in NES",
+                "camps_and_detention": " from camps and detention facilities in NES", "nes": " from NES",
+                "not_stated": ""}
 
 
 def join(parts: list[str]) -> str:
@@ -124,10 +154,10 @@ def casualties_point(facts: MonthFacts) -> str:
     ck, ckq = facts.get("civilian_killed")
     no_injuries = missing(facts.get("military_injured")[0]) and missing(facts.get("civilian_injured")[0])
     if no_injuries and not missing(mk) and not missing(ck):
-        return (f"{counted(mk, mkq, 'military personnel', 'military personnel')} and "
+        return (f"{counted(mk, mkq, 'member of the security forces', 'military personnel')} and "
                 f"{counted(ck, ckq, 'civilian', 'civilians')} killed in these attacks; injuries were not published")
     military = _casualty_phrase(*facts.get("military_killed"), *facts.get("military_injured"),
-                                "military personnel", "military personnel")
+                                "member of the security forces", "military personnel")
     civilian = _casualty_phrase(*facts.get("civilian_killed"), *facts.get("civilian_injured"),
                                 "civilian", "civilians")
     if military or civilian:
@@ -205,8 +235,8 @@ def repatriation_points(repatriations: pd.DataFrame, month: str) -> list[str]:
             who = join(parts)
         else:
             who = counted(row.families, row.families_qualifier, "family", "families")
-        where = f" from {row.camp} camp" if row.camp else " from NES camps"
-        points.append(f"{row.country} repatriated {who}{where}")
+        where = f" from {row.camp} camp" if row.repatriated_from == "camp" else FROM_PHRASES[row.repatriated_from]
+        points.append(f"{country(row.country)} repatriated {who}{where}")
     return points
 
 
@@ -225,13 +255,27 @@ def us_positions_point(tallies: pd.DataFrame, month: str) -> str | None:
             f"US positions in Iraq and Syria {times}")
 
 
+def development_points(developments: pd.DataFrame | None, month: str) -> list[str]:
+    """The month's developments (developments.csv), in the editor's order: their one-line summaries."""
+    if developments is None or developments.empty:
+        return []
+    rows = developments[developments["month"] == month].sort_values("key_point_order", kind="mergesort")
+    return rows["summary"].tolist()
+
+
 def key_points(figures: pd.DataFrame, panel: pd.DataFrame, camps: pd.DataFrame, repatriations: pd.DataFrame,
-               tallies: pd.DataFrame, month: str) -> list[str]:
-    """All key points of a month, in the report's order."""
+               tallies: pd.DataFrame, month: str, developments: pd.DataFrame | None = None) -> list[str]:
+    """All key points of a month, in the report's order: the numbers, then the month's developments."""
     facts = MonthFacts(figures, panel, month)
     points = [attacks_point(facts), unverified_point(facts), casualties_point(facts), raids_point(facts),
-              us_positions_point(tallies, month), camp_point(camps, month), *repatriation_points(repatriations, month)]
-    return [p for p in points if p]
+              us_positions_point(tallies, month), camp_point(camps, month), *repatriation_points(repatriations, month),
+              *development_points(developments, month)]
+    return [capitalised(p) for p in points if p]
+
+
+def capitalised(sentence: str) -> str:
+    """Every bullet starts with a capital ('al-Hol camp held …' -> 'Al-Hol camp held …')."""
+    return sentence[:1].upper() + sentence[1:]
 
 
 def key_points_markdown(points: list[str], month: str) -> str:

@@ -6,8 +6,10 @@ import pandas as pd
 
 from ..months import previous_month, window
 from ..vocabulary import HEADLINE
+from .keypoints import total_qualifier
 
-INEXACT = {">", "≥", "<", "≤", "~"}  # no change is computed from bounds or approximations
+INEXACT = {">", "≥", "<", "≤", "~"}  # no change or average is computed from bounds or approximations
+SMALL_BASE = 10  # below this previous value a change is given as a number only: "+6", never "+600%"
 KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",
                       "previous_qualifier", "change", "change_pct", "avg_12m", "months_in_avg", "revised",
                       "first_published", "current_value", "statement_ids"]
@@ -18,16 +20,24 @@ def _figure(figures: pd.DataFrame, month: str, metric: str) -> pd.Series | None:
     return row.iloc[0] if len(row) else None
 
 
+def inexact_metrics(qualified: str) -> set[str]:
+    """The metrics a panel row's `qualified_metrics` ('arrests >; isis_killed ≥') gives as bounds or
+    approximations."""
+    parts = [part.strip().rsplit(" ", 1) for part in str(qualified or "").split(";") if part.strip()]
+    return {name for name, qualifier in (p for p in parts if len(p) == 2) if qualifier in INEXACT}
+
+
 def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.DataFrame:
     """One row per headline metric that is published this month or the previous one.
 
-    `avg_12m` is the mean of the values published in the 12 months ending with `month` (months without a
-    published value are left out, and `months_in_avg` says how many were used). Qualified values
-    (≥, ~, implied) enter as their number. Empty cells mean not published.
+    `avg_12m` is the mean of the exact values published in the 12 months ending with `month` (months without
+    a published value, and bounds or approximations such as ≥39 or ~19, are left out; `months_in_avg` says how
+    many were used). 'implied' and 'text' values are exact. Empty cells mean not published.
     """
     indexed = panel.set_index("month")
     prev = previous_month(month)
     last12 = [m for m in window(month, 12) if m in indexed.index]
+    inexact = {m: inexact_metrics(indexed.loc[m, "qualified_metrics"]) for m in last12}
     rows = []
     for metric, label in HEADLINE.items():
         now = _figure(figures, month, metric)
@@ -36,11 +46,12 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
         prev_value = before["value"] if before is not None else pd.NA
         if pd.isna(value) and pd.isna(prev_value):
             continue
-        history = indexed.loc[last12, metric].dropna()
+        history = indexed.loc[[m for m in last12 if metric not in inexact.get(m, set())], metric].dropna()
         bounds = {q for q in (now, before) for q in ([q["qualifier"]] if q is not None else [])} & INEXACT
         comparable = not (pd.isna(value) or pd.isna(prev_value) or bounds)
         change = value - prev_value if comparable else pd.NA
-        change_pct = (round(100 * change / prev_value, 1) if not pd.isna(change) and prev_value != 0 else pd.NA)
+        change_pct = (round(100 * change / prev_value, 1) if not pd.isna(change) and prev_value >= SMALL_BASE
+                      else pd.NA)
         revised = bool(now is not None and now["revised"])
         rows.append({
             "metric": metric, "label": label, "month": month,
@@ -67,3 +78,20 @@ def month_value(panel: pd.DataFrame, month: str, metric: str):
     """A panel value (pd.NA when not published or outside the panel)."""
     row = panel.loc[panel["month"] == month, metric]
     return row.iloc[0] if len(row) else pd.NA
+
+
+def people_repatriated(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each repatriation's people and their qualifier: `people` where given, else women plus children (a
+    bound if either is); NA when only families were given (they add no people)."""
+    counts, qualifiers = [], []
+    for r in rows.itertuples():
+        if not pd.isna(r.people):
+            counts.append(int(r.people))
+            qualifiers.append(r.people_qualifier)
+        elif not (pd.isna(r.women) and pd.isna(r.children)):
+            counts.append(int(0 if pd.isna(r.women) else r.women) + int(0 if pd.isna(r.children) else r.children))
+            qualifiers.append(total_qualifier([r.women_qualifier, r.children_qualifier]))
+        else:
+            counts.append(pd.NA)
+            qualifiers.append("")
+    return pd.DataFrame({"count": pd.array(counts, dtype="Int64"), "qualifier": qualifiers}, index=rows.index)

@@ -11,11 +11,13 @@ from .charts import (
     GAP,
     definition_changes,
     legend_above,
+    mark_developments,
     set_top,
     thousands,
     wrap,
 )
-from .keypoints import missing, number
+from .keypoints import country, missing, number, total_qualifier
+from .metrics import people_repatriated
 
 C = style.COLORS
 SUM_METRICS = ["attacks", "military_killed", "military_injured", "civilian_killed", "civilian_injured",
@@ -44,8 +46,9 @@ def annual_summary(panel: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
 
 
 @style.house_style
-def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame):
-    """Every month's headline attack count, gaps hatched, the change of definition marked."""
+def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame, developments: pd.DataFrame | None = None):
+    """Every month's headline attack count, gaps hatched, the change of definition and the developments
+    marked for charts shown."""
     months = panel["month"].tolist()
     fig, ax = style.new_figure()
     attacks = panel["attacks"]
@@ -58,6 +61,7 @@ def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame):
     ax.set_ylim(0, top)
     definition_changes(ax, months, panel["definition"].fillna(""),
                         dict(zip(definitions["definition"], definitions["label"])))
+    marked = mark_developments(ax, months, developments)
     ticks = [i for i, m in enumerate(months) if m.endswith("-01")]
     ax.set_xticks(ticks)
     ax.set_xticklabels([months[i][:4] for i in ticks])
@@ -69,7 +73,7 @@ def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame):
     style.finish(fig, wrap(f"Sleeper-cell attacks per month, {first} to {last}: {len(gaps)} months without a "
                             "published count"),
                  note="Hatched: no figure was published (not zero). Dashed line: from May 2022 the headline counts "
-                      "confirmed ISIS attacks only.")
+                      "confirmed ISIS attacks only." + (" \u25bc: a development of that month." if marked else ""))
     return fig
 
 
@@ -162,23 +166,26 @@ def cumulative_repatriations(repatriations: pd.DataFrame):
     """Cumulative people repatriated, by country, over time (None when there are none)."""
     if repatriations.empty:
         return None
-    rows = repatriations.copy()
-    rows["count"] = [int(p) if not missing(p) else int(0 if missing(w) else w) + int(0 if missing(c) else c)
-                     for p, w, c in zip(rows["people"], rows["women"], rows["children"])]
+    rows = repatriations.join(people_repatriated(repatriations))
+    rows = rows[rows["count"].notna()].copy()  # given only in families: no people to add
+    if rows.empty:
+        return None
+    rows["count"] = rows["count"].astype(int)
     rows["when"] = pd.to_datetime(rows["month"] + "-01")
     fig, ax = style.new_figure()
     order = rows.groupby("country")["count"].sum().sort_values(ascending=False, kind="mergesort").index
-    for i, country in enumerate(order):
-        own = rows[rows["country"] == country].sort_values("when", kind="mergesort")
+    for i, name in enumerate(order):
+        own = rows[rows["country"] == name].sort_values("when", kind="mergesort")
         cumulative = own["count"].cumsum()
-        ax.step(own["when"], cumulative, where="post", color=style.SERIES[i % len(style.SERIES)], label=country)
+        ax.step(own["when"], cumulative, where="post", color=style.SERIES[i % len(style.SERIES)], label=name)
         ax.scatter(own["when"], cumulative, s=10, color=style.SERIES[i % len(style.SERIES)])
-        ax.text(own["when"].iloc[-1], cumulative.iloc[-1], f"  {country} {number(cumulative.iloc[-1])}",
+        ax.text(own["when"].iloc[-1], cumulative.iloc[-1], f"  {name} {number(cumulative.iloc[-1])}",
                 fontsize=7, va="center")
     thousands(ax)
     ax.set_ylabel("People repatriated (cumulative)")
-    style.finish(fig, wrap(f"Repatriations recorded in our sources: {number(rows['count'].sum())} people, "
-                            f"most by {order[0]}"),
+    style.finish(fig, wrap(f"Repatriations recorded in our sources: "
+                            f"{number(rows['count'].sum(), total_qualifier(rows['qualifier']))} people, "
+                            f"most by {country(order[0])}"),
                  note="Only repatriations published in the reports and cited pages; not a complete register.")
     return fig
 

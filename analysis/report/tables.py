@@ -46,12 +46,14 @@ def key_figures_markdown(key_figures: pd.DataFrame, month: str, vintage: str = "
         else:
             pct = "" if missing(row.change_pct) else f" ({row.change_pct:+.0f}%)"
             change = f"{int(row.change):+d}{pct}"
-        average = "–" if missing(row.avg_12m) else f"{row.avg_12m:.1f} ({row.months_in_avg} months)"
+        average = "–" if missing(row.avg_12m) else \
+            f"{row.avg_12m:.1f} ({row.months_in_avg} month{'s' if row.months_in_avg != 1 else ''})"
         lines.append(f"| {row.label} | {now} | {_cell(row.previous_value, row.previous_qualifier)} | {change} | "
                      f"{average} |")
     lines += ["", "Not published means the report did not give the figure; it is never counted as zero. "
-                  "The 12-month average uses the months with a published value among the 12 ending with "
-                  f"{long_month(month)}; changes are not computed from bounds or approximations (≥, >, ~).", ""]
+                  "The 12-month average uses the months with an exact published value among the 12 ending with "
+                  f"{long_month(month)}; neither changes nor averages are computed from bounds or approximations "
+                  "(≥, >, ~), and a change from a base below 10 is given without a percentage.", ""]
     return "\n".join(lines)
 
 
@@ -121,6 +123,13 @@ def sources_markdown(data: Processed, month: str, months_in_charts: int = 24) ->
         lines += ["", "## Attacks on US positions", ""]
         lines += [f"- {markdown.text(r.area)}, {markdown.text(r.period_start)} to {markdown.text(r.period_end)}: "
                   f"{_cell(r.attacks, r.qualifier)} — {_source(r)}" for r in tallies.itertuples()]
+
+    developments = data.developments[data.developments["month"] == month]
+    if len(developments):
+        lines += ["", "## Developments of the month (key points, in order)", ""]
+        lines += [f"- {markdown.text(r.date)}: {markdown.text(r.summary)}"
+                  + (f" (primary source: {markdown.text(r.primary_source)})" if r.primary_source else "")
+                  + f" — {_source(r)}" for r in developments.itertuples()]
 
     span = window(month, months_in_charts)
     charts = data.sources[data.sources["period"].isin(span)]

@@ -80,11 +80,17 @@ BAD_ROWS = [
      "not in the gazetteer"),
     ("attacks_by_region.csv", "2001-01,Raqqa,attacks,,,Bad I,2001-02,https://example.org/x,", "value",
      "both empty"),
-    ("repatriations.csv", "2001-01,Otherland,Roj,2,3,4,,Bad J,2001-02,https://example.org/x,", "people",
+    ("repatriations.csv", "2001-01,Otherland,Roj,camp,2,3,4,,Bad J,2001-02,https://example.org/x,", "people",
      "smaller than women plus children"),
     ("us_position_attacks.csv", "2001-02-01,2001-01-01,Syria,3,Bad K,2001-03,https://example.org/x,",
      "period_end", "before period_start"),
     ("definitions.csv", "def_c,2001-05,2001-04,C,bad,https://example.org/x", "last_month", "before first_month"),
+    ("developments.csv", "2001-03,2001-03-09,camps,A SYNTHETIC line,,3,yes,,Bad L,2001-04,https://example.org/x,",
+     "chart_label", "is empty but on_charts is yes"),
+    ("developments.csv", "2001-03,2001-03,weather,A SYNTHETIC line,,3,no,,Bad M,2001-04,https://example.org/x,",
+     "category", "not one of"),
+    ("developments.csv", "2001-03,2001-03,camps,A SYNTHETIC line,,1,no,,Bad N,2001-04,https://example.org/x,",
+     "key_point_order", "repeats the statement on line 3"),
 ]
 
 

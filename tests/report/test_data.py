@@ -21,6 +21,9 @@ def test_a_month_is_handed_its_own_rows(processed):
     data = load_month(processed, "2023-11")
     assert data.monthly["month"].min() == "2021-12" and data.monthly["month"].max() == "2023-11"
     assert set(data.figures["period"]) == {"2023-10", "2023-11"}
+    assert (data.developments["month"] <= "2023-11").all()
+    charted = data.developments[data.developments["month"] != "2023-11"]
+    assert (charted["on_charts"] == "yes").all() and (charted["month"] >= "2021-12").all()
 
 
 @pytest.mark.parametrize("damage, words", [

@@ -29,6 +29,17 @@ def texts(fig):
     return [t.get_text() for ax in fig.axes for t in ax.texts] + [t.get_text() for t in fig.texts]
 
 
+def test_developments_marked_for_charts_are_labelled_and_the_note_says_so_only_then(tables):
+    panel, _ = tables
+    developments = pd.DataFrame({"month": ["2001-05", "2001-06", "2000-01"], "on_charts": ["yes", "no", "yes"],
+                                 "chart_label": ["SYNTHETIC marker", "", "outside the window"]})
+    fig = figures.attacks_chart(panel, DEFS, "2001-06", months=6, developments=developments)
+    assert "SYNTHETIC marker" in texts(fig) and "outside the window" not in texts(fig)
+    assert "\u25bc: a development" in style.method_note(fig)
+    plain = figures.attacks_chart(panel, DEFS, "2001-06", months=6, developments=developments.iloc[1:])
+    assert "\u25bc" not in style.method_note(plain)
+
+
 def test_attacks_chart_labels_gaps_and_definition_change(tables):
     panel, _ = tables
     fig = figures.attacks_chart(panel, DEFS, "2001-06", months=6)
@@ -78,3 +89,33 @@ def test_what_the_cell_shows_is_what_is_saved_after_a_change_in_the_cell(tables,
     saved = (tmp_path / "b" / "f.png").read_bytes()
     assert saved != untouched["png"].read_bytes()
     assert shown[0].data == saved
+
+
+def test_a_repatriation_total_with_a_bound_is_a_bound_and_families_only_add_no_people():
+    """SYNTHETIC: '>1,700' plus 960 is 'more than 2,660'; a repatriation given only in families is said, not
+    counted as 0 people."""
+    def ints(*values):
+        return pd.array(list(values), dtype="Int64")
+
+    reps = pd.DataFrame({"month": ["2001-03", "2001-05", "2001-06"], "country": ["Examplestan"] * 2 + ["United Kingdom"],
+                         "people": ints(1700, 960, None), "people_qualifier": [">", "", ""],
+                         "women": ints(None, None, None), "women_qualifier": ["", "", ""],
+                         "children": ints(None, None, None), "children_qualifier": ["", "", ""],
+                         "families": ints(None, None, 40), "families_qualifier": ["", "", ""]})
+    fig = figures.repatriations_chart(reps, "2001-06")
+    assert fig._suptitle.get_text().replace("\n", " ").startswith("More than 2,660 people repatriated from NES")
+    assert any("more than 2,660 (2 repatriations)" in t for t in texts(fig))
+    assert "1 repatriation given only in families (no number of people) not counted" in style.method_note(fig)
+    assert "United Kingdom" not in " ".join(t.get_text() for t in fig.axes[0].get_yticklabels())
+
+
+@pytest.mark.parametrize("count_month, expected", [
+    ("2001-06", "Al-Hol held 100 people in June 2001"),
+    ("2001-03", "Al-Hol held 100 people at the last published count, March 2001"),
+    ("2000-11", "Al-Hol held 100 people at the last published count, an old one from November 2000")])
+def test_the_camp_count_carries_its_date_and_an_old_one_is_called_old(count_month, expected):
+    camps = pd.DataFrame({"month": [count_month], "camp": ["al-Hol"], "as_of_date": [f"{count_month}-01"],
+                          "as_of": [count_month], "report": ["RIC synthetic"], "group": ["total"],
+                          "population": pd.array([100], dtype="Int64"), "qualifier": [""]})
+    fig = figures.camp_chart(camps, "2001-06")
+    assert fig._suptitle.get_text().replace("\n", " ") == expected

@@ -50,7 +50,7 @@ def test_attacks_sentence_notes_a_definition_change():
     ([("military_killed", "4"), ("military_injured", "5"), ("civilian_killed", "0 (implied)"), ("civilian_injured", "7")],
      "4 military personnel killed and 5 injured, 7 civilians injured in these attacks"),
     ([("military_killed", "1"), ("military_injured", "0"), ("civilian_killed", "1"), ("civilian_injured", "1")],
-     "1 military personnel killed, 1 civilian killed and 1 injured in these attacks"),
+     "1 member of the security forces killed, 1 civilian killed and 1 injured in these attacks"),
     ([("military_killed", "0"), ("military_injured", "0"), ("civilian_killed", "0"), ("civilian_injured", "0")],
      "no military personnel killed or injured, no civilians killed or injured in these attacks"),
     ([("military_killed", "4"), ("civilian_killed", "7")],
@@ -103,6 +103,7 @@ def test_camp_and_repatriation_sentences():
     assert keypoints.camp_point(camps, "2001-07") is None
     reps = pd.DataFrame({
         "month": ["2001-06", "2001-06"], "country": ["Examplestan", "Otherland"], "camp": ["al-Hol", ""],
+        "repatriated_from": ["camp", "nes_camps"],
         "people": pd.array([776, 3], dtype="Int64"), "people_qualifier": ["", "implied"],
         "women": pd.array([None, 1], dtype="Int64"), "women_qualifier": ["", ""],
         "children": pd.array([None, 2], dtype="Int64"), "children_qualifier": ["", ""],
@@ -110,3 +111,72 @@ def test_camp_and_repatriation_sentences():
     assert keypoints.repatriation_points(reps, "2001-06") == [
         "Examplestan repatriated 776 people (192 families) from al-Hol camp",
         "Otherland repatriated 1 woman and 2 children from NES camps"]
+
+
+def test_developments_follow_the_numbers_in_the_editors_order_and_every_bullet_starts_with_a_capital():
+    """SYNTHETIC developments: numbers first, then the month's developments by key_point_order."""
+    rows = [("2001-06", "attacks", "3"), ("2001-05", "attacks", "4")]
+    figures = clean.first_and_current(synthetic_statements(rows))
+    camps = pd.DataFrame({"month": ["2001-06"] * 2, "camp": ["al-Hol"] * 2, "as_of_date": ["2001-06-01"] * 2,
+                          "report": ["RIC synthetic"] * 2, "group": ["total", "iraqi"],
+                          "population": pd.array([100, 50], dtype="Int64"), "qualifier": ["", ""]})
+    developments = pd.DataFrame({"month": ["2001-06", "2001-06", "2001-05"], "key_point_order": [2, 1, 1],
+                                 "summary": ["second of June", "first of June", "of May"]})
+    empty = pd.DataFrame(columns=["month", "country", "period_end", "area"])
+    points = keypoints.key_points(figures, monthly_panel(figures, DEFS), camps, empty, empty, "2001-06",
+                                  developments)
+    assert points[-2:] == ["First of June", "Second of June"]
+    assert points[0].startswith("3 confirmed") and "Al-Hol camp held 100 people in June: 50 Iraqis" in points
+    assert all(p[0].isupper() or p[0].isdigit() for p in points)
+    assert keypoints.key_points(figures, monthly_panel(figures, DEFS), camps, empty, empty, "2001-06")[-1] \
+        .startswith("Al-Hol")  # no developments table: the numbers alone
+
+
+# --- the templates over the cross product of the cases a month can bring --------------------------------
+
+COUNTS = [(0, ""), (1, ""), (1, "≥"), (1, "~"), (2, ""), (39, "≥"), (1700, ">"), (19, "~"), (3, "implied")]
+
+
+@pytest.mark.parametrize("value, qualifier", COUNTS)
+def test_counted_agrees_in_number_for_every_count_and_qualifier(value, qualifier):
+    text = counted(value, qualifier, "civilian", "civilians")
+    assert text.endswith(" civilian") == (value == 1), text  # '1 civilian', 'at least 1 civilian', '2 civilians'
+    assert "nan" not in text and ("0 civilians" not in text or qualifier)
+
+
+@pytest.mark.parametrize("killed", [None, (0, ""), (1, ""), (1, "≥"), (4, ""), (12, "~")])
+@pytest.mark.parametrize("injured", [None, (0, ""), (1, ""), (5, ""), (9, "≥")])
+def test_casualty_sentences_for_every_combination(killed, injured):
+    rows = [("2001-06", "attacks", "3")]
+    for metric, value in (("military_killed", killed), ("military_injured", injured),
+                          ("civilian_killed", killed), ("civilian_injured", injured)):
+        if value is not None:
+            rows.append(("2001-06", metric, f"{value[1]}{value[0]}"))
+    text = keypoints.capitalised(casualties_point(facts(rows)))
+    assert text[0].isupper() or text[0].isdigit(), text
+    assert "1 military personnel" not in text and "1 civilians" not in text, text
+    assert "nan" not in text.lower() and "<na>" not in text.lower()
+    if killed == (1, "") and injured is not None and injured[0] != 0:
+        assert text.startswith("1 member of the security forces killed and"), text
+
+
+@pytest.mark.parametrize("country_name, said", [("Iraq", "Iraq"), ("United Kingdom", "The United Kingdom"),
+                                                ("Netherlands", "The Netherlands"), ("United States", "The United States")])
+@pytest.mark.parametrize("where, camp, phrase", [
+    ("camp", "Roj", " from Roj camp"), ("nes_camps", "", " from NES camps"),
+    ("detention_facilities", "", " from detention facilities in NES"), ("nes", "", " from NES"),
+    ("camps_and_detention", "", " from camps and detention facilities in NES"), ("not_stated", "", "")])
+@pytest.mark.parametrize("people, women, children, families, who", [
+    ((1, ""), None, None, None, "1 person"), ((50, "~"), None, None, None, "about 50 people"),
+    (None, (1, ""), (3, ""), None, "1 woman and 3 children"), (None, None, None, (1, ""), "1 family"),
+    ((1700, ">"), None, None, (400, ""), "more than 1,700 people (400 families)")])
+def test_repatriation_sentences_for_every_country_place_and_count(country_name, said, where, camp, phrase, people,
+                                                                   women, children, families, who):
+    def count(pair):
+        return (pd.array([None if pair is None else pair[0]], dtype="Int64"), "" if pair is None else pair[1])
+
+    columns = {"month": ["2001-06"], "country": [country_name], "camp": [camp], "repatriated_from": [where]}
+    for name, pair in (("people", people), ("women", women), ("children", children), ("families", families)):
+        columns[name], columns[f"{name}_qualifier"] = count(pair)
+    [point] = keypoints.repatriation_points(pd.DataFrame(columns), "2001-06")
+    assert keypoints.capitalised(point) == f"{said} repatriated {who}{phrase}"

@@ -51,3 +51,40 @@ def test_no_change_is_computed_from_bounds():
 def test_metrics_published_in_neither_month_are_left_out():
     panel, figures = build([("2001-02", "attacks", "3", "R", "2001-03")])
     assert key_figures(panel, figures, "2001-02")["metric"].tolist() == ["attacks"]
+
+
+def test_a_change_on_a_base_below_ten_has_no_percentage():
+    panel, figures = build([("2001-01", "civilian_injured", "1", "R", "2001-02"),
+                            ("2001-02", "civilian_injured", "7", "R", "2001-03"),
+                            ("2001-01", "attacks", "10", "R", "2001-02"), ("2001-02", "attacks", "15", "R", "2001-03")])
+    rows = key_figures(panel, figures, "2001-02").set_index("metric")
+    assert rows.loc["civilian_injured", "change"] == 6 and pd.isna(rows.loc["civilian_injured", "change_pct"])
+    assert rows.loc["attacks", "change_pct"] == 50.0
+    from analysis.report.tables import key_figures_markdown
+
+    md = key_figures_markdown(key_figures(panel, figures, "2001-02"), "2001-02")
+    assert "| +6 |" in md and "+600%" not in md and "| +5 (+50%) |" in md
+
+
+def test_the_twelve_month_average_uses_exact_values_only():
+    panel, figures = build([("2001-01", "arrests", "≥100", "R", "2001-02"), ("2001-02", "arrests", "~50", "R", "2001-03"),
+                            ("2001-03", "arrests", "10", "R", "2001-04"), ("2001-04", "arrests", "20", "R", "2001-05")])
+    row = key_figures(panel, figures, "2001-04").set_index("metric").loc["arrests"]
+    assert row.avg_12m == 15.0 and row.months_in_avg == 2
+
+
+def test_people_repatriated_keeps_bounds_and_counts_no_people_for_families_only():
+    from analysis.report.keypoints import total_qualifier
+    from analysis.report.metrics import people_repatriated
+
+    def ints(*values):
+        return pd.array(list(values), dtype="Int64")
+
+    rows = pd.DataFrame({"people": ints(1700, None, None, 960), "people_qualifier": [">", "", "", ""],
+                         "women": ints(None, 4, None, None), "women_qualifier": ["", "≥", "", ""],
+                         "children": ints(None, 13, None, None), "children_qualifier": ["", "", "", ""]})
+    counted = people_repatriated(rows)
+    assert counted["count"].tolist()[:2] == [1700, 17] and pd.isna(counted["count"].iloc[2])
+    assert counted["qualifier"].tolist() == [">", "≥", "", ""]
+    assert total_qualifier(counted["qualifier"]) == ">" and total_qualifier(["", ""]) == ""
+    assert total_qualifier(["≥", "~"]) == "~" and total_qualifier(["<", ""]) == "<" and total_qualifier(["≥", "<"]) == "~"

@@ -106,10 +106,21 @@ def test_key_points_read_like_the_report(first_run):
         "4 military personnel killed and 5 injured, 7 civilians injured in these attacks",
         "10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed",
         "Iraq repatriated 776 people (192 families) from al-Hol camp",
-        "al-Hol camp held 49,432 people in November: 24,147 Iraqis, 18,028 Syrians and 7,257 third-country foreigners",
+        "Al-Hol camp held 49,432 people in November: 24,147 Iraqis, 18,028 Syrians and 7,257 third-country foreigners",
     ]:
         assert f"- {sentence}\n" in text
-    assert "nan" not in text.lower()
+    assert not re.search(r"\bnan\b", text, re.I)
+
+
+def test_key_points_cover_the_reports_seven_bullets_in_its_order(first_run, processed):
+    """Its three numeric bullets, then its four developments (data/raw/developments.csv) in the editor's order."""
+    bullets = [line[2:] for line in (first_run / "reports" / MONTH / "key_points.md").read_text().splitlines()
+               if line.startswith("- ")]
+    developments = pd.read_csv(processed / "developments.csv", dtype=str, keep_default_na=False)
+    november = developments[developments["month"] == MONTH].sort_values("key_point_order")["summary"].tolist()
+    assert len(november) == 4 and bullets[-4:] == november
+    assert [b.split()[0] for b in bullets[:3]] == ["11", "4", "10"]
+    assert "Binance" in november[0] and "Australian court" in november[3]
 
 
 def test_reports_folder_holds_notebook_html_and_sources(first_run):
