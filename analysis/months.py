@@ -27,6 +27,11 @@ def previous_month(month: str) -> str:
     return _month(_index(month) - 1)
 
 
+def next_month(month: str) -> str:
+    """'2023-12' -> '2024-01'."""
+    return _month(_index(month) + 1)
+
+
 def window(month: str, length: int) -> list[str]:
     """The `length` months ending with `month`, oldest first."""
     end = _index(month)

@@ -49,6 +49,8 @@ VINTAGES = ("current", "as-published")
 # (the team's incident and raid logs in data/raw/incidents/, ACLED exports in data/raw/acled/).
 TABLES = ("monthly", "figures", "sources", "regions", "camp_population", "repatriations", "us_position_attacks",
           "definitions", "developments")
+# The qualifiers that make a number a bound or an approximation (never summed or compared as exact).
+BOUNDS = frozenset({">", "≥", "<", "≤", "~"})
 # Where a repatriation took people from, as the source says (repatriations.csv): "camp" = the camp named in
 # `camp`; "nes" = the source says only "from NES"; "not_stated" = the source does not say.
 REPATRIATED_FROM = ("camp", "nes_camps", "detention_facilities", "camps_and_detention", "nes", "not_stated")

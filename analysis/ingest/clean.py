@@ -11,6 +11,7 @@ import hashlib
 
 import pandas as pd
 
+from ..vocabulary import BOUNDS
 from . import parsing
 from .places import Gazetteer, resolve_names
 from .readers import LINE, SOURCE
@@ -69,7 +70,9 @@ def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
         stated = group[group["value"].notna()]
         first = stated.iloc[0] if len(stated) else None
         current = stated.iloc[-1] if len(stated) else None
-        values = {(int(v), q) for v, q in zip(stated["value"], stated["qualifier"])}
+        # A restatement of the same number is no revision, whether said exactly, as implied or in the body
+        # text; a bound that became a number (or the reverse) is one.
+        values = {(int(v), q if q in BOUNDS else "") for v, q in zip(stated["value"], stated["qualifier"])}
         rows.append({
             "period": period,
             "period_type": group["period_type"].iloc[0],

@@ -12,6 +12,7 @@ from ..outputs import atomic_write_text, write_csv
 from . import markdown, style
 from .data import Processed
 from .keypoints import key_points_markdown
+from .revisions import revisions, revisions_markdown
 from .tables import (
     key_figures_markdown,
     markdown_table,
@@ -57,6 +58,15 @@ def write_key_points(points: list[str], rep_dir: Path, month: str) -> str:
     """key_points.md; returns the Markdown."""
     text = key_points_markdown(points, month)
     atomic_write_text(rep_dir / "key_points.md", text)
+    return text
+
+
+def write_revisions(data: Processed, rep_dir: Path, month: str) -> str:
+    """revisions.csv and revisions.md: earlier months' figures this month's report stated differently."""
+    frame = revisions(data.sources, month)
+    write_csv(frame, rep_dir / "revisions.csv", for_people=True)
+    text = revisions_markdown(frame, month)
+    atomic_write_text(rep_dir / "revisions.md", text)
     return text
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..months import previous_month, window
-from ..vocabulary import HEADLINE
+from ..vocabulary import BOUNDS, HEADLINE
 from .keypoints import total_qualifier
 
-INEXACT = {">", "≥", "<", "≤", "~"}  # no change or average is computed from bounds or approximations
+INEXACT = BOUNDS  # no change or average is computed from bounds or approximations
 SMALL_BASE = 10  # below this previous value a change is given as a number only: "+6", never "+600%"
 KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",
                       "previous_qualifier", "change", "change_pct", "avg_12m", "months_in_avg", "revised",

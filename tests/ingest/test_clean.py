@@ -66,3 +66,13 @@ def test_camp_population_parses_dates_and_keeps_group_order():
     assert out["as_of_precision"].tolist() == ["month", "month"]
     assert out["qualifier"].tolist() == ["", "~"]
     assert rows["group"].tolist() == ["iraqi", "total"]  # input untouched
+
+
+def test_a_restatement_of_the_same_number_is_not_a_revision():
+    """'12' restated later as '12 (text)' or '12 (implied)' says the same number: not revised."""
+    figures = clean.first_and_current(statements([
+        ("2001-03", "arrests", "12", "Report", "2001-04"),
+        ("2001-03", "arrests", "12 (text)", "Later", "2001-05"),
+        ("2001-03", "arrests", "12 (implied)", "Later still", "2001-06"),
+    ]))
+    assert not figures.iloc[0]["revised"] and figures.iloc[0]["n_statements"] == 3

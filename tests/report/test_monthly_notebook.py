@@ -59,7 +59,7 @@ def test_a_report_run_in_a_reused_kernel_has_the_published_bytes(first_run):
 
     listed = {name: digest for name, digest in read_checksums(paths.CHECKSUMS).items()
               if f"/{MONTH}/" in name and not name.endswith(".ipynb")}  # the notebook names its folders
-    assert len(listed) == 16
+    assert len(listed) == 18
     assert {name: sha256_of(first_run / name) for name in listed} == listed
 
 
@@ -127,6 +127,7 @@ def test_reports_folder_holds_notebook_html_and_sources(first_run):
     folder = first_run / "reports" / MONTH
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["monthly_report.ipynb", "monthly_report.html", "key_figures.csv", "key_figures.md", "key_points.md",
+         "revisions.md", "revisions.csv",
          "sources.md", "sources.csv", "provenance.json"])
     sources = (folder / "sources.md").read_text()
     assert "https://rojavainformationcenter.org/2023/12/november-sleeper-cell-report" in sources

@@ -147,6 +147,40 @@ def test_a_bad_month_writes_no_report(project):
     assert not (project / "pwned").exists()
 
 
+def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):
+    """A SYNTHETIC month after the last one, added by the README's steps (rows, `make manifest`, the monthly run);
+    then the tests that read data/raw pass in that copy unchanged."""
+    from analysis.months import next_month
+
+    from ..conftest import make
+
+    raw, manifest = project / "data/raw/monthly_figures.csv", project / "data/manifest.csv"
+    saved = raw.read_bytes(), manifest.read_bytes()
+    last = (project / "data/processed/months.txt").read_text().split()[-1]
+    new = next_month(last)
+    with open(raw, "a", encoding="utf-8") as handle:
+        for metric, value in (("attacks", "7"), ("military_killed", "1"), ("raids", "3"), ("arrests", "5")):
+            handle.write(f"{new},{metric},{value},SYNTHETIC report for the add-a-month test,{next_month(new)},"
+                         "https://example.org/synthetic,SYNTHETIC\n")
+    try:
+        assert make(project, "manifest").returncode == 0
+        assert ran(monthly(project, new))  # `make monthly MONTH=...` is this call, in this process's warm kernel
+        points = (project / f"reports/{new}/key_points.md").read_text()
+        assert "- 7 confirmed ISIS sleeper cell attacks across NES" in points
+        assert "1 member of the security forces killed" in points
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")}
+        tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
+                                "tests/ingest/test_published_facts.py", "tests/report/test_data.py",
+                                "tests/run/test_manifest.py"], cwd=project, capture_output=True, text=True,
+                               env={**env, "PYTHONPATH": str(project)})
+        assert tests.returncode == 0, tests.stdout[-3000:]
+    finally:
+        raw.write_bytes(saved[0])
+        manifest.write_bytes(saved[1])
+        for top in ("figures", "reports"):
+            shutil.rmtree(project / top / new, ignore_errors=True)
+
+
 def test_an_edit_with_an_old_file_time_is_published(project):
     """Regression: an edited raw file given an older time used to leave the old report in place."""
     raw = project / "data/raw/monthly_figures.csv"
