@@ -63,7 +63,7 @@ lock: $(VENV_STAMP)
 # DATA AND REPORTS                                                              #
 #################################################################################
 # Every target below is one call of `python -m analysis`, which decides by content what to rebuild.
-# User text (MONTH, MONTHS, VINTAGE, JOBS, BENCH_SIZES, PYTEST_ARGS) never reaches make expansion or the shell as code: each target
+# User text (MONTH, MONTHS, VINTAGE, JOBS, DRAFT, BENCH_SIZES, PYTEST_ARGS) never reaches make expansion or the shell as code: each target
 # passes it in an environment variable set with $(value ...), and the recipe quotes it.
 
 ## Build data/processed from data/raw (only when what it reads changed; ALLOW_REJECTIONS=1 to build without bad rows)
@@ -86,6 +86,10 @@ months: $(VENV_STAMP)
 monthly: $(VENV_STAMP)
 	@$(PY) -m analysis monthly "$$MONTH_ARG" --vintage "$${VINTAGE_ARG:-current}" $${ALLOW_ARG:+--allow-rejections}
 
+## Check an edited draft against the data: make check-draft MONTH=2023-11 DRAFT=draft.docx (.docx .md .html .txt)
+check-draft: $(VENV_STAMP)
+	@$(PY) -m analysis check-draft "$$MONTH_ARG" "$$DRAFT_ARG"
+
 ## Rebuild data, every month's report and the overview (make -j2 all or JOBS=2: two at a time; MONTHS="..." for some)
 all: $(VENV_STAMP)
 	@set -f; $(PY) -m analysis all $${JOBS_ARG:+--jobs "$$JOBS_ARG"} $${MONTHS_ARG:+--months $$MONTHS_ARG} $${ALLOW_ARG:+--allow-rejections}
@@ -99,10 +103,11 @@ verify: $(VENV_STAMP)
 	@set -f; $(PY) -m analysis verify $${JOBS_ARG:+--jobs "$$JOBS_ARG"} $${MONTHS_ARG:+--months $$MONTHS_ARG}
 
 # User text, as environment variables for the recipes only (never expanded by make, never exported as-is).
-unexport MONTH MONTHS VINTAGE JOBS ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS
+unexport MONTH MONTHS VINTAGE JOBS DRAFT ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS
 export MONTH_ARG = $(value MONTH)
 export MONTHS_ARG = $(value MONTHS)
 export VINTAGE_ARG = $(value VINTAGE)
+export DRAFT_ARG = $(value DRAFT)
 export JOBS_ARG = $(value JOBS)
 export ALLOW_ARG = $(value ALLOW_REJECTIONS)
 export BENCH_SIZES_ARG = $(value BENCH_SIZES)
@@ -148,4 +153,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
-.PHONY: venv lock data check-manifest manifest months monthly test test-fast clean help all checksums verify lab bench
+.PHONY: venv lock data check-manifest manifest months monthly check-draft test test-fast clean help all checksums verify lab bench

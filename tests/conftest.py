@@ -84,7 +84,7 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subpro
 
 
 # The longest files (tens of seconds of notebook runs each), longest first.
-HEAVIEST = ("run/test_runner_end_to_end.py", "run/test_runner.py", "test_notebooks.py",
+HEAVIEST = ("run/test_runner_end_to_end.py", "run/test_runner_inputs.py", "run/test_runner.py", "test_notebooks.py",
             "report/test_monthly_notebook.py", "run/test_verify.py", "ingest/test_properties.py",
             "report/test_jupyter_server.py", "run/test_cli.py", "report/test_notebook_outputs.py", "test_makefile.py")
 

@@ -82,6 +82,20 @@ def _cmd_monthly(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check_draft(args: argparse.Namespace) -> int:
+    """Every number of an edited draft against the month's data; exit 1 when one contradicts it."""
+    from ..report.data import load_month
+    from ..report.draft_check import check, report
+    from ..report.draft_text import read_draft
+
+    _checked_format(args.month, args)
+    check_month(args.month, _ensure_data(args))
+    paragraphs = read_draft(Path(args.draft))
+    findings = check(paragraphs, load_month(Path(args.processed), args.month), args.month)
+    print(report(findings, args.draft, args.month))
+    return 1 if any(f.status == "MISMATCH" for f in findings) else 0
+
+
 def _cmd_all(args: argparse.Namespace) -> int:
     for month in args.months or []:
         _checked_format(month, args)
@@ -167,6 +181,11 @@ def parser() -> argparse.ArgumentParser:
     mon.add_argument("--vintage", default="current", choices=VINTAGES,
                      help="current values (default) or values as first published (outputs in .../as-published/)")
     mon.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    cd = command("check-draft", _cmd_check_draft, "check every number of an edited draft against the month's "
+                 "data (exit 1 on a mismatch)")
+    cd.add_argument("month", help="YYYY-MM")
+    cd.add_argument("draft", help="the edited draft: .docx, .md, .html or .txt")
 
     every = command("all", _cmd_all, "build every month's report and the overview (only what changed)",
                     outputs=True)

@@ -23,7 +23,7 @@ from ..conftest import FIXTURES, TODAY
 TABLES = sorted(p.name for p in (FIXTURES / "raw_minimal").glob("*.csv"))
 # derandomize: the same examples on every run and machine (a failure is reproducible from the test alone);
 # no database: nothing written into the work tree.
-SETTINGS = settings(max_examples=15, derandomize=True, database=None, deadline=None,
+SETTINGS = settings(max_examples=10, derandomize=True, database=None, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 

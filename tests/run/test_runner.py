@@ -13,25 +13,15 @@ import io
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from ..conftest import copy_project, lighten_monthly_notebook, replace_text
-from ..ingest.test_acled import COLUMNS, ROWS
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "incidents"
 MONTH = "2023-11"
-
-
-def analysis(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")}
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=root, capture_output=True, text=True,
-                          env={**env, "PYTHONPATH": str(root)})
 
 
 def monthly(root: Path, month: str = MONTH) -> str:
@@ -108,77 +98,20 @@ def test_damaged_processed_data_is_rebuilt_and_every_month_still_runs(project, d
     assert "2023-10" in (processed / "months.txt").read_text().split()
 
 
-def test_a_new_incident_log_and_acled_export_add_their_sections(project):
-    """Regression: logs and exports added after a build were not seen. SYNTHETIC fixtures."""
-    raw = project / "data/raw"
-    (raw / "incidents").mkdir()
-    for name in ("incident_log.csv", "raid_log.csv"):
-        shutil.copy(FIXTURES / name, raw / "incidents" / name)
-    (raw / "acled").mkdir()
-    pd.DataFrame(ROWS)[COLUMNS].to_csv(raw / "acled/export_synthetic.csv", index=False)
-    try:
-        assert ran(monthly(project))
-        figures = project / f"figures/{MONTH}"
-        assert (figures / "07_reconciliation.png").exists() and (figures / "08_acled.svg").exists()
-        recon = pd.read_csv(project / f"reports/{MONTH}/reconciliation.csv").set_index("metric")
-        assert (recon.loc["attacks", "from_log"], recon.loc["attacks", "published"]) == (4, 11)
-        assert recon.loc["isis_killed", "status"] == "match"
-        html = (project / f"reports/{MONTH}/monthly_report.html").read_text()
-        assert "Incidents in November 2023" in html and "SYN-1" in html
-        assert "Confirmed attacks by district (OCHA p-code)" in html and "SY0901" in html
-        assert "ISIS-involved ACLED events in NES, November 2023" in html
-        assert "events could not be placed" in html  # the unresolvable synthetic event is reported, not guessed
-        events = pd.read_csv(project / "data/processed/acled_events.csv")
-        assert set(events["event_id"]) == {"SYR1", "SYR2", "SYR3", "SYR4", "SYR5"}  # Syria only
-    finally:
-        shutil.rmtree(raw / "incidents")
-        shutil.rmtree(raw / "acled")
-    assert ran(monthly(project))
-    assert not (project / f"figures/{MONTH}/07_reconciliation.png").exists()
-
-
 def test_a_bad_month_writes_no_report(project):
     monthly(project)  # the data build is current: the messages can list the months
     before = sorted(p for p in (project / "reports").rglob("*"))
+    from analysis.run import cli
+
     for month in ("2023-13", "1999-01", "2023-11 ", "$(shell touch pwned)"):
-        out = analysis(project, "monthly", month)
-        assert out.returncode == 2 and "Months with data" in out.stderr and "Traceback" not in out.stderr
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            status = cli.main(["monthly", month, "--raw", str(project / "data/raw"), "--processed",
+                               str(project / "data/processed"), "--figures", str(project / "figures"),
+                               "--reports", str(project / "reports")])
+        assert status == 2 and "Months with data" in err.getvalue()
     assert sorted(p for p in (project / "reports").rglob("*")) == before
     assert not (project / "pwned").exists()
-
-
-def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):
-    """A SYNTHETIC month after the last one, added by the README's steps (rows, `make manifest`, the monthly run);
-    then the tests that read data/raw pass in that copy unchanged."""
-    from analysis.months import next_month
-
-    from ..conftest import make
-
-    raw, manifest = project / "data/raw/monthly_figures.csv", project / "data/manifest.csv"
-    saved = raw.read_bytes(), manifest.read_bytes()
-    last = (project / "data/processed/months.txt").read_text().split()[-1]
-    new = next_month(last)
-    with open(raw, "a", encoding="utf-8") as handle:
-        for metric, value in (("attacks", "7"), ("military_killed", "1"), ("raids", "3"), ("arrests", "5")):
-            handle.write(f"{new},{metric},{value},SYNTHETIC report for the add-a-month test,{next_month(new)},"
-                         "https://example.org/synthetic,SYNTHETIC\n")
-    try:
-        assert make(project, "manifest").returncode == 0
-        assert ran(monthly(project, new))  # `make monthly MONTH=...` is this call, in this process's warm kernel
-        points = (project / f"reports/{new}/key_points.md").read_text()
-        assert "- 7 confirmed ISIS sleeper cell attacks across NES" in points
-        assert "1 member of the security forces killed" in points
-        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")}
-        tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
-                                "tests/ingest/test_published_facts.py", "tests/report/test_data.py",
-                                "tests/run/test_manifest.py"], cwd=project, capture_output=True, text=True,
-                               env={**env, "PYTHONPATH": str(project)})
-        assert tests.returncode == 0, tests.stdout[-3000:]
-    finally:
-        raw.write_bytes(saved[0])
-        manifest.write_bytes(saved[1])
-        for top in ("figures", "reports"):
-            shutil.rmtree(project / top / new, ignore_errors=True)
 
 
 def test_an_edit_with_an_old_file_time_is_published(project):

@@ -4,8 +4,10 @@ test_verify)."""
 
 import hashlib
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -69,9 +71,11 @@ def test_one_failed_month_does_not_stop_the_others(tmp_path):
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.insert(3, nbformat.v4.new_code_cell('assert MONTH != "2023-10", "a failure injected by the test"'))
     nbformat.write(nb, notebook)
-    out = make(root, "all", "MONTHS=2023-10 2023-11")  # plain make all: one report at a time, in one kernel
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-m", "analysis", "all", "--months", "2023-10", "2023-11", "--no-overview"],
+                         cwd=root, env=env, capture_output=True, text=True)  # one report at a time, in one kernel
     assert out.returncode != 0 and "at a time" not in out.stdout
-    assert "FAILED 2023-10" in out.stdout and "Summary: 2 built, 0 skipped (up to date), 1 failed" in out.stdout
+    assert "FAILED 2023-10" in out.stdout and "Summary: 1 built, 0 skipped (up to date), 1 failed" in out.stdout
     assert "failed in cell" in out.stdout and "a failure injected by the test" in out.stdout
     assert (root / "reports/2023-11/key_points.md").exists() and not (root / "reports/2023-10").exists()
     assert not [p for p in (root / "reports").rglob("*") if ".staging" in p.parts and p.is_file()]
