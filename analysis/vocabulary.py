@@ -49,6 +49,15 @@ VINTAGES = ("current", "as-published")
 # (the team's incident and raid logs in data/raw/incidents/, ACLED exports in data/raw/acled/).
 TABLES = ("monthly", "figures", "sources", "regions", "camp_population", "repatriations", "us_position_attacks",
           "definitions", "developments")
+# What a report calls the rest of a breakdown by region ("only 4 occurred in other cantons"): kept as the
+# report's own remainder, never resolved to a place (compared after names.normalise).
+RESIDUAL_REGIONS = ("rest of nes", "the rest of nes", "other cantons", "other regions", "other areas",
+                    "elsewhere", "elsewhere in nes", "rest of north and east syria")
+# Words that are not a country (repatriations.csv): leave `country` empty instead, or list several as 'A; B'.
+NOT_COUNTRIES = ("unknown", "unnamed", "not named", "various", "several", "multiple", "other", "others", "n/a",
+                 "na", "none", "-")
+# Where a report gives a figure (monthly_figures.csv `stated_in`; empty = its key points, or its only mention).
+STATED_IN = ("key_points", "body_text")
 # The qualifiers that make a number a bound or an approximation (never summed or compared as exact).
 BOUNDS = frozenset({">", "≥", "<", "≤", "~"})
 # Where a repatriation took people from, as the source says (repatriations.csv): "camp" = the camp named in

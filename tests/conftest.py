@@ -34,7 +34,7 @@ def synthetic_statements(rows):
 
     full = [row if len(row) == 5 else (*row, f"Synthetic report {row[0]}", f"{row[0]}-28") for row in rows]
     frame = pd.DataFrame(full, columns=["period", "metric", "value", "report", "published"])
-    frame["source_url"], frame["note"] = "https://example.org/synthetic", "SYNTHETIC"
+    frame["source_url"], frame["note"], frame["stated_in"] = "https://example.org/synthetic", "SYNTHETIC", ""
     frame["_line"], frame["_source"] = range(2, len(frame) + 2), "monthly_figures.csv"
     return clean.figure_statements(frame)
 
@@ -52,8 +52,9 @@ def replace_text(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the tracked project files (mtimes kept) sharing this checkout's .venv."""
+def copy_project(target: Path, processed: bool = False) -> Path:
+    """A copy of the tracked project files (mtimes kept) sharing this checkout's .venv; with `processed`, also
+    this checkout's data/processed as `make test` built it (the copy rebuilds it only if it is not current)."""
     files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=paths.ROOT,
                            capture_output=True, text=True, check=True).stdout.split()
     for name in files + ["reports/SHA256SUMS"]:
@@ -62,6 +63,8 @@ def copy_project(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, target / name)
     os.symlink(paths.ROOT / ".venv", target / ".venv")
+    if processed and (paths.PROCESSED / "build.json").exists():
+        shutil.copytree(paths.PROCESSED, target / "data/processed", dirs_exist_ok=True)
     return target
 
 

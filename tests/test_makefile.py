@@ -15,7 +15,7 @@ USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "BEN
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("project"))
+    return copy_project(tmp_path_factory.mktemp("project"), processed=True)
 
 
 def test_help_lists_every_target(project):

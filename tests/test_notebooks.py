@@ -4,7 +4,6 @@ paths, and no outputs, execution counts or run metadata (so diffs show only what
 import ast
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -105,12 +104,9 @@ def test_the_git_filter_would_not_change_the_committed_notebooks(notebook):
 def test_every_notebook_runs_top_to_bottom_as_in_lab_and_publishes_nothing(tmp_path):
     """nbval runs each notebook with its default parameters, as a researcher would in JupyterLab, in a copy of
     the project: the outputs go to scratch/, and figures/ and reports/ stay as they were."""
-    root = copy_project(tmp_path / "lab")
+    root = copy_project(tmp_path / "lab", processed=True)
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
-    from analysis.run.data_build import ensure_data
-
-    ensure_data(paths.RAW, paths.PROCESSED, quiet=True)  # current already when run by `make test`
-    shutil.copytree(paths.PROCESSED, root / "data/processed", dirs_exist_ok=True)  # same raw data: no rebuild
+    subprocess.run([sys.executable, "-m", "analysis", "data"], cwd=root, env=env, check=True, capture_output=True)
     published = sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*"))
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
                           "--nbval-lax", "notebooks"], cwd=root, env=env, capture_output=True, text=True)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..vocabulary import BOUNDS
 from . import parsing
-from .places import Gazetteer, resolve_names
+from .places import Gazetteer, is_residual, resolve_names
 from .readers import LINE, SOURCE
 
 SOURCE_FIELDS = ["report", "published", "source_url", "note"]
@@ -47,6 +47,8 @@ def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
         "value": value,
         "qualifier": qualifier,
         "value_as_written": rows["value"],
+        # '27 (text)' and stated_in = body_text say the same; only the column can go with a bound ('≥1')
+        "stated_in": [s or ("body_text" if q == "text" else "") for s, q in zip(rows["stated_in"], qualifier)],
         "report": rows["report"],
         "published": rows["published"],
         "published_date": _published_date(rows["published"]),
@@ -58,6 +60,14 @@ def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["period", "metric", "published_date", "line"], kind="mergesort").reset_index(drop=True)
 
 
+def _headline_statements(stated: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A report that gives a figure twice (31 arrests in its key points, 30 in its body text) is counted by
+    its headline number; the body-text one is kept apart (`also_stated`), never silently dropped."""
+    headlined = set(stated.loc[stated["stated_in"] != "body_text", "report"])
+    apart = (stated["stated_in"] == "body_text") & stated["report"].isin(headlined)
+    return stated[~apart], stated[apart]
+
+
 def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
     """Per (period, metric): the value as first published, the current (latest) one, and whether it changed.
 
@@ -67,7 +77,7 @@ def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (period, metric), group in statements.groupby(["period", "metric"], sort=True):
         group = group.sort_values(["published_date", "line"], kind="mergesort")
-        stated = group[group["value"].notna()]
+        stated, also = _headline_statements(group[group["value"].notna()])
         first = stated.iloc[0] if len(stated) else None
         current = stated.iloc[-1] if len(stated) else None
         # A restatement of the same number is no revision, whether said exactly, as implied or in the body
@@ -86,6 +96,11 @@ def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
             "current_statement": current["statement_id"] if current is not None else "",
             "first_statement": first["statement_id"] if first is not None else "",
             "statement_ids": ";".join(group["statement_id"]),
+            "stated_in": current["stated_in"] if current is not None else "",
+            "also_stated": "; ".join(f"{r.value_as_written} in the body text of {r.report}" for r in also.itertuples()),
+            "disagreement": "; ".join(
+                f"{r.report} also gives {r.value_as_written} in its body text" for r in also.itertuples()
+                if current is not None and r.report == current["report"] and int(r.value) != int(current["value"])),
         })
     out = pd.DataFrame(rows)
     for col in ("value", "first_value"):
@@ -97,7 +112,10 @@ def regions(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
     """Breakdowns by region with the place resolved to OCHA p-codes (names kept as written)."""
     value, qualifier = _split_count(rows["value"])
     share, share_q = _split_count(rows["share_pct"])
-    places = resolve_names(rows["region"], gazetteer)
+    residual = rows["region"].map(is_residual)
+    places = resolve_names(rows["region"].where(~residual, ""), gazetteer)
+    places.loc[residual.to_numpy(), "kind"] = "residual"
+    places.loc[residual.to_numpy(), "name"] = rows.loc[residual, "region"].to_numpy()
     out = pd.DataFrame({
         "statement_id": [statement_id(m, r, k, rep) for m, r, k, rep in
                          zip(rows["month"], rows["region"], rows["metric"], rows["report"])],

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import paths
 from ..errors import InputFileError
 from ..names import normalise
+from ..vocabulary import RESIDUAL_REGIONS
 from .readers import read_csv_text
 
 LEVELS = {"governorate": 1, "aanes-region": 1, "district": 2, "camp": 3, "sub-district": 3}
@@ -110,6 +111,14 @@ def load_gazetteer(folder: Path = paths.GAZETTEER) -> Gazetteer:
         raise InputFileError(folder / "aliases.csv", f"points at an unknown place_id '{row.place_id}'",
                              hint="use a place_id from places.csv.", line=int(row._line), column="place_id")
     return Gazetteer(places, aliases)
+
+
+_RESIDUAL = {normalise(name) for name in RESIDUAL_REGIONS}
+
+
+def is_residual(name: str) -> bool:
+    """'other cantons', 'the rest of NES': what a breakdown by region leaves over, not a place."""
+    return normalise(name) in _RESIDUAL
 
 
 def resolve_names(names: pd.Series, gazetteer: Gazetteer, kind: str | None = None) -> pd.DataFrame:

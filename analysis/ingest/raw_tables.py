@@ -6,8 +6,17 @@ from typing import Callable
 
 import pandas as pd
 
-from ..vocabulary import CAMP_GROUPS, DEVELOPMENT_CATEGORIES, METRICS, REGION_METRICS, REPATRIATED_FROM
+from ..vocabulary import (
+    CAMP_GROUPS,
+    DEVELOPMENT_CATEGORIES,
+    METRICS,
+    NOT_COUNTRIES,
+    REGION_METRICS,
+    REPATRIATED_FROM,
+    STATED_IN,
+)
 from . import parsing
+from .places import is_residual
 from .readers import LINE
 from .schemas import Column, Context, Rejection, TableSchema, not_in_future
 
@@ -43,6 +52,8 @@ def _region_known(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         return []
     out = []
     for idx, name in frame["region"].items():
+        if is_residual(name):
+            continue  # 'other cantons': the report's remainder, kept as written
         res = ctx.gazetteer.resolve(name)
         if not res.place_id:
             out.append((idx, "region", res.reason))
@@ -74,6 +85,14 @@ def _parts_within_whole(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
                 out.append((idx, "population", f"the groups of this snapshot ({part_sum}) {why} its total "
                                                 f"({total.value})"))
     return out
+
+
+def _a_country(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """No made-up country names: 'unknown' or 'several' would get a bar of their own."""
+    return [(idx, "country", "is not a country: leave it empty when the source names none, or list the "
+                             "countries of a joint figure as 'Russia; Kyrgyzstan'")
+            for idx, name in frame["country"].items()
+            if any(part.strip().lower() in NOT_COUNTRIES for part in name.split(";") if name)]
 
 
 def _camp_named(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
@@ -126,10 +145,13 @@ MONTHLY_FIGURES = TableSchema(
         Column("period", "period", description="month (YYYY-MM) or year (YYYY) the figure describes"),
         Column("metric", "choice", choices=tuple(METRICS), description="what is counted"),
         Column("value", "count", required=False, description="the figure as published; empty = not published"),
+        Column("stated_in", "choice", required=False, choices=STATED_IN,
+               description="where the report gives it, when it gives two numbers or only its body text does"),
         *_SOURCE_COLUMNS,
     ),
-    key=("period", "metric", "report"),
-    checks=(not_in_future("period"), _not_before_period("period"), _same_day_conflicts(["period", "metric"], "value")),
+    key=("period", "metric", "stated_in", "report"),
+    checks=(not_in_future("period"), _not_before_period("period"),
+            _same_day_conflicts(["period", "metric", "stated_in"], "value")),
 )
 
 ATTACKS_BY_REGION = TableSchema(
@@ -164,7 +186,9 @@ REPATRIATIONS = TableSchema(
     name="repatriations",
     columns=(
         Column("date", "date", description="date, or month, of the repatriation"),
-        Column("country", "text", description="country that repatriated its nationals"),
+        Column("country", "text", required=False,
+               description="country that repatriated its nationals; empty when the source names none; "
+                           "several (one joint figure) as 'Russia; Kyrgyzstan'"),
         Column("camp", "choice", required=False, choices=("al-Hol", "Roj"), description="camp, when stated"),
         Column("repatriated_from", "choice", choices=REPATRIATED_FROM,
                description="where the people were taken from, as the source says"),
@@ -175,7 +199,7 @@ REPATRIATIONS = TableSchema(
         *_SOURCE_COLUMNS,
     ),
     key=("date", "country", "camp", "report"),
-    checks=(not_in_future("date"), _not_before_period("date"), _repatriation_parts, _camp_named),
+    checks=(not_in_future("date"), _not_before_period("date"), _repatriation_parts, _camp_named, _a_country),
 )
 
 US_POSITION_ATTACKS = TableSchema(

@@ -31,6 +31,7 @@ from .keypoints import (
     choose_snapshot,
     counted,
     country,
+    one_country,
     missing,
     number,
     total_qualifier,
@@ -128,6 +129,7 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
             ax.text(x[i] + offset, int(value) + ax.get_ylim()[1] * 0.01, label, ha="center", va="bottom", fontsize=8)
     ax.set_xticks(x)
     ax.set_xticklabels([label for _, label in groups])
+    ax.set_xlim(-0.6, len(groups) - 0.4)  # every group in view, drawn or not published
     ax.set_ylabel("People")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     legend_above(ax, [Patch(color=C["secondary"], label=long_month(prev)),
@@ -186,7 +188,9 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     rows = rows.sort_values([column, "region"], ascending=[True, False], kind="mergesort", na_position="first")
     fig, ax = style.new_figure()
     y = np.arange(len(rows))
-    ax.barh(y, rows[column].fillna(0).astype(int), color=C["main"], height=0.6)
+    residual = (rows["place_kind"] == "residual").to_numpy()  # 'other cantons': the report's remainder
+    ax.barh(y, rows[column].fillna(0).astype(int), color=[C["muted"] if r else C["main"] for r in residual],
+            height=0.6)
     for i, row in enumerate(rows.itertuples()):
         value = getattr(row, column)
         qual = row.share_qualifier if use_share else row.qualifier
@@ -203,7 +207,7 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Share of the month's attacks (%)" if use_share else f"{metric.capitalize()} in the month")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    top = rows.iloc[-1]
+    top = rows[~residual].iloc[-1] if (~residual).any() else rows.iloc[-1]
     if not use_share and rows["value"].isna().any():  # some regions have only a share: say each as published
         ranked = rows.assign(_k=rows["share_pct"].fillna(-1), _v=rows["value"].fillna(-1)).sort_values(
             ["_k", "_v"], ascending=False, kind="mergesort")
@@ -215,8 +219,11 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     of_total = f" {number(total)}" if total is not None and not missing(total) and not use_share else ""
     lead = (f"{number(top[column], top['share_qualifier'] if use_share else top['qualifier'])}"
             f"{'%' if use_share else ''} of {long_month(month)}'s{of_total} {metric} were in {top['region']}")
-    style.finish(fig, wrap(lead), note="Regions as named in the report, resolved to OCHA admin units "
-                                         "(in brackets: the report's wording). Regions the report does not name are not shown.")
+    note = ("Regions as named in the report, resolved to OCHA admin units (in brackets: the report's wording). "
+            "Regions the report does not name are not shown.")
+    if residual.any():
+        note += " Grey: what the report gives for the rest (its words), not a place."
+    style.finish(fig, wrap(lead), note=note)
     return fig
 
 
@@ -305,6 +312,11 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
     rows = rows[rows["count"].notna()]
     if rows.empty:
         return None
+    everyone = rows
+    rows = rows[rows["country"].map(one_country)]  # unnamed, or several together: in the total, not in a bar
+    apart = everyone[~everyone.index.isin(rows.index)]
+    if rows.empty:
+        return None
     by_country = rows.groupby("country", sort=True).agg(
         people=("count", "sum"), n=("country", "size"), qualifier=("qualifier", total_qualifier))
     by_country = by_country.sort_values(["people", "n"], kind="mergesort")
@@ -322,9 +334,12 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
     ax.grid(axis="x", color="#E2E2E2")
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(f"People repatriated, {long_month(span[0])} to {long_month(month)}")
-    total = number(int(by_country["people"].sum()), total_qualifier(rows["qualifier"]))
+    total = number(int(everyone["count"].sum()), total_qualifier(everyone["qualifier"]))
     note = "Repatriations published in the reports and cited pages; where only women and children were given, " \
            "people = their sum."
+    if len(apart):
+        note += (f" {number(int(apart['count'].sum()), total_qualifier(apart['qualifier']))} people repatriated by a "
+                 "country the source does not name, or by several together, are in the total, not in a bar.")
     if families_only:
         note += (f" {families_only} repatriation{'s' if families_only > 1 else ''} given only in families "
                  "(no number of people) not counted.")

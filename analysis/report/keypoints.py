@@ -56,8 +56,18 @@ _WITH_ARTICLE = {"United Kingdom", "United States", "Netherlands", "Czech Republ
 
 
 def country(name: str) -> str:
-    """'United Kingdom' -> 'the United Kingdom'; 'Iraq' -> 'Iraq'."""
-    return f"the {name}" if name in _WITH_ARTICLE else name
+    """'United Kingdom' -> 'the United Kingdom'; 'Iraq' -> 'Iraq'; 'Russia; Kyrgyzstan' -> 'Russia and
+    Kyrgyzstan together'; '' (the source names none) -> 'a country the source does not name'."""
+    names = [n.strip() for n in str(name).split(";") if n.strip()]
+    if not names:
+        return "a country the source does not name"
+    said = [f"the {n}" if n in _WITH_ARTICLE else n for n in names]
+    return join(said) + (" together" if len(said) > 1 else "")
+
+
+def one_country(name: str) -> bool:
+    """Whether a repatriation names exactly one country (only those get a bar of their own)."""
+    return bool(name.strip()) and ";" not in name
 
 
 # Where people were repatriated from (repatriations.csv, `repatriated_from`), as a phrase.

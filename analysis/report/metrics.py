@@ -12,7 +12,7 @@ INEXACT = BOUNDS  # no change or average is computed from bounds or approximatio
 SMALL_BASE = 10  # below this previous value a change is given as a number only: "+6", never "+600%"
 KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",
                       "previous_qualifier", "change", "change_pct", "avg_12m", "months_in_avg", "revised",
-                      "first_published", "current_value", "statement_ids"]
+                      "first_published", "current_value", "statement_ids", "stated_in", "disagreement"]
 
 
 def _figure(figures: pd.DataFrame, month: str, metric: str) -> pd.Series | None:
@@ -65,6 +65,8 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
             "first_published": now["first_value"] if revised else pd.NA,
             "current_value": now.get("current_value", now["value"]) if revised else pd.NA,
             "statement_ids": ";".join(x["statement_ids"] for x in (now, before) if x is not None),
+            "stated_in": now.get("stated_in", "") if now is not None else "",
+            "disagreement": now.get("disagreement", "") if now is not None else "",
         })
     out = pd.DataFrame(rows, columns=KEY_FIGURE_COLUMNS)
     for col in ("value", "previous_value", "change", "first_published", "current_value"):

@@ -16,7 +16,7 @@ from .charts import (
     thousands,
     wrap,
 )
-from .keypoints import country, missing, number, total_qualifier
+from .keypoints import country, missing, number, one_country, total_qualifier
 from .metrics import people_repatriated
 
 C = style.COLORS
@@ -171,6 +171,9 @@ def cumulative_repatriations(repatriations: pd.DataFrame):
     if rows.empty:
         return None
     rows["count"] = rows["count"].astype(int)
+    everyone, rows = rows, rows[rows["country"].map(one_country)].copy()  # unnamed or joint: in the total only
+    if rows.empty:
+        return None
     rows["when"] = pd.to_datetime(rows["month"] + "-01")
     fig, ax = style.new_figure()
     order = rows.groupby("country")["count"].sum().sort_values(ascending=False, kind="mergesort").index
@@ -183,10 +186,13 @@ def cumulative_repatriations(repatriations: pd.DataFrame):
                 fontsize=7, va="center")
     thousands(ax)
     ax.set_ylabel("People repatriated (cumulative)")
+    apart = len(everyone) - len(rows)
     style.finish(fig, wrap(f"Repatriations recorded in our sources: "
-                            f"{number(rows['count'].sum(), total_qualifier(rows['qualifier']))} people, "
+                            f"{number(everyone['count'].sum(), total_qualifier(everyone['qualifier']))} people, "
                             f"most by {country(order[0])}"),
-                 note="Only repatriations published in the reports and cited pages; not a complete register.")
+                 note="Only repatriations published in the reports and cited pages; not a complete register."
+                      + (f" {apart} by a country not named, or by several together, are in the total only."
+                         if apart else ""))
     return fig
 
 

@@ -98,6 +98,25 @@ def finish(fig, title: str, note: str = "", source: str = SOURCE) -> None:
     # Tight layout applied once, leaving room for the footer (and the suptitle). Not `fig.tight_layout()`:
     # that leaves a layout engine on the figure, which makes every savefig draw the figure twice.
     TightLayoutEngine(rect=(0, 0.035 * lines + 0.02, 1, 1)).execute(fig)
+    keep_labels_inside(fig)
+
+
+def keep_labels_inside(fig) -> None:
+    """A value label that would run past the right (or left) edge of its plot is turned to end (or start) at
+    its anchor instead, so it stays inside the plot area rather than being cut off or hidden."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    for ax in fig.axes:
+        frame = ax.get_window_extent(renderer)
+        for text in ax.texts:
+            if text.get_transform() != ax.transData or not text.get_text():
+                continue
+            box = text.get_window_extent(renderer)
+            if box.x1 > frame.x1 + 1 and text.get_horizontalalignment() != "right":
+                text.set_horizontalalignment("right")
+            elif box.x0 < frame.x0 - 1 and text.get_horizontalalignment() != "left":
+                text.set_horizontalalignment("left")
 
 
 def method_note(fig) -> str:

@@ -21,11 +21,12 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([header, rule, *body])
 
 
-def _cell(value, qualifier: str = "") -> str:
+def _cell(value, qualifier: str = "", stated_in: str = "") -> str:
     if missing(value):
         return "not published"
     text = number(value, qualifier if qualifier in ("≥", ">", "<", "≤", "~") else "")
-    return text + {"implied": " (implied)", "text": " (body text)"}.get(qualifier, "")
+    body = qualifier == "text" or stated_in == "body_text"
+    return text + (" (implied)" if qualifier == "implied" else "") + (" (body text)" if body else "")
 
 
 def key_figures_markdown(key_figures: pd.DataFrame, month: str, vintage: str = "current") -> str:
@@ -36,7 +37,9 @@ def key_figures_markdown(key_figures: pd.DataFrame, month: str, vintage: str = "
              f"| Figure | {long_month(month)} | {long_month(prev)} | Change | 12-month average |",
              "|---|---:|---:|---:|---:|"]
     for row in key_figures.itertuples():
-        now = _cell(row.value, row.qualifier)
+        now = _cell(row.value, row.qualifier, row.stated_in)
+        if row.disagreement:
+            now += f" ({markdown.text(row.disagreement)})"
         if row.revised and vintage == "current":
             now += f" (first published: {number(row.first_published)})"
         elif row.revised:

@@ -89,8 +89,8 @@ def _cmd_check_draft(args: argparse.Namespace) -> int:
     from ..report.draft_text import read_draft
 
     _checked_format(args.month, args)
+    paragraphs = read_draft(Path(args.draft))  # first: a draft that cannot be read needs no data build
     check_month(args.month, _ensure_data(args))
-    paragraphs = read_draft(Path(args.draft))
     findings = check(paragraphs, load_month(Path(args.processed), args.month), args.month)
     print(report(findings, args.draft, args.month))
     return 1 if any(f.status == "MISMATCH" for f in findings) else 0

@@ -65,16 +65,16 @@ def test_latin1_raw_file_is_an_encoding_error(raw_dir, tmp_path):
 # --- row-level rejections ------------------------------------------------------------------------
 
 BAD_ROWS = [
-    ("monthly_figures.csv", "2001-02,attacks,4,Bad A,2001-13,https://example.org/x,", "published", "not a date"),
-    ("monthly_figures.csv", "2001-2,attacks,4,Bad B,2001-03,https://example.org/x,", "period", "not a period"),
-    ("monthly_figures.csv", "2099-01,attacks,4,Bad C,2099-02,https://example.org/x,", "period", "in the future"),
-    ("monthly_figures.csv", "2001-02,attacks,-4,Bad D,2001-03,https://example.org/x,", "value", "negative"),
-    ("monthly_figures.csv", "2001-02,attackz,4,Bad E,2001-03,https://example.org/x,", "metric", "not one of"),
-    ("monthly_figures.csv", "2001-05,attacks,4,Bad F,2001-03,https://example.org/x,", "published", "before the start"),
-    ("monthly_figures.csv", "2001-02,attacks,4,Bad G,2001-03,example.org/x,", "source_url", "not a web address"),
-    ("monthly_figures.csv", "2001-01,attacks,5,Synthetic report A,2001-02,https://example.org/synthetic/a,",
+    ("monthly_figures.csv", "2001-02,attacks,4,,Bad A,2001-13,https://example.org/x,", "published", "not a date"),
+    ("monthly_figures.csv", "2001-2,attacks,4,,Bad B,2001-03,https://example.org/x,", "period", "not a period"),
+    ("monthly_figures.csv", "2099-01,attacks,4,,Bad C,2099-02,https://example.org/x,", "period", "in the future"),
+    ("monthly_figures.csv", "2001-02,attacks,-4,,Bad D,2001-03,https://example.org/x,", "value", "negative"),
+    ("monthly_figures.csv", "2001-02,attackz,4,,Bad E,2001-03,https://example.org/x,", "metric", "not one of"),
+    ("monthly_figures.csv", "2001-05,attacks,4,,Bad F,2001-03,https://example.org/x,", "published", "before the start"),
+    ("monthly_figures.csv", "2001-02,attacks,4,,Bad G,2001-03,example.org/x,", "source_url", "not a web address"),
+    ("monthly_figures.csv", "2001-01,attacks,5,,Synthetic report A,2001-02,https://example.org/synthetic/a,",
      "report", "repeats the statement on line 2"),
-    ("monthly_figures.csv", "2001-01,attacks,9,Synthetic report Z,2001-02,https://example.org/z,",
+    ("monthly_figures.csv", "2001-01,attacks,9,,Synthetic report Z,2001-02,https://example.org/z,",
      "value", "contradicts line 2 published the same day"),
     ("attacks_by_region.csv", "2001-01,Atlantis,attacks,1,,Bad H,2001-02,https://example.org/x,", "region",
      "not in the gazetteer"),
@@ -82,6 +82,8 @@ BAD_ROWS = [
      "both empty"),
     ("repatriations.csv", "2001-01,Otherland,Roj,camp,2,3,4,,Bad J,2001-02,https://example.org/x,", "people",
      "smaller than women plus children"),
+    ("repatriations.csv", "2001-02,Unknown,,not_stated,2,,,,Bad O,2001-03,https://example.org/x,", "country",
+     "is not a country: leave it empty"),
     ("us_position_attacks.csv", "2001-02-01,2001-01-01,Syria,3,Bad K,2001-03,https://example.org/x,",
      "period_end", "before period_start"),
     ("definitions.csv", "def_c,2001-05,2001-04,C,bad,https://example.org/x", "last_month", "before first_month"),
@@ -122,7 +124,7 @@ def test_camp_groups_that_do_not_add_up_are_rejected(raw_dir, tmp_path):
 
 
 def test_rejections_can_be_allowed_and_nothing_is_lost(raw_dir, tmp_path):
-    append_line(raw_dir / "monthly_figures.csv", "2001-02,attacks,-1,Bad,2001-03,https://example.org/x,")
+    append_line(raw_dir / "monthly_figures.csv", "2001-02,attacks,-1,,Bad,2001-03,https://example.org/x,")
     result = build(raw_dir, tmp_path, allow_rejections=True)
     for name in result.read:
         rejected_here = (result.rejected["file"] == f"{name}.csv").sum()
@@ -172,7 +174,7 @@ def test_a_column_named_twice_is_named_in_the_message(raw_dir, tmp_path):
     path = raw_dir / "monthly_figures.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(",note\n", ",report\n", 1), encoding="utf-8")
-    with pytest.raises(InputFileError, match=r"names the column 'report' more than once \(columns 4, 7"):
+    with pytest.raises(InputFileError, match=r"names the column 'report' more than once \(columns 5, 8"):
         build(raw_dir, tmp_path)
 
 
@@ -184,9 +186,9 @@ def test_an_empty_acled_export_is_named(raw_dir, tmp_path):
 
 
 @pytest.mark.parametrize("row, reason", [
-    ("٢٠٢٣-11,attacks,5,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
-    ("2001-11,attacks,١١,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
-    ("2001-11,attacks,12345678901234567890,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
+    ("٢٠٢٣-11,attacks,5,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
+    ("2001-11,attacks,١١,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
+    ("2001-11,attacks,12345678901234567890,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
      "too large to be a count"),
 ])
 def test_numbers_that_cannot_be_taken_at_face_value_are_rejected_rows(raw_dir, tmp_path, row, reason):
@@ -198,11 +200,53 @@ def test_numbers_that_cannot_be_taken_at_face_value_are_rejected_rows(raw_dir, t
 def test_a_line_break_is_kept_in_a_note_and_rejected_elsewhere(raw_dir, tmp_path):
     """A quoted line break is the researcher's choice in a note; in any other column it is a slip."""
     append_line(raw_dir / "monthly_figures.csv",
-                '2001-02,attacks,4,"Synthetic\nreport L",2001-03,https://example.org/x,"first line\nsecond line"')
+                '2001-02,attacks,4,,"Synthetic\nreport L",2001-03,https://example.org/x,"first line\nsecond line"')
     rejected = rejected_rows(raw_dir, tmp_path)
     assert rejected[["column", "value"]].values.tolist() == [["report", "Synthetic\nreport L"]]
     assert "holds a line break, which only a note may" in rejected.iloc[0]["reason"]
     append_line(raw_dir / "monthly_figures.csv",
-                '2001-03,attacks,4,Synthetic report M,2001-04,https://example.org/x,"first line\nsecond line"')
+                '2001-03,attacks,4,,Synthetic report M,2001-04,https://example.org/x,"first line\nsecond line"')
     kept = build(raw_dir, tmp_path, allow_rejections=True)
     assert kept is not None
+
+
+def test_two_numbers_in_one_report_are_both_kept_and_the_headline_one_counts(raw_dir, tmp_path):
+    """SYNTHETIC: a report giving 31 arrests in its key points and 30 in its body text; and a bound stated only
+    in the body text (≥1 with stated_in = body_text)."""
+    for line in ("2001-06,attacks,6,,Synthetic report J,2001-07,https://example.org/j,",
+                 "2001-06,arrests,31,key_points,Synthetic report J,2001-07,https://example.org/j,",
+                 "2001-06,arrests,30,body_text,Synthetic report J,2001-07,https://example.org/j,",
+                 "2001-06,civilian_killed,≥1,body_text,Synthetic report J,2001-07,https://example.org/j,"):
+        append_line(raw_dir / "monthly_figures.csv", line)
+    result = build(raw_dir, tmp_path)
+    assert len(result.rejected) == 0
+    figures = pd.read_csv(tmp_path / "processed/figures.csv", dtype=str, keep_default_na=False)
+    arrests = figures[(figures["period"] == "2001-06") & (figures["metric"] == "arrests")].iloc[0]
+    assert arrests["value"] == "31" and arrests["revised"] == "False"
+    assert arrests["disagreement"] == "Synthetic report J also gives 30 in its body text"
+    killed = figures[(figures["period"] == "2001-06") & (figures["metric"] == "civilian_killed")].iloc[0]
+    assert (killed["value"], killed["qualifier"], killed["stated_in"]) == ("1", "≥", "body_text")
+    from analysis.report.data import load_processed
+    from analysis.report.metrics import key_figures
+    from analysis.report.tables import key_figures_markdown
+
+    data = load_processed(tmp_path / "processed")
+    md = key_figures_markdown(key_figures(data.monthly, data.figures, "2001-06"), "2001-06")
+    assert "| 31 (Synthetic report J also gives 30 in its body text) |" in md
+    assert "| at least 1 (body text) |" in md
+
+
+def test_a_residual_region_is_kept_as_written_and_a_joint_or_unnamed_repatriation_is_accepted(raw_dir, tmp_path):
+    """SYNTHETIC: 'other cantons' beside a named region; a repatriation by two countries together and one whose
+    country the source does not name."""
+    append_line(raw_dir / "attacks_by_region.csv", "2001-01,other cantons,attacks,2,,Synthetic report A,2001-02,"
+                                                    "https://example.org/synthetic/a,")
+    append_line(raw_dir / "repatriations.csv", "2001-03,Examplestan; Otherland,,nes_camps,9,,,,Synthetic report C,"
+                                               "2001-04,https://example.org/synthetic/c,")
+    append_line(raw_dir / "repatriations.csv", "2001-03,,,not_stated,4,,,,Synthetic report C,2001-04,"
+                                               "https://example.org/synthetic/c,")
+    result = build(raw_dir, tmp_path)
+    assert len(result.rejected) == 0, result.rejected.to_string()
+    regions = pd.read_csv(tmp_path / "processed/regions.csv", dtype=str, keep_default_na=False)
+    other = regions[regions["region_as_written"] == "other cantons"].iloc[0]
+    assert (other["place_id"], other["place_kind"], other["region"]) == ("", "residual", "other cantons")

@@ -119,3 +119,43 @@ def test_the_camp_count_carries_its_date_and_an_old_one_is_called_old(count_mont
                           "population": pd.array([100], dtype="Int64"), "qualifier": [""]})
     fig = figures.camp_chart(camps, "2001-06")
     assert fig._suptitle.get_text().replace("\n", " ") == expected
+
+
+def test_joint_or_unnamed_repatriations_are_in_the_total_not_in_a_bar():
+    def ints(*values):
+        return pd.array(list(values), dtype="Int64")
+
+    reps = pd.DataFrame({"month": ["2001-05", "2001-06", "2001-06"],
+                         "country": ["Examplestan", "Examplestan; Otherland", ""],
+                         "people": ints(10, 9, 4), "people_qualifier": ["", "", ""],
+                         "women": ints(None, None, None), "women_qualifier": ["", "", ""],
+                         "children": ints(None, None, None), "children_qualifier": ["", "", ""],
+                         "families": ints(None, None, None), "families_qualifier": ["", "", ""]})
+    fig = figures.repatriations_chart(reps, "2001-06")
+    assert fig._suptitle.get_text().replace("\n", " ").startswith("23 people repatriated from NES")
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Examplestan"]
+    assert "13 people repatriated by a country the source does not name, or by several together" in \
+        style.method_note(fig)
+
+
+def test_the_rest_of_a_breakdown_is_grey_and_never_the_top_region():
+    regions = pd.DataFrame({"month": ["2001-06"] * 2, "metric": ["attacks"] * 2, "published": ["2001-07"] * 2,
+                            "place_id": ["P1", ""], "place_kind": ["governorate", "residual"],
+                            "region": ["Deir ez-Zor", "other cantons"],
+                            "region_as_written": ["Deir ez-Zor", "other cantons"],
+                            "value": pd.array([3, 8], dtype="Int64"), "qualifier": ["", ""],
+                            "share_pct": pd.array([None, None], dtype="Int64"), "share_qualifier": ["", ""]})
+    fig = figures.regions_chart(regions, "2001-06", total=11)
+    assert "were in Deir ez-Zor" in fig._suptitle.get_text().replace("\n", " ")
+    assert "Grey: what the report gives for the rest" in style.method_note(fig)
+
+
+def test_every_casualty_group_is_in_view_even_when_one_bar_is_drawn():
+    """Regression: with one published total, the axis shrank to that bar and 'not published' fell outside."""
+    rows = [("2001-06", "attacks", "3"), ("2001-06", "deaths_total", "24")]
+    figs = clean.first_and_current(synthetic_statements(rows))
+    fig = figures.casualties_chart(figs, monthly_panel(figs, DEFS), "2001-06")
+    ax = fig.axes[0]
+    left, right = ax.get_xlim()
+    assert left < -0.2 and right > 1.2  # both groups, each with this and the previous month's bar
+    assert all(left <= t.get_position()[0] <= right for t in ax.texts)

@@ -161,7 +161,9 @@ def test_casualty_sentences_for_every_combination(killed, injured):
 
 
 @pytest.mark.parametrize("country_name, said", [("Iraq", "Iraq"), ("United Kingdom", "The United Kingdom"),
-                                                ("Netherlands", "The Netherlands"), ("United States", "The United States")])
+                                                ("Netherlands", "The Netherlands"), ("United States", "The United States"),
+                                                ("", "A country the source does not name"),
+                                                ("Russia; United Kingdom", "Russia and the United Kingdom together")])
 @pytest.mark.parametrize("where, camp, phrase", [
     ("camp", "Roj", " from Roj camp"), ("nes_camps", "", " from NES camps"),
     ("detention_facilities", "", " from detention facilities in NES"), ("nes", "", " from NES"),

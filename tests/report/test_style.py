@@ -73,3 +73,15 @@ def test_a_figure_changed_in_its_cell_is_shown_and_saved_and_plain_plots_show_in
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_a_label_that_would_leave_the_plot_is_turned_inside():
+    """SYNTHETIC: a value label at the right end of the axis would run past the plot; it is turned to end at
+    its anchor (inside the plot) and the saved picture keeps it whole."""
+    fig, ax = style.new_figure()
+    ax.barh([0], [10])
+    ax.set_xlim(0, 10)
+    label = ax.text(10, 0, " a long label that cannot fit after the bar", va="center")
+    short = ax.text(2, 0, " short", va="center")
+    style.finish(fig, "Title")
+    assert label.get_horizontalalignment() == "right" and short.get_horizontalalignment() == "left"

@@ -28,7 +28,7 @@ def test_data_builds_from_a_given_folder(raw_dir, tmp_path):
 
 
 def test_rejected_rows_stop_the_build_with_a_readable_message(raw_dir, tmp_path):
-    append_line(raw_dir / "monthly_figures.csv", "2001-02,attacks,-3,Bad,2001-03,https://example.org/x,")
+    append_line(raw_dir / "monthly_figures.csv", "2001-02,attacks,-3,,Bad,2001-03,https://example.org/x,")
     out = run("data", "--raw", str(raw_dir), "--processed", str(tmp_path / "p"))
     assert out.returncode != 0
     assert "1 row(s)" in out.stderr and "monthly_figures.csv line 9" in out.stderr and "negative" in out.stderr
@@ -121,7 +121,7 @@ def test_ctrl_c_mid_notebook_is_one_line_exit_130_and_leaves_nothing_behind(tmp_
 
     from ..conftest import copy_project, lighten_monthly_notebook
 
-    root = copy_project(tmp_path / "project")
+    root = copy_project(tmp_path / "project", processed=True)
     lighten_monthly_notebook(root)
     notebook = root / "notebooks/monthly_report.ipynb"
     nb = nbformat.read(notebook, as_version=4)

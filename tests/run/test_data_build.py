@@ -14,7 +14,7 @@ from analysis.run import data_build
 
 from ..conftest import FIXTURES, append_line, replace_text
 
-BAD_ROW = "2001-02,attacks,-3,Bad,2001-03,https://example.org/x,SYNTHETIC"
+BAD_ROW = "2001-02,attacks,-3,,Bad,2001-03,https://example.org/x,SYNTHETIC"
 
 
 @pytest.fixture

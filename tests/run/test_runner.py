@@ -46,7 +46,7 @@ def sha(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("runner"))
+    root = copy_project(tmp_path_factory.mktemp("runner"), processed=True)
     lighten_monthly_notebook(root)
     assert ran(monthly(root))
     return root

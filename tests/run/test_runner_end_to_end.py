@@ -34,7 +34,7 @@ def outputs(root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("all"))
+    root = copy_project(tmp_path_factory.mktemp("all"), processed=True)
     lighten_monthly_notebook(root)
     out = make(root, "-j2", "all", MONTHS)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -65,7 +65,7 @@ def test_a_changed_october_figure_reruns_only_what_reads_it(project):
 def test_one_failed_month_does_not_stop_the_others(tmp_path):
     import nbformat
 
-    root = copy_project(tmp_path / "failing")
+    root = copy_project(tmp_path / "failing", processed=True)
     lighten_monthly_notebook(root)
     notebook = root / "notebooks/monthly_report.ipynb"
     nb = nbformat.read(notebook, as_version=4)
