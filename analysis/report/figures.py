@@ -309,32 +309,39 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
         return None
     rows = rows.join(people_repatriated(rows))
     families_only = int(rows["count"].isna().sum())
-    rows = rows[rows["count"].notna()]
-    if rows.empty:
-        return None
-    everyone = rows
-    rows = rows[rows["country"].map(one_country)]  # unnamed, or several together: in the total, not in a bar
-    apart = everyone[~everyone.index.isin(rows.index)]
-    if rows.empty:
-        return None
-    by_country = rows.groupby("country", sort=True).agg(
-        people=("count", "sum"), n=("country", "size"), qualifier=("qualifier", total_qualifier))
-    by_country = by_country.sort_values(["people", "n"], kind="mergesort")
+    everyone = rows[rows["count"].notna()]
+    named = everyone[everyone["country"].map(one_country)]  # unnamed, or several together: in the total only
+    apart = everyone[~everyone.index.isin(named.index)]
     fig, ax = style.new_figure()
-    y = np.arange(len(by_country))
-    ax.barh(y, by_country["people"].astype(int), color=C["main"], height=0.6)
-    for i, (name, row) in enumerate(by_country.iterrows()):
-        times = f" ({row['n']} repatriations)" if row["n"] > 1 else ""
-        ax.text(int(row["people"]), i, f" {number(row['people'], row['qualifier'])}{times}", va="center", fontsize=8)
-    ax.set_yticks(y)
-    ax.set_yticklabels(by_country.index)
-    ax.set_xlim(0, int(by_country["people"].max()) * 1.3)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    thousands(ax, "x")
-    ax.grid(axis="x", color="#E2E2E2")
-    ax.grid(axis="y", visible=False)
-    ax.set_xlabel(f"People repatriated, {long_month(span[0])} to {long_month(month)}")
-    total = number(int(everyone["count"].sum()), total_qualifier(everyone["qualifier"]))
+    when = f"in the 12 months to {long_month(month)}"
+    if named.empty:  # repatriations there were: say why no country has a bar, never "none published"
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "No repatriation in these 12 months gives both one named country and a number of people",
+                ha="center", va="center", transform=ax.transAxes, fontsize=8.5, color="#555555")
+        total = number(int(everyone["count"].sum()), total_qualifier(everyone["qualifier"])) if len(everyone) else ""
+        title = (f"{total[:1].upper()}{total[1:]} people repatriated from NES {when}" if total else
+                 f"{families_only} repatriation{'s' if families_only > 1 else ''} {when}, given only in families")
+    else:
+        by_country = named.groupby("country", sort=True).agg(
+            people=("count", "sum"), n=("country", "size"), qualifier=("qualifier", total_qualifier))
+        by_country = by_country.sort_values(["people", "n"], kind="mergesort")
+        y = np.arange(len(by_country))
+        ax.barh(y, by_country["people"].astype(int), color=C["main"], height=0.6)
+        for i, (name, row) in enumerate(by_country.iterrows()):
+            times = f" ({row['n']} repatriations)" if row["n"] > 1 else ""
+            ax.text(int(row["people"]), i, f" {number(row['people'], row['qualifier'])}{times}", va="center",
+                    fontsize=8)
+        ax.set_yticks(y)
+        ax.set_yticklabels(by_country.index)
+        ax.set_xlim(0, int(by_country["people"].max()) * 1.3)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        thousands(ax, "x")
+        ax.grid(axis="x", color="#E2E2E2")
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel(f"People repatriated, {long_month(span[0])} to {long_month(month)}")
+        total = number(int(everyone["count"].sum()), total_qualifier(everyone["qualifier"]))
+        title = f"{total[:1].upper()}{total[1:]} people repatriated from NES {when}, most by " \
+                f"{country(by_country.index[-1])}"
     note = "Repatriations published in the reports and cited pages; where only women and children were given, " \
            "people = their sum."
     if len(apart):
@@ -343,6 +350,5 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
     if families_only:
         note += (f" {families_only} repatriation{'s' if families_only > 1 else ''} given only in families "
                  "(no number of people) not counted.")
-    style.finish(fig, wrap(f"{total[:1].upper()}{total[1:]} people repatriated from NES in the 12 months to "
-                            f"{long_month(month)}, most by {country(by_country.index[-1])}"), note=note)
+    style.finish(fig, wrap(title), note=note)
     return fig

@@ -159,3 +159,18 @@ def test_every_casualty_group_is_in_view_even_when_one_bar_is_drawn():
     left, right = ax.get_xlim()
     assert left < -0.2 and right > 1.2  # both groups, each with this and the previous month's bar
     assert all(left <= t.get_position()[0] <= right for t in ax.texts)
+
+
+@pytest.mark.parametrize("country_name, people, families, title", [
+    ("", 4, None, "4 people repatriated from NES in the 12 months to June 2001"),
+    ("Examplestan", None, 12, "1 repatriation in the 12 months to June 2001, given only in families")])
+def test_repatriations_without_a_bar_are_still_said_never_shown_as_none(country_name, people, families, title):
+    """Regression: when no repatriation had both one named country and people, the page said none was published."""
+    ints = lambda *v: pd.array(list(v), dtype="Int64")  # noqa: E731
+    reps = pd.DataFrame({"month": ["2001-06"], "country": [country_name], "people": ints(people),
+                         "people_qualifier": [""], "women": ints(None), "women_qualifier": [""],
+                         "children": ints(None), "children_qualifier": [""], "families": ints(families),
+                         "families_qualifier": [""]})
+    fig = figures.repatriations_chart(reps, "2001-06")
+    assert fig is not None and fig._suptitle.get_text().replace("\n", " ") == title
+    assert any("one named country" in t for t in texts(fig))
