@@ -135,5 +135,25 @@ def save(fig, folder: Path, stem: str) -> dict[str, Path]:
         for fmt, metadata in (("png", PNG_METADATA), ("svg", SVG_METADATA)):
             buffer = io.BytesIO()
             fig.savefig(buffer, format=fmt, metadata=metadata)
-            atomic_write_bytes(written[fmt], buffer.getvalue())
+            data = buffer.getvalue()
+            atomic_write_bytes(written[fmt], with_title_and_desc(data, *describe(fig)) if fmt == "svg" else data)
     return written
+
+
+def describe(fig) -> tuple[str, str]:
+    """(alt text, longer description) of a finished figure: the finding its title states, then what its axes
+    show and its method note."""
+    title = " ".join(fig.get_suptitle().split())
+    axes = [f"{ax.get_ylabel() or ax.get_xlabel()}" for ax in fig.axes if ax.get_ylabel() or ax.get_xlabel()]
+    shown = f" The chart shows {', '.join(dict.fromkeys(' '.join(a.split()) for a in axes))}." if axes else ""
+    return title, f"{title}.{shown} {method_note(fig)}".strip()
+
+
+def with_title_and_desc(svg: bytes, title: str, desc: str) -> bytes:
+    """The SVG with <title> and <desc> as the first children of its root, as screen readers look for them."""
+    from xml.sax.saxutils import escape
+
+    start = svg.index(b"<svg")
+    end = svg.index(b">", start) + 1
+    extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>".encode("utf-8")
+    return svg[:end] + extra + svg[end:]

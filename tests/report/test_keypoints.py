@@ -1,5 +1,7 @@
 """Key-point sentences: grammar for 0, 1 and many, for up, down and no change, and for unpublished figures."""
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -144,41 +146,48 @@ def test_counted_agrees_in_number_for_every_count_and_qualifier(value, qualifier
     assert "nan" not in text and ("0 civilians" not in text or qualifier)
 
 
-@pytest.mark.parametrize("killed", [None, (0, ""), (1, ""), (1, "≥"), (4, ""), (12, "~")])
-@pytest.mark.parametrize("injured", [None, (0, ""), (1, ""), (5, ""), (9, "≥")])
-def test_casualty_sentences_for_every_combination(killed, injured):
-    rows = [("2001-06", "attacks", "3")]
-    for metric, value in (("military_killed", killed), ("military_injured", injured),
-                          ("civilian_killed", killed), ("civilian_injured", injured)):
-        if value is not None:
-            rows.append(("2001-06", metric, f"{value[1]}{value[0]}"))
-    text = keypoints.capitalised(casualties_point(facts(rows)))
-    assert text[0].isupper() or text[0].isdigit(), text
-    assert "1 military personnel" not in text and "1 civilians" not in text, text
-    assert "nan" not in text.lower() and "<na>" not in text.lower()
-    if killed == (1, "") and injured is not None and injured[0] != 0:
-        assert text.startswith("1 member of the security forces killed and"), text
+KILLED_CASES = [None, (0, ""), (1, ""), (1, "≥"), (4, ""), (12, "~")]
+INJURED_CASES = [None, (0, ""), (1, ""), (5, ""), (9, "≥")]
 
 
-@pytest.mark.parametrize("country_name, said", [("Iraq", "Iraq"), ("United Kingdom", "The United Kingdom"),
-                                                ("Netherlands", "The Netherlands"), ("United States", "The United States"),
-                                                ("", "A country the source does not name"),
-                                                ("Russia; United Kingdom", "Russia and the United Kingdom together")])
-@pytest.mark.parametrize("where, camp, phrase", [
-    ("camp", "Roj", " from Roj camp"), ("nes_camps", "", " from NES camps"),
-    ("detention_facilities", "", " from detention facilities in NES"), ("nes", "", " from NES"),
-    ("camps_and_detention", "", " from camps and detention facilities in NES"), ("not_stated", "", "")])
-@pytest.mark.parametrize("people, women, children, families, who", [
-    ((1, ""), None, None, None, "1 person"), ((50, "~"), None, None, None, "about 50 people"),
-    (None, (1, ""), (3, ""), None, "1 woman and 3 children"), (None, None, None, (1, ""), "1 family"),
-    ((1700, ">"), None, None, (400, ""), "more than 1,700 people (400 families)")])
-def test_repatriation_sentences_for_every_country_place_and_count(country_name, said, where, camp, phrase, people,
-                                                                   women, children, families, who):
+def test_casualty_sentences_for_every_combination():
+    for killed, injured in itertools.product(KILLED_CASES, INJURED_CASES):
+        rows = [("2001-06", "attacks", "3")]
+        for metric, value in (("military_killed", killed), ("military_injured", injured),
+                              ("civilian_killed", killed), ("civilian_injured", injured)):
+            if value is not None:
+                rows.append(("2001-06", metric, f"{value[1]}{value[0]}"))
+        text = keypoints.capitalised(casualties_point(facts(rows)))
+        case = f"killed {killed}, injured {injured}: {text}"
+        assert text[0].isupper() or text[0].isdigit(), case
+        assert "1 military personnel" not in text and "1 civilians" not in text, case
+        assert "nan" not in text.lower() and "<na>" not in text.lower(), case
+        if killed == (1, "") and injured is not None and injured[0] != 0:
+            assert text.startswith("1 member of the security forces killed and"), case
+
+
+COUNTRIES = [("Iraq", "Iraq"), ("United Kingdom", "The United Kingdom"), ("Netherlands", "The Netherlands"),
+             ("United States", "The United States"), ("", "A country the source does not name"),
+             ("Russia; United Kingdom", "Russia and the United Kingdom together")]
+PLACES = [("camp", "Roj", " from Roj camp"), ("nes_camps", "", " from NES camps"),
+          ("detention_facilities", "", " from detention facilities in NES"), ("nes", "", " from NES"),
+          ("camps_and_detention", "", " from camps and detention facilities in NES"), ("not_stated", "", "")]
+PEOPLE = [((1, ""), None, None, None, "1 person"), ((50, "~"), None, None, None, "about 50 people"),
+          (None, (1, ""), (3, ""), None, "1 woman and 3 children"), (None, None, None, (1, ""), "1 family"),
+          ((1700, ">"), None, None, (400, ""), "more than 1,700 people (400 families)")]
+
+
+def test_repatriation_sentences_for_every_country_place_and_count():
     def count(pair):
         return (pd.array([None if pair is None else pair[0]], dtype="Int64"), "" if pair is None else pair[1])
 
-    columns = {"month": ["2001-06"], "country": [country_name], "camp": [camp], "repatriated_from": [where]}
-    for name, pair in (("people", people), ("women", women), ("children", children), ("families", families)):
-        columns[name], columns[f"{name}_qualifier"] = count(pair)
-    [point] = keypoints.repatriation_points(pd.DataFrame(columns), "2001-06")
-    assert keypoints.capitalised(point) == f"{said} repatriated {who}{phrase}"
+    cases = list(itertools.product(COUNTRIES, PLACES, PEOPLE))
+    columns = {"month": ["2001-06"] * len(cases), "country": [c[0][0] for c in cases],
+               "camp": [c[1][1] for c in cases], "repatriated_from": [c[1][0] for c in cases]}
+    for i, name in enumerate(("people", "women", "children", "families")):
+        pairs = [count(c[2][i]) for c in cases]
+        columns[name] = pd.array([p[0][0] for p in pairs], dtype="Int64")
+        columns[f"{name}_qualifier"] = [p[1] for p in pairs]
+    points = keypoints.repatriation_points(pd.DataFrame(columns), "2001-06")
+    expected = [f"{said} repatriated {who}{phrase}" for (_, said), (_, _, phrase), (*_, who) in cases]
+    assert [keypoints.capitalised(p) for p in points] == expected

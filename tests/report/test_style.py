@@ -85,3 +85,19 @@ def test_a_label_that_would_leave_the_plot_is_turned_inside():
     short = ax.text(2, 0, " short", va="center")
     style.finish(fig, "Title")
     assert label.get_horizontalalignment() == "right" and short.get_horizontalalignment() == "left"
+
+
+def test_each_svg_carries_the_finding_as_title_and_a_longer_description(tmp_path):
+    """Screen readers read an SVG's <title> and <desc>: the chart's finding, then its axes and method note."""
+    import xml.etree.ElementTree as ET
+
+    fig, ax = style.new_figure()
+    ax.bar([0, 1], [3, 5])
+    ax.set_ylabel("Attacks per month")
+    style.finish(fig, "5 SYNTHETIC attacks in June, up from 3 <in May>", note="A SYNTHETIC method note & more.")
+    svg = style.save(fig, tmp_path, "f")["svg"]
+    root = ET.parse(svg).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root[0].tag == f"{ns}title" and root[0].text == "5 SYNTHETIC attacks in June, up from 3 <in May>"
+    assert root[1].tag == f"{ns}desc" and "Attacks per month" in root[1].text and "& more." in root[1].text
+    assert svg.read_bytes() == style.save(fig, tmp_path / "again", "f")["svg"].read_bytes()
