@@ -39,6 +39,13 @@ def synthetic_statements(rows):
     return clean.figure_statements(frame)
 
 
+def ints(*values):
+    """A nullable integer column (None = not published), as the processed tables hold counts."""
+    import pandas as pd
+
+    return pd.array(list(values), dtype="Int64")
+
+
 def append_line(path: Path, line: str) -> None:
     """Add one CSV line to a raw file (the files end with a newline)."""
     with open(path, "a", encoding="utf-8") as handle:

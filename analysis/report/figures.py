@@ -31,9 +31,9 @@ from .keypoints import (
     choose_snapshot,
     counted,
     country,
-    one_country,
     missing,
     number,
+    one_country,
     total_qualifier,
 )
 from .metrics import people_repatriated

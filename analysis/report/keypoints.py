@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..months import month_name, previous_month
+from ..vocabulary import BOUNDS
 from . import markdown
 
 _QUALIFIER_WORDS = {">": "more than", "≥": "at least", "<": "fewer than", "≤": "at most", "~": "about"}
@@ -39,7 +40,7 @@ def counted(value, qualifier: str, singular: str, plural: str, zero: str = "no")
 def total_qualifier(qualifiers) -> str:
     """The qualifier of a sum: exact parts give an exact sum; lower bounds ('>1,700' + 960) a lower bound
     ('more than 2,660'); upper bounds an upper bound; anything approximate, or bounds both ways, 'about'."""
-    inexact = {q for q in qualifiers if q in _QUALIFIER_WORDS}
+    inexact = {q for q in qualifiers if q in BOUNDS}
     if not inexact:
         return ""
     if inexact <= {">", "≥"}:

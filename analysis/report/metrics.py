@@ -8,7 +8,6 @@ from ..months import previous_month, window
 from ..vocabulary import BOUNDS, HEADLINE
 from .keypoints import total_qualifier
 
-INEXACT = BOUNDS  # no change or average is computed from bounds or approximations
 SMALL_BASE = 10  # below this previous value a change is given as a number only: "+6", never "+600%"
 KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",
                       "previous_qualifier", "change", "change_pct", "avg_12m", "months_in_avg", "revised",
@@ -24,7 +23,7 @@ def inexact_metrics(qualified: str) -> set[str]:
     """The metrics a panel row's `qualified_metrics` ('arrests >; isis_killed ≥') gives as bounds or
     approximations."""
     parts = [part.strip().rsplit(" ", 1) for part in str(qualified or "").split(";") if part.strip()]
-    return {name for name, qualifier in (p for p in parts if len(p) == 2) if qualifier in INEXACT}
+    return {name for name, qualifier in (p for p in parts if len(p) == 2) if qualifier in BOUNDS}
 
 
 def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.DataFrame:
@@ -47,7 +46,7 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
         if pd.isna(value) and pd.isna(prev_value):
             continue
         history = indexed.loc[[m for m in last12 if metric not in inexact.get(m, set())], metric].dropna()
-        bounds = {q for q in (now, before) for q in ([q["qualifier"]] if q is not None else [])} & INEXACT
+        bounds = {q for q in (now, before) for q in ([q["qualifier"]] if q is not None else [])} & BOUNDS
         comparable = not (pd.isna(value) or pd.isna(prev_value) or bounds)
         change = value - prev_value if comparable else pd.NA
         change_pct = (round(100 * change / prev_value, 1) if not pd.isna(change) and prev_value >= SMALL_BASE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..months import long_month, previous_month, window
-from ..vocabulary import HEADLINE
+from ..vocabulary import BOUNDS, HEADLINE
 from . import markdown
 from .data import Processed
 from .figures import latest_snapshot
@@ -24,7 +24,7 @@ def markdown_table(frame: pd.DataFrame) -> str:
 def _cell(value, qualifier: str = "", stated_in: str = "") -> str:
     if missing(value):
         return "not published"
-    text = number(value, qualifier if qualifier in ("≥", ">", "<", "≤", "~") else "")
+    text = number(value, qualifier if qualifier in BOUNDS else "")
     body = qualifier == "text" or stated_in == "body_text"
     return text + (" (implied)" if qualifier == "implied" else "") + (" (body text)" if body else "")
 

@@ -8,7 +8,7 @@ from analysis.ingest import clean
 from analysis.report import figures, style
 from analysis.ingest.panel import monthly_panel
 
-from ..conftest import synthetic_statements
+from ..conftest import ints, synthetic_statements
 
 matplotlib.use("Agg")
 
@@ -94,8 +94,6 @@ def test_what_the_cell_shows_is_what_is_saved_after_a_change_in_the_cell(tables,
 def test_a_repatriation_total_with_a_bound_is_a_bound_and_families_only_add_no_people():
     """SYNTHETIC: '>1,700' plus 960 is 'more than 2,660'; a repatriation given only in families is said, not
     counted as 0 people."""
-    def ints(*values):
-        return pd.array(list(values), dtype="Int64")
 
     reps = pd.DataFrame({"month": ["2001-03", "2001-05", "2001-06"], "country": ["Examplestan"] * 2 + ["United Kingdom"],
                          "people": ints(1700, 960, None), "people_qualifier": [">", "", ""],
@@ -122,8 +120,6 @@ def test_the_camp_count_carries_its_date_and_an_old_one_is_called_old(count_mont
 
 
 def test_joint_or_unnamed_repatriations_are_in_the_total_not_in_a_bar():
-    def ints(*values):
-        return pd.array(list(values), dtype="Int64")
 
     reps = pd.DataFrame({"month": ["2001-05", "2001-06", "2001-06"],
                          "country": ["Examplestan", "Examplestan; Otherland", ""],
@@ -166,7 +162,6 @@ def test_every_casualty_group_is_in_view_even_when_one_bar_is_drawn():
     ("Examplestan", None, 12, "1 repatriation in the 12 months to June 2001, given only in families")])
 def test_repatriations_without_a_bar_are_still_said_never_shown_as_none(country_name, people, families, title):
     """Regression: when no repatriation had both one named country and people, the page said none was published."""
-    ints = lambda *v: pd.array(list(v), dtype="Int64")  # noqa: E731
     reps = pd.DataFrame({"month": ["2001-06"], "country": [country_name], "people": ints(people),
                          "people_qualifier": [""], "women": ints(None), "women_qualifier": [""],
                          "children": ints(None), "children_qualifier": [""], "families": ints(families),

@@ -7,7 +7,7 @@ from analysis.months import previous_month, window
 from analysis.report.metrics import key_figures
 from analysis.ingest.panel import monthly_panel
 
-from ..conftest import synthetic_statements
+from ..conftest import ints, synthetic_statements
 
 DEFS = pd.DataFrame({"definition": ["d"], "first_month": ["2000-01"], "last_month": [""]})
 
@@ -77,8 +77,6 @@ def test_people_repatriated_keeps_bounds_and_counts_no_people_for_families_only(
     from analysis.report.keypoints import total_qualifier
     from analysis.report.metrics import people_repatriated
 
-    def ints(*values):
-        return pd.array(list(values), dtype="Int64")
 
     rows = pd.DataFrame({"people": ints(1700, None, None, 960), "people_qualifier": [">", "", "", ""],
                          "women": ints(None, 4, None, None), "women_qualifier": ["", "≥", "", ""],

@@ -4,11 +4,8 @@ import pandas as pd
 
 from analysis.report import overview, style
 
-from .test_figures import DEFS, texts, tables  # noqa: F401  (fixture)
-
-
-def ints(*values):
-    return pd.array(list(values), dtype="Int64")
+from ..conftest import ints
+from .test_figures import DEFS, tables, texts  # noqa: F401  (fixture)
 
 
 def test_cumulative_repatriations_keep_bounds_articles_and_leave_out_families_only():
