@@ -38,7 +38,8 @@ def api(port, token, method, path, body=None):
 
 
 def execute(ws, session: str, code: str, timeout: float = 120) -> list[str]:
-    """Run `code`; return the MIME types of what it displayed."""
+    """Run `code`; return the MIME types of what it displayed. Done when both the reply (shell channel) and the
+    kernel's 'idle' (iopub) have come: a display can arrive after the reply."""
     msg_id = uuid.uuid4().hex
     ws.send(json.dumps({
         "header": {"msg_id": msg_id, "username": "test", "session": session, "msg_type": "execute_request",
@@ -46,8 +47,8 @@ def execute(ws, session: str, code: str, timeout: float = 120) -> list[str]:
         "parent_header": {}, "metadata": {}, "channel": "shell",
         "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                     "allow_stdin": False, "stop_on_error": True}}))
-    deadline, errors, shown = time.monotonic() + timeout, [], []
-    while time.monotonic() < deadline:
+    deadline, errors, shown, reply, idle = time.monotonic() + timeout, [], [], None, False
+    while time.monotonic() < deadline and not (reply and idle):
         msg = json.loads(ws.recv())
         if msg.get("parent_header", {}).get("msg_id") != msg_id:
             continue
@@ -56,9 +57,13 @@ def execute(ws, session: str, code: str, timeout: float = 120) -> list[str]:
         if msg["msg_type"] == "display_data":
             shown.extend(msg["content"]["data"])
         if msg["msg_type"] == "execute_reply":
-            assert msg["content"]["status"] == "ok", errors
-            return shown
-    raise TimeoutError(code[:60])
+            reply = msg
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            idle = True
+    if not (reply and idle):
+        raise TimeoutError(code[:60])
+    assert reply["content"]["status"] == "ok", errors
+    return shown
 
 
 def test_monthly_notebook_and_a_researchers_plot_run_in_a_real_server(tmp_path):
