@@ -8,9 +8,11 @@ import pandas as pd
 from IPython.display import Image, Markdown, display
 
 from .. import paths
-from ..outputs import atomic_write_text, write_csv
-from . import markdown, style
+from ..months import long_month
+from ..outputs import atomic_write_bytes, atomic_write_text, write_csv
+from . import draft, markdown, style
 from .data import Processed
+from .draft_docx import docx_bytes
 from .keypoints import key_points_markdown
 from .revisions import revisions, revisions_markdown
 from .tables import (
@@ -78,13 +80,30 @@ def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
     return text
 
 
+def write_draft(data: Processed, points: list[str], fig_dir: Path, rep_dir: Path, month: str,
+                vintage: str = "current") -> str:
+    """draft.md and draft.docx: the month's article skeleton written from the data, with the figures saved
+    above (call after them); returns a line saying what was written."""
+    blocks = draft.draft_blocks(data, month, points, fig_dir)
+    atomic_write_text(rep_dir / "draft.md", draft.draft_markdown(blocks, draft.figures_link(month, vintage)))
+    atomic_write_bytes(rep_dir / "draft.docx", docx_bytes(blocks, f"Sleeper Cell Report: {long_month(month)}"))
+    shown = sum(b.kind == "figure" for b in blocks)
+    return (f"draft.docx and draft.md: {len(points)} key points, {shown} of {len(draft.FIGURES)} standard figures. "
+            f"Check an edited copy with: make check-draft MONTH={month} DRAFT=path")
+
+
 def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> None:
     """Save a figure as PNG and SVG and show the saved PNG with its method note (the chart's footnote, as
     text); or say why there is no figure."""
-    if fig is None:
+    if fig is None:  # and no file left from an earlier run, which the draft would pick up
+        for suffix in (".png", ".svg"):
+            (fig_dir / f"{stem}{suffix}").unlink(missing_ok=True)
         display(Markdown(f"_{absent}_"))
         return
-    display(Image(filename=str(style.save(fig, fig_dir, stem)["png"])))
+    alt, description = style.describe(fig)
+    # The alt text travels in the PNG's own metadata (JupyterLab and the report page use it); the long
+    # description beside it, for the report page and the draft.
+    display(Image(filename=str(style.save(fig, fig_dir, stem)["png"]), alt=alt), metadata={"description": description})
     note = style.method_note(fig)
     if note:
         display(Markdown(f"*Method:* {markdown.text(note)}"))

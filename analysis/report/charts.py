@@ -12,8 +12,9 @@ import textwrap
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
+from ..months import long_month
 from . import style
-from .keypoints import missing
+from .keypoints import missing, number
 
 C = style.COLORS
 
@@ -95,3 +96,25 @@ def set_top(ax, values: list, room: float = 1.18) -> None:
     """Y axis from 0 to the largest published value times `room` (missing values ignored)."""
     finite = [float(v) for v in values if not missing(v)]
     ax.set_ylim(0, max(finite + [1.0]) * room)
+
+
+def trend_sentence(series: pd.Series, noun: str) -> str:
+    """The values behind a monthly chart in words, for its long description: the range with its months, the
+    average of the later half of the window against the earlier half, and the months without a figure."""
+    months = list(series.index)
+    shown = series.dropna()
+    span = f"Over the {len(months)} months from {long_month(months[0])} to {long_month(months[-1])}"
+    if shown.empty:
+        return f"{span}, no {noun} figure was published."
+    low, high = shown.idxmin(), shown.idxmax()
+    sentence = (f"{span}, published {noun} ranged from {number(shown[low])} ({long_month(low)}) to "
+                f"{number(shown[high])} ({long_month(high)})")
+    half = len(months) // 2
+    earlier, later = series.iloc[:half].dropna(), series.iloc[half:].dropna()
+    if len(earlier) and len(later):
+        sentence += (f"; the last {len(months) - half} months averaged {later.mean():.1f} against "
+                     f"{earlier.mean():.1f} in the {half} before")
+    gaps = int(series.isna().sum())
+    if gaps:
+        sentence += f"; {gaps} {'month has' if gaps == 1 else 'months have'} no published figure"
+    return sentence + "."

@@ -29,16 +29,16 @@ _METRIC_WORDS = {
     "attacks_unverified": (("attack", "claim"), ("unverified", "could not", "claim")),
     "military_killed": (_MILITARY, _KILLED), "military_injured": (_MILITARY, _INJURED),
     "civilian_killed": (("civilian",), _KILLED), "civilian_injured": (("civilian",), _INJURED),
-    "deaths_total": (("people", "person", "death"), _KILLED), "injured_total": (("people", "person"), _INJURED),
+    "deaths_total": (("people", "person$", "death"), _KILLED), "injured_total": (("people", "person$"), _INJURED),
     "raids": (("raid", "operation"), ()),
     "arrests": (("arrest", "detain", "suspect"), ()),
     "isis_killed": (("member", "militant", "isis fighter"), _KILLED),
     "isis_officials_killed": (("official", "leader", "commander", "emir"), _KILLED),
     "isis_officials_captured": (("official", "leader", "commander", "emir"), ("captur", "arrest", "detain")),
 }
-_CAMP_WORDS = {"total": ("people", "population", "resident", "person", "individual"), "iraqi": ("iraqi",),
+_CAMP_WORDS = {"total": ("people", "population", "resident", "person$", "individual"), "iraqi": ("iraqi",),
                "syrian": ("syrian",), "third_country": ("foreign", "third-country", "third country")}
-_REPATRIATION_WORDS = {"count": ("people", "person", "citizen", "individual", "national"), "families": ("famil",),
+_REPATRIATION_WORDS = {"count": ("people", "person$", "citizen", "individual", "national"), "families": ("famil",),
                        "women": ("women", "woman"), "children": ("child",)}
 _US_WORDS = (("occasion", "times", "attack"), ("u.s.", "us position", "us base", "us force", "american", "coalition"))
 
@@ -81,7 +81,9 @@ def month_facts(data: Processed, month: str) -> list[Fact]:
         if not pd.isna(row.change_pct):
             facts.append(Fact(f"change in {row.label.lower()}, {long_month(month)}", abs(round(row.change_pct)),
                               nouns, verbs, month, "key_figures.csv", percent=True))
-    snapshot = latest_snapshot(data.camp_population, month, with_groups=True)
+    camps = data.camp_population
+    snapshot = pd.concat([latest_snapshot(camps, month, with_groups=True), latest_snapshot(camps, month),
+                          camps[(camps["month"] == month) & (camps["camp"] == "al-Hol")]]).drop_duplicates("statement_id")
     for row in snapshot.itertuples():
         facts.append(Fact(f"al-Hol {row.group}, {row.as_of}", int(row.population), _CAMP_WORDS[row.group], (),
                           month, row.report))
@@ -103,13 +105,20 @@ def month_facts(data: Processed, month: str) -> list[Fact]:
 _TOKEN = re.compile(r"[\w’'.%-]+")
 
 
+# 'a member of the security forces' names security forces, not an ISIS member
+_SECURITY_MEMBERS = re.compile(r"\bmembers? of the security forces\b", re.IGNORECASE)
+
+
 def _words(text: str) -> list[str]:
-    return [w.lower().strip(".,;:’'") for w in _TOKEN.findall(text)]
+    return [w.lower().strip(".,;:’'") for w in _TOKEN.findall(_SECURITY_MEMBERS.sub("security personnel", text))]
 
 
 def _has(words: list[str], keys: tuple[str, ...]) -> bool:
+    """Whether a key starts a word of `words` (a key ending in '$' must be the whole word: 'person$' is not
+    'personnel')."""
     joined = " ".join(words)
-    return any(k in joined for k in keys)
+    return any(re.search(r"(?<!\w)" + (re.escape(k[:-1]) + r"\b" if k.endswith("$") else re.escape(k)), joined)
+               for k in keys)
 
 
 def _context(sentence: str, number: Number, others: list[Number]) -> tuple[list[str], list[str]]:
@@ -120,25 +129,50 @@ def _context(sentence: str, number: Number, others: list[Number]) -> tuple[list[
 
 
 _COMPARING = ("from", "than", "compared", "versus", "vs")
+_PARTICIPLES = ("killed", "injured", "wounded", "dead")
+_MONTH_NAME = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b")
+# 'in the 12 months to November', 'since 2019', 'per year': a number over a span, not the month's figure
+_SPAN = re.compile(r"\b(?:\d+|twelve|six|three)\s+months\b|\bsince\b|\bper year\b|\bcumulative|\bso far\b|"
+                   r"\bin total\b|\bthis year\b", re.IGNORECASE)
+
+
+def _period(sentence: str, month: str) -> str:
+    """The month a sentence speaks of: the report month, unless it names only the previous month (the
+    previous month) or only other months ('' : an older figure, not this month's)."""
+    named = {m.lower() for m in _MONTH_NAME.findall(sentence)}
+    this, previous = month_name(month).lower(), month_name(previous_month(month)).lower()
+    if not named or this in named:
+        return month
+    return previous_month(month) if previous in named else ""
 
 
 def check_sentence(sentence: str, facts: list[Fact], month: str) -> list[Finding]:
     found = numbers(sentence)
     words = _words(sentence)
     previous = month_name(previous_month(month)).lower()
+    period, span = _period(sentence, month), bool(_SPAN.search(sentence))
     findings, last_named = [], None
     for number in found:
         before, after = _context(sentence, number, [n for n in found if n is not number])
         near = before + after
-        # 'down from October's 17', '17 in October': the previous month's figure (a percentage is this month's)
-        wanted = previous_month(month) if not number.percent and any(w.startswith(previous) for w in near) else month
+        # 'down from October's 17', '17 in October', 'In October: 13 killed and 8 injured': the previous
+        # month's figure (a percentage is this month's)
+        wanted = previous_month(month) if not number.percent and any(w.startswith(previous) for w in near) else \
+            period if not number.percent else month
         pool = [f for f in facts if f.percent == number.percent and f.month == wanted]
-        named = _named(pool, before, after, words)
-        if not named and last_named and _has(before, _COMPARING):  # '12 attacks, down from 17': the same figure
+        named = []
+        if last_named and _has(after[:1], _KILLED + _INJURED):  # '4 personnel killed and 5 injured': personnel
+            verbs = _KILLED if _has(after[:1], _KILLED) else _INJURED
+            named = [f for f in pool if set(f.nouns) & set(last_named.nouns) and f.verbs == verbs]
+        rest = _words(sentence[number.end:].split(";")[0])
+        named = named or _named(pool, before, after, words, facts, rest)
+        if not named and last_named and after[:1] != ["of"] and _has(before, _COMPARING):  # '…, down from 17'
             named = [f for f in pool if f.nouns == last_named.nouns and f.verbs == last_named.verbs]
         if named:
             hit = next((f for f in named if f.value == number.value), None)
-            findings.append(Finding(number, sentence, "match" if hit else "MISMATCH", hit or named[0]))
+            status = "match" if hit else "not in the data" if span else "MISMATCH"  # a total over a span
+            findings.append(Finding(number, sentence, status, hit or (None if span else named[0])))
             last_named = named[0]
             continue
         hit = next((f for f in pool if f.value == number.value and _has(words, f.nouns)), None)
@@ -146,21 +180,40 @@ def check_sentence(sentence: str, facts: list[Fact], month: str) -> list[Finding
     return findings
 
 
-def _named(pool: list[Fact], before: list[str], after: list[str], sentence: list[str]) -> list[Fact]:
-    """The facts the words around a number name: by the first counted thing after it (else before it), then
-    by what happened to them (said near the number, else anywhere in the sentence, else not needed)."""
+def _named(pool: list[Fact], before: list[str], after: list[str], sentence: list[str],
+           facts: list[Fact], rest: list[str]) -> list[Fact]:
+    """The facts the words around a number name: by the first counted thing after it (else, when nothing
+    counted follows, before it), then by what happened to them (said near the number, else anywhere in the
+    sentence, else not needed). A number followed at once by a thing some other fact counts ('3 arrests'
+    where only attacks are known for the month) names that thing, not what stands before it."""
     near = before + after[:4]  # 'killing 4 SDF personnel', '4 personnel killed'; not 'of 17 members … the killing'
-    for side in (after, list(reversed(before))):
+    if not any(_has(after[:2], f.nouns) for f in pool) and any(_has(after[:1], f.nouns) for f in facts):
+        return []
+    if after[:1] == ["of"]:  # '26 of the 34 attacks': a part, not the figure
+        return []
+    sides = (after, list(reversed(before)))
+    if _has(after[:1], _KILLED + _INJURED):  # '18 people killed and 11 injured in these attacks': people again
+        sides = sides[::-1]
+    # '4 military personnel and 7 civilians injured': the participle closing the list applies to each
+    closing = next((w for w in rest if w in _PARTICIPLES), "")
+
+    def score(f: Fact) -> int:
+        if not f.verbs:
+            return 1
+        if _has(near, f.verbs):
+            return 3
+        return 2 if f.verbs_anywhere and _has(sentence, f.verbs) else 1 if closing and _has([closing], f.verbs) else 0
+
+    for side in sides:
+        counted = False
         for i in range(len(side)):
             nouned = [f for f in pool if _has(side[i:i + 2], f.nouns)]
-            if nouned:
-                def score(f: Fact) -> int:
-                    if not f.verbs:
-                        return 1
-                    return 3 if _has(near, f.verbs) else 2 if f.verbs_anywhere and _has(sentence, f.verbs) else 0
-                best = max(score(f) for f in nouned)
-                if best:  # else: 'members' of 'the arrest of 17 members' are not the killed ones; look further
-                    return [f for f in nouned if score(f) == best]
+            counted = counted or bool(nouned)
+            best = max((score(f) for f in nouned), default=0)
+            if best:  # else: 'members' of 'the arrest of 17 members' are not the killed ones; look further
+                return [f for f in nouned if score(f) == best]
+        if counted and side is after:  # '18 military personnel and 34 civilians killed': not 'These attacks'
+            return []
     return []
 
 

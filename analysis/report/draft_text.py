@@ -37,7 +37,15 @@ def read_draft(path: Path) -> list[str]:
                             "  What to do: save it again from your editor (Word: .docx; or as plain text).") from None
     if suffix in (".html", ".htm"):
         return _html_paragraphs(text)
-    return [line.strip().lstrip("-*#> ").strip() for line in text.splitlines() if line.strip()]
+    if suffix == ".md":  # a picture is not prose (its finding is in the caption under it); escapes are not text
+        text = _MD_ESCAPE.sub(r"\1", _MD_IMAGE.sub("", text))
+    lines = (line.strip().lstrip("-*#> ").strip() for line in text.splitlines())
+    return [line.strip("*_").strip() if suffix == ".md" else line for line in lines if line]
+
+
+# ![alt](address "title"), the alt with Markdown escapes, the title quoted (it may hold brackets)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>&|])")
+_MD_IMAGE = re.compile(r'!\[(?:\\.|[^\]\\])*\]\((?:[^()"]|"[^"]*")*\)')
 
 
 def _docx_paragraphs(path: Path) -> list[str]:
@@ -94,7 +102,7 @@ WORD_NUMBERS = {w: i for i, w in enumerate(_UNITS)} | _TENS | {
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATE = re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|"
+_DATE = re.compile(rf"\b\d{{4}}-\d{{2}}(?:-\d{{2}})?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|"
                    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b|\b(?:19|20)\d{{2}}\b")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(\s?%| percent\b)?(?![\w,]\d)")
 _WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, WORD_NUMBERS), key=len, reverse=True)) + r")\b",
@@ -112,9 +120,13 @@ class Number:
     percent: bool = False
 
 
+# web addresses and file names: their digits are not counts
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+\.(?:png|svg|pdf|docx|csv|md|html)\b")
+
+
 def numbers(sentence: str) -> list[Number]:
-    """The counts and percentages in a sentence, in order (dates and years left out)."""
-    dates = [m.span() for m in _DATE.finditer(sentence)]
+    """The counts and percentages in a sentence, in order (dates, years and addresses left out)."""
+    dates = [m.span() for pattern in (_DATE, _ADDRESS) for m in pattern.finditer(sentence)]
 
     def in_date(start: int) -> bool:
         return any(a <= start < b for a, b in dates)
@@ -125,7 +137,11 @@ def numbers(sentence: str) -> list[Number]:
             found.append(Number(int(m.group(1).replace(",", "")), m.group(0), m.start(), m.end(), bool(m.group(2))))
     for m in _WORD.finditer(sentence):
         word = m.group(1).lower()
-        if word == "one" and re.match(r"\s+(of|another|day)\b", sentence[m.end():]):
-            continue  # 'one of the officials', 'one another': not a count
+        if in_date(m.start()):  # 'one' in an address
+            continue
+        if word == "one" and (re.match(r"\s+(of|another|day)\b", sentence[m.end():])
+                              or re.search(r"\b(the|this|that|no|old|new|latest|other)\s+$", sentence[:m.start()],
+                                           re.IGNORECASE)):
+            continue  # 'one of the officials', 'one another', 'the one to gain', 'an old one': not a count
         found.append(Number(WORD_NUMBERS[word], m.group(0), m.start(), m.end()))
     return sorted(found, key=lambda n: n.start)

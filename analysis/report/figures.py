@@ -23,6 +23,7 @@ from .charts import (
     month_ticks,
     set_top,
     thousands,
+    trend_sentence,
     wrap,
 )
 from .keypoints import (
@@ -39,6 +40,17 @@ from .keypoints import (
 from .metrics import people_repatriated
 
 C = style.COLORS
+
+# Why a standard figure is not drawn, said where it would have been (the notebook and the draft).
+ABSENT = {"04_regions": "No breakdown of attacks by region was published for {month}.",
+          "05_al_hol": "No al-Hol population count was published up to {month}.",
+          "06_repatriations": "No repatriation was published in the 12 months ending {month}."}
+
+
+def absent(stem: str, month: str) -> str:
+    """The sentence shown instead of standard figure `stem` when it is not drawn."""
+    return ABSENT[stem].format(month=long_month(month))
+
 @style.house_style
 def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, months: int = 24,
                   developments: pd.DataFrame | None = None):
@@ -94,7 +106,7 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
         note += " Dashed line: the counting definition changes."
     if marked:
         note += " \u25bc: a development of that month (see the key points)."
-    style.finish(fig, wrap(title), note=note)
+    style.finish(fig, wrap(title), note=note, values=trend_sentence(attacks.astype("Float64"), "attack counts"))
     return fig
 
 
@@ -134,7 +146,8 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     legend_above(ax, [Patch(color=C["secondary"], label=long_month(prev)),
                        Patch(color=C["highlight"], label=long_month(month))])
-    sentence = casualties_point(facts).replace(" in these attacks", "").replace(" (only totals were published)", "")
+    sentence, before = (casualties_point(f).replace(" in these attacks", "").replace(" (only totals were published)", "")
+                        for f in (facts, MonthFacts(figures, panel, prev)))
     note = "Casualties of the month's sleeper-cell attacks as published."
     if groups is TOTAL_GROUPS:
         note += " Only totals were published, not the split by military and civilians."
@@ -142,7 +155,8 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
         note += " * implied: not stated; the report names no such casualties."
     if "text" in footnotes:
         note += " † stated only in the report's body text."
-    style.finish(fig, wrap(f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"), note=note)
+    style.finish(fig, wrap(f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"), note=note,
+                 values=f"In {long_month(prev)}: {before[0].lower()}{before[1:]}.")
     return fig
 
 
@@ -172,7 +186,8 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24):
              counted(arrests, "", "arrest", "arrests") if not missing(arrests) else "arrests not published"]
     style.finish(fig, wrap(f"{parts[0][0].upper()}{parts[0][1:]} and {parts[1]} in {long_month(month)}"),
                  note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
-                      "in long al-Hol operations each day counts as a raid." + (" Hatched: not published." if gaps else ""))
+                      "in long al-Hol operations each day counts as a raid." + (" Hatched: not published." if gaps else ""),
+                 values=" ".join(trend_sentence(data[m].astype("Float64"), f"{m} counts") for m in ("raids", "arrests")))
     return fig
 
 
@@ -223,7 +238,10 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
             "Regions the report does not name are not shown.")
     if residual.any():
         note += " Grey: what the report gives for the rest (its words), not a place."
-    style.finish(fig, wrap(lead), note=note)
+    said = [f"{r.region} not published" if missing(getattr(r, column)) else
+            f"{r.region} {number(r.share_pct, r.share_qualifier)}%" if use_share else
+            f"{r.region} {number(r.value, r.qualifier)}" for r in rows.iloc[::-1].itertuples()]
+    style.finish(fig, wrap(lead), note=note, values=f"By region: {'; '.join(said)}.")
     return fig
 
 
@@ -296,8 +314,26 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
     else:
         title = f"{camp} camp population"
     style.finish(fig, wrap(title), note="Counts as published by RIC, the camp administration or news agencies; "
-                                          "dates are irregular and nothing is interpolated between them.")
+                                          "dates are irregular and nothing is interpolated between them.",
+                 values=_camp_values(parts, history))
     return fig
+
+
+def _camp_values(parts: pd.DataFrame, history: pd.DataFrame) -> str:
+    """The camp chart's values in words: the groups of the latest breakdown with its date, and the first and
+    last published totals."""
+    words = {"iraqi": "Iraqis", "syrian": "Syrians", "third_country": "third-country foreigners"}
+    sentences = []
+    if len(parts):
+        groups = ", ".join(f"{number(r.population, r.qualifier)} {words[r.group]}" for r in parts.itertuples())
+        sentences.append(f"By group, as of {parts['as_of_date'].iloc[0]}: {groups}.")
+    if len(history):
+        ordered = history.sort_values("as_of_date", kind="mergesort")
+        first, last = ordered.iloc[0], ordered.iloc[-1]
+        sentences.append(f"{len(ordered)} published totals, from {number(first['population'], first['qualifier'])} "
+                         f"on {first['as_of_date']} to {number(last['population'], last['qualifier'])} on "
+                         f"{last['as_of_date']}.")
+    return " ".join(sentences)
 
 
 @style.house_style
@@ -314,6 +350,7 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
     apart = everyone[~everyone.index.isin(named.index)]
     fig, ax = style.new_figure()
     when = f"in the 12 months to {long_month(month)}"
+    values = ""
     if named.empty:  # repatriations there were: say why no country has a bar, never "none published"
         ax.set_axis_off()
         ax.text(0.5, 0.5, "No repatriation in these 12 months gives both one named country and a number of people",
@@ -342,6 +379,9 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
         total = number(int(everyone["count"].sum()), total_qualifier(everyone["qualifier"]))
         title = f"{total[:1].upper()}{total[1:]} people repatriated from NES {when}, most by " \
                 f"{country(by_country.index[-1])}"
+        values = "By country: " + "; ".join(
+            f"{name} {number(row['people'], row['qualifier'])} in {counted(row['n'], '', 'repatriation', 'repatriations')}"
+            for name, row in by_country.iloc[::-1].iterrows()) + "."
     note = "Repatriations published in the reports and cited pages; where only women and children were given, " \
            "people = their sum."
     if len(apart):
@@ -350,5 +390,5 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
     if families_only:
         note += (f" {families_only} repatriation{'s' if families_only > 1 else ''} given only in families "
                  "(no number of people) not counted.")
-    style.finish(fig, wrap(title), note=note)
+    style.finish(fig, wrap(title), note=note, values=values)
     return fig

@@ -183,12 +183,12 @@ def casualties_point(facts: MonthFacts) -> str:
     return f"Casualty figures for {month_name(facts.month)} were not published"
 
 
-def raids_point(facts: MonthFacts) -> str:
-    """'10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed'."""
-    raids, rq = facts.get("raids")
-    arrests, aq = facts.get("arrests")
-    killed, kq = facts.get("isis_killed")
-    officials, oq = facts.get("isis_officials_killed")
+def raid_results(facts: MonthFacts, month: str | None = None) -> list[str]:
+    """What the month's raids resulted in: ['17 arrests', '1 ISIS official killed'] (published figures only)."""
+    month = month or facts.month
+    arrests, aq = facts.get("arrests", month)
+    killed, kq = facts.get("isis_killed", month)
+    officials, oq = facts.get("isis_officials_killed", month)
     results = []
     if not missing(arrests):
         results.append(counted(arrests, aq, "arrest", "arrests"))
@@ -198,6 +198,13 @@ def raids_point(facts: MonthFacts) -> str:
         extra = f", including {counted(officials, oq, 'official', 'officials')}" \
             if not missing(officials) and int(officials) > 0 else ""
         results.append(f"{counted(killed, kq, 'ISIS member', 'ISIS members')} killed{extra}")
+    return results
+
+
+def raids_point(facts: MonthFacts) -> str:
+    """'10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed'."""
+    raids, rq = facts.get("raids")
+    results = raid_results(facts)
     if missing(raids):
         if not results:
             return f"Raid figures for {month_name(facts.month)} were not published"

@@ -14,6 +14,7 @@ from .charts import (
     mark_developments,
     set_top,
     thousands,
+    trend_sentence,
     wrap,
 )
 from .keypoints import country, missing, number, one_country, total_qualifier
@@ -45,6 +46,13 @@ def annual_summary(panel: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _per_year(summary: pd.DataFrame, metric: str) -> str:
+    """'Attacks per year: 2019 at least 240 (9 of 12 months published); 2020 …' for a long description."""
+    parts = [f"{r['year']} {number(r[f'{metric}_sum'])} ({r[f'{metric}_months']} of 12 months published)"
+             for _, r in summary.iterrows() if not missing(r[f"{metric}_sum"])]
+    return f"{metric.capitalize()} per year: {'; '.join(parts)}." if parts else f"No {metric} figure was published."
+
+
 @style.house_style
 def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame, developments: pd.DataFrame | None = None):
     """Every month's headline attack count, gaps hatched, the change of definition and the developments
@@ -73,7 +81,8 @@ def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame, developments: p
     style.finish(fig, wrap(f"Sleeper-cell attacks per month, {first} to {last}: {len(gaps)} months without a "
                             "published count"),
                  note="Hatched: no figure was published (not zero). Dashed line: from May 2022 the headline counts "
-                      "confirmed ISIS attacks only." + (" \u25bc: a development of that month." if marked else ""))
+                      "confirmed ISIS attacks only." + (" \u25bc: a development of that month." if marked else ""),
+                 values=trend_sentence(attacks.set_axis(months).astype("Float64"), "attack counts"))
     return fig
 
 
@@ -100,7 +109,10 @@ def annual_chart(summary: pd.DataFrame):
     legend_above(ax, ax.get_legend_handles_labels()[0])
     style.finish(fig, "Attacks per year: sums of the published months and RIC's own annual totals",
                  note="A year with months missing gives a floor, not a total. Counting definitions differ "
-                      "before and after May 2022.")
+                      "before and after May 2022.",
+                 values=_per_year(summary, "attacks") + " " + "; ".join(
+                     f"RIC's total for {r.year}: {number(r.attacks_annual_published)}" for r in summary.itertuples()
+                     if not missing(r.attacks_annual_published)) + ".")
     return fig
 
 
@@ -137,7 +149,11 @@ def casualties_chart(by_year: pd.DataFrame):
     axes[0].set_ylabel("People")
     axes[1].legend(handles=axes[0].get_legend_handles_labels()[0], loc="upper left", fontsize=7)
     style.finish(fig, "Casualties of sleeper-cell attacks by year, as published",
-                 note="Sums of published months only; months with no casualty figure add nothing.")
+                 note="Sums of published months only; months with no casualty figure add nothing.",
+                 values="; ".join(f"{r.year}: {number(r.military_killed)} military personnel and "
+                                  f"{number(r.civilian_killed)} civilians killed"
+                                  + (f", {number(r.unsplit_killed)} more in totals only" if r.unsplit_killed else "")
+                                  for r in by_year.itertuples()) + ".")
     return fig
 
 
@@ -157,7 +173,8 @@ def raids_by_year(summary: pd.DataFrame):
         ax.set_xticklabels(summary["year"], fontsize=7.5)
         ax.set_title(f"{label} per year", fontsize=9, fontweight="normal")
     style.finish(fig, "Anti-ISIS raids and arrests by year (sums of the published months)",
-                 note="(n/12): months with a published figure; a year with gaps gives a floor, not a total.")
+                 note="(n/12): months with a published figure; a year with gaps gives a floor, not a total.",
+                 values=f"{_per_year(summary, 'raids')} {_per_year(summary, 'arrests')}")
     return fig
 
 
@@ -192,7 +209,9 @@ def cumulative_repatriations(repatriations: pd.DataFrame):
                             f"most by {country(order[0])}"),
                  note="Only repatriations published in the reports and cited pages; not a complete register."
                       + (f" {apart} by a country not named, or by several together, are in the total only."
-                         if apart else ""))
+                         if apart else ""),
+                 values="By country: " + "; ".join(f"{name} {number(rows.loc[rows['country'] == name, 'count'].sum())}"
+                                                   for name in order) + ".")
     return fig
 
 

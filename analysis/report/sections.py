@@ -79,7 +79,8 @@ def incident_section(data: Processed, month: str, fig_dir: Path, rep_dir: Path) 
                               + markdown_table(mine.drop(columns="month"))))
         fig = reconciliation_chart(recon, month)
         if fig is not None:
-            items.append(Image(filename=str(style.save(fig, fig_dir, "07_reconciliation")["png"])))
+            items.append(Image(filename=str(style.save(fig, fig_dir, "07_reconciliation")["png"]),
+                               alt=style.describe(fig)[0]))
     return items
 
 
@@ -115,7 +116,8 @@ def acled_section(data: Processed, month: str, fig_dir: Path) -> list:
     rows = acled[acled["month"] == month]
     items = [Markdown(f"**ISIS-involved ACLED events in NES, {long_month(month)}, by event type**\n\n"
                       + (markdown_table(rows.drop(columns="month")) if len(rows) else "none recorded"))]
-    items.append(Image(filename=str(style.save(acled_chart(acled, data.monthly, month), fig_dir, "08_acled")["png"])))
+    fig = acled_chart(acled, data.monthly, month)
+    items.append(Image(filename=str(style.save(fig, fig_dir, "08_acled")["png"]), alt=style.describe(fig)[0]))
     unresolved = data.optional.get("acled_unresolved")
     if unresolved is not None and len(unresolved):
         items.append(Markdown(f"_{int(unresolved['events'].sum())} ACLED events could not be placed (listed in "

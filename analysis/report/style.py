@@ -83,14 +83,18 @@ def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
     return fig, fig.subplots(nrows, ncols, **kwargs)
 
 
-# The method note of each finished figure: the one text behind both its footnote and the notebook's method
-# line (`method_note`), kept beside the figure without adding attributes to matplotlib's objects.
+# What `finish` was told about each figure: the method note (the one text behind both its footnote and the
+# notebook's method line) and the sentence of values behind its long description, kept beside the figure
+# without adding attributes to matplotlib's objects.
 _NOTES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_VALUES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def finish(fig, title: str, note: str = "", source: str = SOURCE) -> None:
-    """Title stating the finding, and a source line (plus an optional method note) under the plot."""
+def finish(fig, title: str, note: str = "", source: str = SOURCE, values: str = "") -> None:
+    """Title stating the finding, and a source line (plus an optional method note) under the plot. `values`
+    (the month's values and the trend, in words) is not drawn: it goes into the figure's long description."""
     _NOTES[fig] = note
+    _VALUES[fig] = values
     fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold", color=COLORS["text"])
     footer = source if not note else f"{note}\n{source}"
     fig.text(0.01, 0.01, footer, ha="left", va="bottom", fontsize=6.8, color="#555555", wrap=True)
@@ -141,12 +145,14 @@ def save(fig, folder: Path, stem: str) -> dict[str, Path]:
 
 
 def describe(fig) -> tuple[str, str]:
-    """(alt text, longer description) of a finished figure: the finding its title states, then what its axes
-    show and its method note."""
+    """(alt text, longer description) of a finished figure: the finding its title states; then what its axes
+    show, the values and trend `finish` was given, and its method note."""
     title = " ".join(fig.get_suptitle().split())
-    axes = [f"{ax.get_ylabel() or ax.get_xlabel()}" for ax in fig.axes if ax.get_ylabel() or ax.get_xlabel()]
-    shown = f" The chart shows {', '.join(dict.fromkeys(' '.join(a.split()) for a in axes))}." if axes else ""
-    return title, f"{title}.{shown} {method_note(fig)}".strip()
+    axes = [" ".join((ax.get_ylabel() or ax.get_xlabel()).split()) for ax in fig.axes]
+    axes = [a[:1].lower() + a[1:] for a in dict.fromkeys(a for a in axes if a)]
+    shown = f"The chart shows {', '.join(axes)}." if axes else ""
+    parts = [f"{title}.", shown, _VALUES.get(fig, ""), method_note(fig)]
+    return title, " ".join(p for p in parts if p)
 
 
 def with_title_and_desc(svg: bytes, title: str, desc: str) -> bytes:
@@ -157,3 +163,13 @@ def with_title_and_desc(svg: bytes, title: str, desc: str) -> bytes:
     end = svg.index(b">", start) + 1
     extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>".encode("utf-8")
     return svg[:end] + extra + svg[end:]
+
+
+def read_description(svg: bytes) -> tuple[str, str]:
+    """(alt text, long description) of a saved SVG: the <title> and <desc> `with_title_and_desc` wrote."""
+    import re
+    from xml.sax.saxutils import unescape
+
+    head = svg[:svg.index(b"</desc>") + 7].decode("utf-8") if b"</desc>" in svg else ""
+    title, desc = re.search(r"<title>(.*?)</title>", head, re.S), re.search(r"<desc>(.*?)</desc>", head, re.S)
+    return (unescape(title.group(1)) if title else "", unescape(desc.group(1)) if desc else "")

@@ -251,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"interrupted; {_kept_on_interrupt(args)}", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `... | head`: the reader stopped reading, which is not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # noqa: BLE001 (the last resort: a researcher never sees a screen of Python)
         print(_unexpected(exc), file=sys.stderr)
         return 1

@@ -50,6 +50,37 @@ def test_numbers_are_tied_to_the_figure_their_words_name(sentence, expected):
     assert results(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a sentence naming only the previous month speaks of it throughout
+    ("In May: 17 attacks.", [("17", "match", "attacks, May")]),
+    ("In May there were 18 attacks, with 3 arrests.", [("18", "MISMATCH", "attacks, May"),
+                                                       ("3", "not in the data", None)]),
+    # other months and spans of months: older figures and totals, information only
+    ("In March, 40 attacks were recorded.", [("40", "not in the data", None)]),
+    ("1,480 people were repatriated in the 12 months to June.", [("1,480", "not in the data", None),
+                                                                 ("12", "not in the data", None)]),
+    # web addresses, report months and 'the one' are no counts
+    ("Report J (published 2001-07): https://example.org/2001/07/report-70633/", []),
+    ("ISIS is the one to gain, 11 attacks show.", [("11", "match", "attacks, June")]),
+])
+def test_the_month_a_sentence_speaks_of(sentence, expected):
+    assert results(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the draft's own sentences, as templates write them
+    ("These attacks left 4 military personnel and 7 civilians injured.",
+     [("4", "MISMATCH", "military injured, June"), ("7", "match", "civilians injured, June")]),
+    ("1 member of the security forces killed and 5 injured.",
+     [("1", "MISMATCH", "military killed, June"), ("5", "match", "military injured, June")]),
+    ("Al-Hol held 49,432 people at the last count, an old one from June, 17 of them Iraqis.",
+     [("49,432", "match", "camp total, June"), ("17", "not in the data", None)]),
+    ("26 of June's 11 attacks were in the east.", [("26", "not in the data", None), ("11", "match", "attacks, June")]),
+])
+def test_parts_other_nouns_and_the_verb_shared_by_two_numbers(sentence, expected):
+    assert results(sentence) == expected
+
+
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd)
 

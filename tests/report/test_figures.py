@@ -81,14 +81,17 @@ def test_what_the_cell_shows_is_what_is_saved_after_a_change_in_the_cell(tables,
 
     panel, _ = tables
     shown = []
-    monkeypatch.setattr(cells, "display", shown.append)
+    monkeypatch.setattr(cells, "display", lambda obj, **options: shown.append((obj, options)))
     untouched = style.save(figures.raids_chart(panel, "2001-06", months=6), tmp_path / "a", "f")
     fig = figures.raids_chart(panel, "2001-06", months=6)
     fig.axes[0].set_ylim(0, 500)
     cells.show_figure(fig, tmp_path / "b", "f")
     saved = (tmp_path / "b" / "f.png").read_bytes()
     assert saved != untouched["png"].read_bytes()
-    assert shown[0].data == saved
+    image, options = shown[0]
+    assert image.data == saved
+    alt, description = style.describe(fig)  # the finding as alt text; the long description beside it
+    assert image.alt == alt and alt == "10 raids and 17 arrests in June 2001" and options == {"metadata": {"description": description}}
 
 
 def test_a_repatriation_total_with_a_bound_is_a_bound_and_families_only_add_no_people():

@@ -28,6 +28,24 @@ def test_markdown_tables_figures_and_printed_text():
     assert "secret_code" not in page and "&lt;Image&gt;" not in page  # inputs hidden, richest format chosen
 
 
+def test_a_figure_has_its_finding_as_alt_text_a_caption_and_its_long_description_beside_it():
+    def figure(alt, description):
+        return {"output_type": "display_data", "data": {"image/png": PNG, "text/plain": "<Image>"},
+                "metadata": {"image/png": {"alt": alt}, "description": description}}
+
+    page = notebook_html(notebook(
+        {"cell_type": "markdown", "source": "## 1. Attacks per month"},
+        {"cell_type": "code", "source": "", "outputs": [figure("11 attacks <b>", "11 attacks. The chart shows …")]},
+        {"cell_type": "markdown", "source": "## 2. Casualties"},
+        {"cell_type": "code", "source": "", "outputs": [figure("4 killed", "4 killed. In May: 13 killed.")]},
+    ), "t")
+    assert ('<img src="data:image/png;base64,' + PNG + '" alt="11 attacks &lt;b&gt;" aria-describedby="figure-1-'
+            'description">\n<figcaption><strong>1. Attacks per month.</strong> 11 attacks &lt;b&gt;</figcaption>\n'
+            '<details><summary>Description of the figure</summary><p id="figure-1-description">11 attacks. The chart '
+            'shows …</p></details>\n</figure>') in page
+    assert page.count("<figure>") == 2 and 'id="figure-3-description">4 killed. In May: 13 killed.' in page
+
+
 def test_warnings_are_marked_and_the_page_fetches_nothing():
     page = notebook_html(notebook({"cell_type": "code", "source": "", "outputs": [
         {"output_type": "stream", "name": "stderr", "text": "UserWarning: x"}]}), "t")

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -59,7 +60,7 @@ def test_a_report_run_in_a_reused_kernel_has_the_published_bytes(first_run):
 
     listed = {name: digest for name, digest in read_checksums(paths.CHECKSUMS).items()
               if f"/{MONTH}/" in name and not name.endswith(".ipynb")}  # the notebook names its folders
-    assert len(listed) == 18
+    assert len(listed) == 20
     assert {name: sha256_of(first_run / name) for name in listed} == listed
 
 
@@ -127,7 +128,7 @@ def test_reports_folder_holds_notebook_html_and_sources(first_run):
     folder = first_run / "reports" / MONTH
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["monthly_report.ipynb", "monthly_report.html", "key_figures.csv", "key_figures.md", "key_points.md",
-         "revisions.md", "revisions.csv",
+         "revisions.md", "revisions.csv", "draft.md", "draft.docx",
          "sources.md", "sources.csv", "provenance.json"])
     sources = (folder / "sources.md").read_text()
     assert "https://rojavainformationcenter.org/2023/12/november-sleeper-cell-report" in sources
@@ -157,6 +158,59 @@ def test_executed_notebook_keeps_parameters_without_timings_or_machine_paths(fir
     assert "start_time" not in raw and "duration" not in raw and str(paths.ROOT) not in raw
 
 
+# --- the draft: checked, edited, opened in LibreOffice ------------------------------------------------
+
+def check_draft(path: Path, processed: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", "check-draft", MONTH, str(path), "--processed",
+                           str(processed), "--raw", str(paths.RAW)], capture_output=True, text=True, timeout=120)
+
+
+def test_the_unedited_draft_passes_the_check_in_both_formats_alike(first_run, processed):
+    results = [check_draft(first_run / "reports" / MONTH / name, processed) for name in ("draft.md", "draft.docx")]
+    for result in results:
+        assert result.returncode == 0, result.stdout + result.stderr
+    summaries = [r.stdout.split(" against the data")[1].splitlines()[0] for r in results]
+    assert summaries[0] == summaries[1] and " 0 MISMATCH" in summaries[0]
+    text = (first_run / "reports" / MONTH / "draft.md").read_text(encoding="utf-8")
+    for sentence in ("ISIS sleeper cells carried out 11 confirmed attacks in NES in November, down from 17 in October.",
+                     "Security forces carried out 10 raids on ISIS sleeper cells in November, resulting in 17 arrests "
+                     "and 1 ISIS official killed.", "Iraq repatriated 776 people (192 families) from al-Hol camp."):
+        assert sentence in text
+
+
+def test_an_edited_draft_with_one_number_changed_fails_and_names_the_sentence(first_run, processed, tmp_path):
+    edited = tmp_path / "edited.md"
+    text = (first_run / "reports" / MONTH / "draft.md").read_text(encoding="utf-8")
+    edited.write_text(text.replace("carried out 11 confirmed attacks", "carried out twelve confirmed attacks"),
+                      encoding="utf-8")
+    result = check_draft(edited, processed)
+    assert result.returncode == 1 and "1 MISMATCH" in result.stdout
+    assert "twelve  MISMATCH: the data give Attacks (headline count), November 2023 = 11" in result.stdout
+    assert 'in: "ISIS sleeper cells carried out twelve confirmed attacks in NES in November' in result.stdout
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice not installed (.ci/run installs it)")
+def test_the_word_draft_opens_in_libreoffice_with_its_text_and_pictures(first_run, tmp_path):
+    assert SOFFICE, "LibreOffice is missing: .ci/run installs libreoffice-writer-nogui"
+    import pypdf
+
+    result = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                             "--convert-to", "pdf", "--outdir", str(tmp_path),
+                             str(first_run / "reports" / MONTH / "draft.docx")],
+                            capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "draft.pdf"
+    assert pdf.exists(), result.stdout + result.stderr
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "November Sleeper Cell Report" in text and "Key Points" in text
+    assert "ISIS sleeper cells carried out 11 confirmed attacks in NES in November, down from 17 in October." in text
+    assert "Attacks per month: 11 confirmed ISIS attacks in November 2023, down from 17 in October." in text
+    assert sum(len(page.images) for page in reader.pages) >= 5  # the five figures (with their masks)
+
+
 # --- the page in a real browser ---------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -179,9 +233,17 @@ def devtools(ws, state, method, **params):
             return msg.get("result", {})
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (CI installs it)")
-def test_report_renders_offline_with_every_figure(report, tmp_path):
+AXE = paths.ROOT / "tests/browser/node_modules/axe-core/axe.min.js"  # `npm ci --prefix tests/browser` (.ci/run)
+needs_chromium = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                                    reason="chromium not installed (CI installs it)")
+
+
+@pytest.fixture(scope="module")
+def page_state(report, tmp_path_factory) -> dict:
+    """The report opened once in headless Chromium over the DevTools protocol: what the page shows, what it
+    requested, a screenshot, and (when axe-core is installed) axe-core's findings on it."""
     assert CHROMIUM, "chromium is missing: .ci/run installs the Debian package"
+    tmp_path = tmp_path_factory.mktemp("browser")
     profile = tmp_path / "profile"
     browser = subprocess.Popen(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -206,19 +268,56 @@ def test_report_renders_offline_with_every_figure(report, tmp_path):
             state["events"].append(json.loads(ws.recv()))
         found = devtools(ws, state, "Runtime.evaluate", returnByValue=True, expression=(
             "JSON.stringify({images: Array.from(document.images).map(i => [i.complete, i.naturalWidth]),"
+            " alts: Array.from(document.images).map(i => i.alt),"
+            " figures: Array.from(document.images).map(i => [!!i.closest('figure')"
+            "   && !!i.closest('figure').querySelector('figcaption'),"
+            "   (document.getElementById(i.getAttribute('aria-describedby')) || {textContent: ''}).textContent]),"
             " text: document.body.innerText})"))
-        page_state = json.loads(found["result"]["value"])
+        result = json.loads(found["result"]["value"])
         shot = devtools(ws, state, "Page.captureScreenshot", format="png", captureBeyondViewport=True)
         (tmp_path / "screenshot.png").write_bytes(base64.b64decode(shot["data"]))
+        result["axe"] = None
+        if AXE.exists():  # injected into the page from the local copy: nothing is fetched
+            devtools(ws, state, "Runtime.evaluate", expression=AXE.read_text(encoding="utf-8"))
+            axe = devtools(ws, state, "Runtime.evaluate", awaitPromise=True, returnByValue=True, expression=(
+                "axe.run(document).then(r => JSON.stringify(r.violations.map("
+                "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"))
+            result["axe"] = json.loads(axe["result"]["value"])
         ws.close()
     finally:
         browser.terminate()
         browser.wait(timeout=30)
+    result["requested"] = [e["params"]["request"]["url"] for e in state["events"]
+                           if e["method"] == "Network.requestWillBeSent"]
+    result["screenshot"] = tmp_path / "screenshot.png"
+    return result
+
+
+@needs_chromium
+def test_report_renders_offline_with_every_figure(page_state):
     assert len(page_state["images"]) == 5
     assert all(complete and width > 0 for complete, width in page_state["images"])
     text = page_state["text"]
     assert "11 confirmed ISIS sleeper cell attacks across NES in November" in text
     assert not re.search(r"Traceback|\bError\b|\bnan\b|<NA>|\bNone\b", text, re.I), "error text on the page"
-    requested = [e["params"]["request"]["url"] for e in state["events"] if e["method"] == "Network.requestWillBeSent"]
+    requested = page_state["requested"]
     assert requested and all(url.startswith(("file:", "data:")) for url in requested), requested
-    assert (tmp_path / "screenshot.png").stat().st_size > 10_000
+    assert page_state["screenshot"].stat().st_size > 10_000
+
+
+@needs_chromium
+def test_every_figure_has_alt_text_a_caption_and_a_long_description(page_state):
+    alts = page_state["alts"]
+    assert len(alts) == 5 and all(alt.strip() and len(alt) <= 160 for alt in alts), alts
+    assert "11 confirmed ISIS attacks in November 2023, down from 17 in October" in alts
+    for (captioned, description), alt in zip(page_state["figures"], alts):
+        assert captioned and description.startswith(alt) and len(description) > len(alt) + 40, (alt, description)
+
+
+@needs_chromium
+def test_axe_finds_nothing_serious_or_critical_on_the_report_page(page_state):
+    if page_state["axe"] is None:
+        assert not os.environ.get("CI"), f"axe-core is missing at {AXE}: .ci/run installs it with npm ci"
+        pytest.skip("axe-core not installed: npm ci --prefix tests/browser")
+    serious = [v for v in page_state["axe"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious

@@ -94,10 +94,15 @@ def test_each_svg_carries_the_finding_as_title_and_a_longer_description(tmp_path
     fig, ax = style.new_figure()
     ax.bar([0, 1], [3, 5])
     ax.set_ylabel("Attacks per month")
-    style.finish(fig, "5 SYNTHETIC attacks in June, up from 3 <in May>", note="A SYNTHETIC method note & more.")
+    style.finish(fig, "5 SYNTHETIC attacks in June, up from 3 <in May>", note="A SYNTHETIC method note & more.",
+                 values="In May: 3; in June: 5.")
     svg = style.save(fig, tmp_path, "f")["svg"]
     root = ET.parse(svg).getroot()
     ns = "{http://www.w3.org/2000/svg}"
     assert root[0].tag == f"{ns}title" and root[0].text == "5 SYNTHETIC attacks in June, up from 3 <in May>"
-    assert root[1].tag == f"{ns}desc" and "Attacks per month" in root[1].text and "& more." in root[1].text
+    assert root[1].tag == f"{ns}desc" and root[1].text == (
+        "5 SYNTHETIC attacks in June, up from 3 <in May>. The chart shows attacks per month. In May: 3; in June: 5. "
+        "A SYNTHETIC method note & more.")
+    assert style.read_description(svg.read_bytes()) == (root[0].text, root[1].text)  # what the draft reads back
     assert svg.read_bytes() == style.save(fig, tmp_path / "again", "f")["svg"].read_bytes()
+

@@ -1,0 +1,225 @@
+"""The month's draft article: the report's structure, every number written from the data in our own words.
+
+A draft is a list of blocks (title, heading, paragraph, bullets, figure, note) built here from the processed
+data and the figures already saved for the month; `draft_markdown` and `draft_docx.docx_bytes` write the same
+blocks as draft.md and draft.docx. The editor rewrites the prose; `check-draft` then ties every number in
+the edited text back to the data. Figures read their alt text and long description from the SVG, which is
+where `style.save` wrote them, so the draft describes exactly the figure it shows.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import paths
+from ..months import long_month, month_name, previous_month
+from ..vocabulary import BOUNDS
+from . import markdown, style
+from .data import Processed
+from .figures import ABSENT, absent, latest_snapshot
+from .keypoints import (
+    MonthFacts,
+    camp_point,
+    capitalised,
+    casualties_point,
+    counted,
+    join,
+    missing,
+    number,
+    raid_results,
+    raids_point,
+    repatriation_points,
+    unverified_point,
+    us_positions_point,
+)
+from .tables import statements_behind
+
+# The standard figures, in the order the draft shows them, with the caption naming what each one shows.
+FIGURES = {"01_attacks": "Attacks per month", "02_casualties": "Casualties of the month's attacks",
+           "03_raids_arrests": "Raids and arrests per month", "04_regions": "Attacks by region",
+           "05_al_hol": "Population of al-Hol camp", "06_repatriations": "Repatriations by country"}
+HEADLINE = "[Headline: the month's main finding, in your words]"
+CATEGORY_HEADINGS = {"financing": "ISIS financing", "camps": "The camps", "statements": "Statements",
+                     "courts_and_repatriation": "Courts and repatriation", "raids_and_officials": "Raids and officials",
+                     "security": "Security", "other": "Other developments"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of the draft. `kind`: title, heading, paragraph, bullets, figure or note."""
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    image: Path | None = None  # figure: the PNG
+    alt: str = ""  # figure: one sentence with the finding
+    description: str = ""  # figure: the long description
+
+
+def _said(value, qualifier: str) -> str:
+    """A number as the draft says it: bounds in words, 'implied'/'text' markers dropped."""
+    return number(value, qualifier if qualifier in BOUNDS else "")
+
+
+def attacks_paragraph(facts: MonthFacts, before_facts: MonthFacts) -> str:
+    """Attacks of the month against the previous month (`before_facts`), claims, and casualties against the
+    previous month."""
+    name, before = month_name(facts.month), month_name(facts.previous)
+    value, qual = facts.get("attacks")
+    noun = ("confirmed attack", "confirmed attacks") if facts.definition() == "confirmed_isis" else ("attack", "attacks")
+    if missing(value):
+        sentences = [f"The number of sleeper cell attacks in {name} was not published."]
+    else:
+        sentence = f"ISIS sleeper cells carried out {counted(value, qual, *noun)} in NES in {name}"
+        prev, prev_qual = facts.get("attacks", facts.previous)
+        if missing(prev):
+            sentence += f"; no attack count was published for {before}"
+        elif value == prev:
+            sentence += f", as many as in {before}"
+        else:
+            sentence += f", {'up' if value > prev else 'down'} from {_said(prev, prev_qual)} in {before}"
+        if not missing(prev) and facts.definition(facts.previous) not in ("", facts.definition()):
+            sentence += f" (the {before} count used the earlier, broader definition)"
+        sentences = [sentence + "."]
+    claims = unverified_point(facts)
+    if claims:
+        sentences.append(capitalised(claims) + ".")
+    for when, point in ((name, casualties_point(facts)), (before, casualties_point(before_facts))):
+        if " in these attacks" not in point:  # 'Casualty figures for October were not published'
+            sentences.append(capitalised(point) + ".")
+        elif when == name:
+            sentences.append(f"These attacks left {point.replace(' in these attacks', '')}.")
+        else:  # named, so that its numbers are read as that month's
+            sentences.append(f"In {when}: {point.replace(' in these attacks', '')}.")
+    return " ".join(sentences)
+
+
+def raids_paragraph(facts: MonthFacts) -> str:
+    """Raids of the month with what they resulted in, then the previous month's raids and arrests."""
+    name, before = month_name(facts.month), month_name(facts.previous)
+    raids, rq = facts.get("raids")
+    results = raid_results(facts)
+    if missing(raids):
+        sentences = [capitalised(raids_point(facts)) + "."]
+    else:
+        sentence = f"Security forces carried out {counted(raids, rq, 'raid', 'raids')} on ISIS sleeper cells in {name}"
+        sentences = [sentence + (f", resulting in {join(results)}." if results else ".")]
+    captured, cq = facts.get("isis_officials_captured")
+    if not missing(captured) and int(captured) > 0:
+        sentences.append(f"{capitalised(counted(captured, cq, 'ISIS official', 'ISIS officials'))} "
+                         f"{'was' if int(captured) == 1 else 'were'} captured.")
+    prev_raids, prq = facts.get("raids", facts.previous)
+    prev_results = raid_results(facts, facts.previous)
+    if not missing(prev_raids):
+        said = counted(prev_raids, prq, "raid", "raids")
+        sentences.append(f"In {before} there were {said}" + (f", with {join(prev_results)}." if prev_results else "."))
+    else:
+        sentences.append(f"No raid count was published for {before}.")
+    return " ".join(sentences)
+
+
+def camp_paragraph(data: Processed, month: str) -> str:
+    """The camp's population by group (dated when the latest count is older than the month), then the
+    month's repatriations."""
+    name = month_name(month)
+    point = camp_point(data.camp_population, month)
+    if point:
+        sentences = [capitalised(point) + "."]
+    else:
+        latest = latest_snapshot(data.camp_population, month)
+        total = latest[latest["group"] == "total"]
+        if len(total):
+            row = total.iloc[0]
+            sentences = [f"No count of al-Hol camp's population was published for {name}; the latest, dated "
+                         f"{row['as_of_date']}, gave {counted(row['population'], row['qualifier'], 'person', 'people')}."]
+        else:
+            sentences = [f"No count of al-Hol camp's population was published up to {long_month(month)}."]
+    repatriations = repatriation_points(data.repatriations, month)
+    sentences += [capitalised(p) + "." for p in repatriations] or \
+        [f"No repatriation from NES was published for {name}."]
+    return " ".join(sentences)
+
+
+def _figure(stem: str, fig_dir: Path, month: str) -> Block:
+    png, svg = fig_dir / f"{stem}.png", fig_dir / f"{stem}.svg"
+    if not png.exists() or not svg.exists():
+        why = absent(stem, month) if stem in ABSENT else f"{FIGURES[stem]} was not drawn."
+        return Block("note", f"[No figure: {why}]")
+    alt, description = style.read_description(svg.read_bytes())
+    return Block("figure", FIGURES[stem], image=png, alt=alt, description=description)
+
+
+def development_blocks(data: Processed, month: str) -> list[Block]:
+    """Each development of the month under its heading, with its source."""
+    rows = data.developments[data.developments["month"] == month].sort_values("key_point_order", kind="mergesort")
+    blocks = []
+    for row in rows.itertuples():
+        source = f"{row.primary_source}, as reported in {row.report}" if row.primary_source else row.report
+        blocks += [Block("heading", CATEGORY_HEADINGS.get(row.category, "Other developments")),
+                   Block("paragraph", f"{capitalised(row.summary)}. (Source: {source}: {row.source_url})")]
+    return blocks
+
+
+def sources_block(data: Processed, month: str) -> Block:
+    """The reports behind the draft's numbers, each once, with its address."""
+    addresses: dict[tuple[str, str], list[str]] = {}
+    for row in statements_behind(data, month).sort_values(["published", "report"], kind="mergesort").itertuples():
+        known = addresses.setdefault((row.published, row.report), [])
+        known += [u.strip() for u in row.source_url.split(";") if u.strip() and u.strip() not in known]
+    return Block("bullets", items=tuple(f"{report} (published {published}): {' '.join(urls)}"
+                                        for (published, report), urls in addresses.items()))
+
+
+def draft_blocks(data: Processed, month: str, points: list[str], fig_dir: Path) -> list[Block]:
+    """The month's draft, in the report's order: headline, key points, the numbers, developments, camp,
+    sources."""
+    facts, before_facts = (MonthFacts(data.figures, data.monthly, m) for m in (month, previous_month(month)))
+    us = us_positions_point(data.us_position_attacks, month)
+    blocks = [Block("title", f"{month_name(month)} Sleeper Cell Report – {HEADLINE}"),
+              Block("note", f"Draft for {long_month(month)} written from the data by the analysis package. Rewrite "
+                            "the prose freely; then run make check-draft to check every number against the data."),
+              Block("heading", "Key Points"), Block("bullets", items=tuple(points)),
+              Block("heading", "Attacks"), Block("paragraph", attacks_paragraph(facts, before_facts)),
+              _figure("01_attacks", fig_dir, month), _figure("02_casualties", fig_dir, month),
+              _figure("04_regions", fig_dir, month),
+              Block("heading", "Raids"), Block("paragraph", raids_paragraph(facts)),
+              _figure("03_raids_arrests", fig_dir, month)]
+    if us:
+        blocks += [Block("paragraph", capitalised(us) + ".")]
+    blocks += development_blocks(data, month)
+    blocks += [Block("heading", "Al-Hol camp and repatriations"), Block("paragraph", camp_paragraph(data, month)),
+               _figure("05_al_hol", fig_dir, month), _figure("06_repatriations", fig_dir, month),
+               Block("heading", "Sources"), sources_block(data, month)]
+    return blocks
+
+
+def figures_link(month: str, vintage: str = "current") -> str:
+    """Where the month's figures are, seen from its reports folder: '../../figures/2023-11' (the same in
+    scratch/, in staging and once published, since figures/ and reports/ always sit side by side)."""
+    folder = paths.month_folder(month, vintage)
+    return Path(os.path.relpath(Path("figures", folder), Path("reports", folder))).as_posix()
+
+
+def draft_markdown(blocks: list[Block], link: str) -> str:
+    """The draft as Markdown (text from data escaped); figures linked under `link` (`figures_link`), their
+    long description as the image's title."""
+    lines = []
+    for block in blocks:
+        text = markdown.text(block.text)
+        if block.kind == "title":
+            lines += [f"# {text}", ""]
+        elif block.kind == "heading":
+            lines += [f"## {text}", ""]
+        elif block.kind == "bullets":
+            lines += [f"- {markdown.text(item)}" for item in block.items] + [""]
+        elif block.kind == "figure":
+            path = markdown.address(f"{link}/{block.image.name}")
+            alt, description = markdown.text(block.alt), markdown.text(block.description).replace('"', "'")
+            lines += [f'![{alt}]({path} "{description}")', "", f"*{text}: {alt}.*", ""]
+        elif block.kind == "note":
+            lines += [f"_{text}_", ""]
+        else:
+            lines += [text, ""]
+    return "\n".join(lines)

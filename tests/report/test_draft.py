@@ -1,0 +1,110 @@
+"""The month's draft written from the data (SYNTHETIC fixture): what it says when figures were not published,
+figures with their alt text and description, the same bytes on every run, and the Markdown and the Word file
+reading back as the same text."""
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from analysis.report import cells, draft, figures, style
+from analysis.report.data import load_month
+from analysis.report.draft_check import check
+from analysis.report.draft_docx import docx_bytes
+from analysis.report.draft_text import read_draft
+from analysis.run.data_build import ensure_data
+
+from ..conftest import replace_text
+
+
+@pytest.fixture
+def march(raw_dir, tmp_path):
+    """The SYNTHETIC March 2001: 8 attacks (February not published), no raid figures, a camp count from
+    January, two developments."""
+    replace_text(raw_dir / "developments.csv", "A SYNTHETIC statement that the tests read",
+                 "A SYNTHETIC statement <script>alert(1)</script> [link](javascript:x)")
+    ensure_data(raw_dir, tmp_path / "processed", quiet=True)
+    return load_month(tmp_path / "processed", "2001-03")
+
+
+def written(data, tmp_path, month="2001-03", points=("A SYNTHETIC key point",)):
+    fig_dir, rep_dir = tmp_path / "figures", tmp_path / "reports"
+    fig_dir.mkdir(exist_ok=True)
+    rep_dir.mkdir(exist_ok=True)
+    cells.write_draft(data, list(points), fig_dir, rep_dir, month)
+    return rep_dir / "draft.md", rep_dir / "draft.docx"
+
+
+def test_a_month_with_figures_not_published_says_so(march, tmp_path):
+    md, _ = written(march, tmp_path)
+    text = md.read_text(encoding="utf-8")
+    assert "ISIS sleeper cells carried out 8 attacks in NES in March; no attack count was published for February." \
+        in text
+    assert "Raid figures for March were not published." in text and "No raid count was published for February." in text
+    assert "Casualty figures for March were not published. Casualty figures for February were not published." in text
+    assert "No count of al-Hol camp's population was published for March; the latest, dated 2001-01-15, gave " \
+           "100 people." in text
+    assert "No repatriation from NES was published for March." in text
+    assert text.count("[No figure:") == 6  # none drawn in this test: each one said, none silently dropped
+    assert not re.search(r"\bnan\b|<NA>|\bNone\b", text)
+
+
+def test_developments_under_their_headings_with_sources_and_text_from_data_escaped(march, tmp_path):
+    text = written(march, tmp_path)[0].read_text(encoding="utf-8")
+    assert "## The camps\n\nA SYNTHETIC camp development marked on the charts. (Source: Synthetic report C: " \
+           "https://example.org/synthetic/c)" in text
+    assert "(Source: Synthetic ministry, as reported in Synthetic report C" in text
+    assert not re.search(r"(?<!\\)<script", text) and "\\<script>" in text and "\\[link\\]" in text
+    assert "- Synthetic report C (published 2001-04): https://example.org/synthetic/c" in text
+
+
+def test_figures_carry_their_alt_text_description_and_caption(march, tmp_path):
+    fig = figures.attacks_chart(march.monthly, march.definitions, "2001-03")
+    (tmp_path / "figures").mkdir()
+    style.save(fig, tmp_path / "figures", "01_attacks")
+    alt, description = style.read_description((tmp_path / "figures/01_attacks.svg").read_bytes())
+    assert alt == "8 sleeper-cell attacks in March 2001"
+    assert description.startswith(f"{alt}. The chart shows attacks per month. Over the 24 months from April 1999 "
+                                  "to March 2001, published attack counts ranged from 5 (January 2001) to 8 "
+                                  "(March 2001); 22 months have no published figure.")
+    md, docx = written(march, tmp_path)
+    text = md.read_text(encoding="utf-8")
+    assert f'![{alt}](../../figures/2001-03/01_attacks.png "{alt}. The chart shows' in text
+    assert f"*Attacks per month: {alt}.*" in text and text.count("[No figure:") == 5
+    with zipfile.ZipFile(docx) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+        assert "word/media/image1.png" in archive.namelist()
+    assert f'title="{alt}"' in document and f'descr="{alt}. The chart shows attacks per month. Over the 24' in document
+    assert f"Attacks per month: {alt}." in document
+
+
+def test_same_data_same_bytes(march, tmp_path):
+    md, docx = written(march, tmp_path)
+    first = md.read_bytes(), docx.read_bytes()
+    md.unlink()
+    docx.unlink()
+    assert written(march, tmp_path) and (md.read_bytes(), docx.read_bytes()) == first
+    with zipfile.ZipFile(docx) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "<dcterms:created" in archive.read("docProps/core.xml").decode() and \
+            "2000-01-01T00:00:00Z" in archive.read("docProps/core.xml").decode()
+
+
+def test_the_markdown_and_the_word_file_read_back_as_the_same_checked_numbers(march, tmp_path):
+    md, docx = written(march, tmp_path, points=["8 attacks in March"])
+    results = [[(f.number.written, f.status, f.sentence) for f in check(read_draft(path), march, "2001-03")]
+               for path in (md, docx)]
+    assert results[0] == results[1]
+    assert ("8", "match", "ISIS sleeper cells carried out 8 attacks in NES in March; no attack count was "
+                          "published for February.") in results[0]
+    assert not [r for r in results[0] if r[1] == "MISMATCH"]
+
+
+def test_docx_blocks_keep_their_kinds():
+    blocks = [draft.Block("title", "T"), draft.Block("heading", "H"), draft.Block("bullets", items=("a", "b")),
+              draft.Block("paragraph", "P"), draft.Block("note", "N")]
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(blocks, "t"))) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert document.count('w:val="ListBullet"') == 2 and 'w:val="Title"' in document
+    assert 'w:val="Heading1"' in document and "<w:i/>" in document
