@@ -4,10 +4,12 @@ reading back as the same text."""
 
 import io
 import re
+import shutil
 import zipfile
 
 import pytest
 
+from analysis import paths
 from analysis.report import cells, draft, figures, style
 from analysis.report.data import load_month
 from analysis.report.draft_check import check
@@ -15,17 +17,21 @@ from analysis.report.draft_docx import docx_bytes
 from analysis.report.draft_text import read_draft
 from analysis.run.data_build import ensure_data
 
-from ..conftest import replace_text
+from ..conftest import FIXTURES, replace_text
 
 
-@pytest.fixture
-def march(raw_dir, tmp_path):
+@pytest.fixture(scope="module")
+def march(tmp_path_factory):
     """The SYNTHETIC March 2001: 8 attacks (February not published), no raid figures, a camp count from
-    January, two developments."""
-    replace_text(raw_dir / "developments.csv", "A SYNTHETIC statement that the tests read",
+    January, two developments (one with markup in its text). Built once for the module."""
+    raw = tmp_path_factory.mktemp("raw") / "raw"
+    shutil.copytree(FIXTURES / "raw_minimal", raw)
+    shutil.copytree(paths.GAZETTEER, raw / "gazetteer")
+    replace_text(raw / "developments.csv", "A SYNTHETIC statement that the tests read",
                  "A SYNTHETIC statement <script>alert(1)</script> [link](javascript:x)")
-    ensure_data(raw_dir, tmp_path / "processed", quiet=True)
-    return load_month(tmp_path / "processed", "2001-03")
+    processed = raw.parent / "processed"
+    ensure_data(raw, processed, quiet=True)
+    return load_month(processed, "2001-03")
 
 
 def written(data, tmp_path, month="2001-03", points=("A SYNTHETIC key point",)):

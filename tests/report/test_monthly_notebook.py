@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -160,16 +159,21 @@ def test_executed_notebook_keeps_parameters_without_timings_or_machine_paths(fir
 
 # --- the draft: checked, edited, opened in LibreOffice ------------------------------------------------
 
-def check_draft(path: Path, processed: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", "check-draft", MONTH, str(path), "--processed",
-                           str(processed), "--raw", str(paths.RAW)], capture_output=True, text=True, timeout=120)
+def check_draft(path: Path, processed: Path) -> tuple[int, str]:
+    """`python -m analysis check-draft` in this process: (exit status, what it printed)."""
+    from analysis.run import cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        status = cli.main(["check-draft", MONTH, str(path), "--processed", str(processed), "--raw", str(paths.RAW)])
+    return status, out.getvalue()
 
 
 def test_the_unedited_draft_passes_the_check_in_both_formats_alike(first_run, processed):
     results = [check_draft(first_run / "reports" / MONTH / name, processed) for name in ("draft.md", "draft.docx")]
-    for result in results:
-        assert result.returncode == 0, result.stdout + result.stderr
-    summaries = [r.stdout.split(" against the data")[1].splitlines()[0] for r in results]
+    for status, printed in results:
+        assert status == 0, printed
+    summaries = [printed.split(" against the data")[1].splitlines()[0] for _, printed in results]
     assert summaries[0] == summaries[1] and " 0 MISMATCH" in summaries[0]
     text = (first_run / "reports" / MONTH / "draft.md").read_text(encoding="utf-8")
     for sentence in ("ISIS sleeper cells carried out 11 confirmed attacks in NES in November, down from 17 in October.",
@@ -183,10 +187,10 @@ def test_an_edited_draft_with_one_number_changed_fails_and_names_the_sentence(fi
     text = (first_run / "reports" / MONTH / "draft.md").read_text(encoding="utf-8")
     edited.write_text(text.replace("carried out 11 confirmed attacks", "carried out twelve confirmed attacks"),
                       encoding="utf-8")
-    result = check_draft(edited, processed)
-    assert result.returncode == 1 and "1 MISMATCH" in result.stdout
-    assert "twelve  MISMATCH: the data give Attacks (headline count), November 2023 = 11" in result.stdout
-    assert 'in: "ISIS sleeper cells carried out twelve confirmed attacks in NES in November' in result.stdout
+    status, printed = check_draft(edited, processed)
+    assert status == 1 and "1 MISMATCH" in printed
+    assert "twelve  MISMATCH: the data give Attacks (headline count), November 2023 = 11" in printed
+    assert 'in: "ISIS sleeper cells carried out twelve confirmed attacks in NES in November' in printed
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
