@@ -18,6 +18,7 @@ import pyarrow.csv as pacsv
 
 from ..errors import InputFileError, quoted
 from .distinct import apply_distinct_rows, map_distinct
+from .boundaries import Districts, load_districts
 from .places import Gazetteer, load_gazetteer
 from .readers import stream_csv
 
@@ -29,9 +30,8 @@ INTER_CODES = {"1": "State forces", "2": "Rebel group", "3": "Political militia"
                "5": "Rioters", "6": "Protesters", "7": "Civilians", "8": "External/Other forces", "0": ""}
 OUTPUT = ["event_id", "date", "month", "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
           "admin1", "admin2", "admin3", "location", "latitude", "longitude", "fatalities", "admin1_pcode",
-          "admin2_pcode", "admin3_pcode", "place_resolved_by", "time_precision", "geo_precision"]
-PLACED = ["admin1_pcode", "admin2_pcode", "admin3_pcode", "place_resolved_by"]
-MAX_SNAP_KM = 50.0
+          "admin2_pcode", "admin3_pcode", "place_resolved_by", "names_disagree", "time_precision", "geo_precision"]
+PLACED = ["admin1_pcode", "admin2_pcode", "admin3_pcode", "place_resolved_by", "names_disagree"]
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d %b %Y")
@@ -66,47 +66,49 @@ def _columns(path: Path) -> dict[str, str]:
     return {str(c).strip().lower(): c for c in header}
 
 
-def _haversine_km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
 class PlaceResolver:
-    """Admin names -> p-codes through the gazetteer (cached); coordinates decide where names fail."""
+    """Admin names and coordinates -> OCHA p-codes, exact or not at all.
 
-    def __init__(self, gazetteer: Gazetteer):
+    Names resolve through the gazetteer (each distinct admin1/admin2/admin3 once). Coordinates resolve by
+    point-in-polygon in OCHA's district boundaries (`boundaries`), the sub-district being the nearest
+    sub-district point within that district; a point in no district (outside Syria) places nothing. When
+    both place an event in different districts, the coordinates win if `geo_precision` is 1 or 2 (or not
+    given) and the names' district is kept in `names_disagree`; with geo_precision 3 ACLED gives a region's
+    centre, so only the names count. Nothing is snapped to a nearby unit.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, districts: Districts | None = None):
         self.gazetteer = gazetteer
+        self.districts = districts or load_districts()
         places = gazetteer.places
         subs = places[(places["kind"] == "sub-district") & (places["lat"] != "")]
-        self.points = [(r.place_id, r.adm1_pcode, float(r.lat), float(r.lon)) for r in subs.itertuples()]
+        self.points: dict[str, list[tuple[str, float, float]]] = {}
+        for row in subs.itertuples():
+            self.points.setdefault(row.adm2_pcode, []).append((row.place_id, float(row.lat), float(row.lon)))
         self._cache: dict[tuple[str, str, str], tuple[str, str, str, str]] = {}
-
-    def resolve(self, admin1: str, admin2: str, admin3: str, lat, lon) -> tuple[str, str, str, str]:
-        """(adm1, adm2, adm3 p-codes, how) — how is 'names', 'coordinates' or '' (unresolved).
-
-        Names are resolved once per distinct (admin1, admin2, admin3); coordinates only where names fail.
-        """
-        found = self._names_cached(admin1, admin2, admin3)
-        if found[3]:
-            return found
-        return self._by_coordinates(found[0], lat, lon) or found
 
     def place(self, admin1: pd.Series, admin2: pd.Series, admin3: pd.Series, lat: pd.Series, lon: pd.Series,
               geo_precision: pd.Series) -> dict[str, pd.Series]:
-        """Vectorised `resolve` over a chunk (each distinct name triple and point once). Coordinates are
-        not used for events whose geo_precision is 3: ACLED then gives a region's centre, not the place."""
+        """The PLACED columns for a chunk of events."""
         names = pd.DataFrame({"admin1": admin1, "admin2": admin2, "admin3": admin3})
-        codes, by_names = apply_distinct_rows(names, self._names_cached, PLACED)
+        codes, by_names = apply_distinct_rows(names, self._names_cached, PLACED[:4])
         placed = by_names.take(codes).set_axis(names.index) if len(names) else by_names
-        retry = ((placed["place_resolved_by"] == "") & lat.notna() & lon.notna()
-                 & (geo_precision.str.strip() != "3")).to_numpy()
-        if retry.any():
-            points = pd.DataFrame({"adm1": placed.loc[retry, "admin1_pcode"], "lat": lat[retry], "lon": lon[retry]})
-            codes, by_points = apply_distinct_rows(
-                points, lambda a1, la, lo: self._by_coordinates(a1, la, lo) or (a1, "", "", ""), PLACED)
-            placed.loc[retry, PLACED] = by_points.take(codes).to_numpy()
+        placed["names_disagree"] = ""
+        usable = (lat.notna() & lon.notna() & (geo_precision.str.strip() != "3")).to_numpy()
+        if usable.any():
+            located = self.locate(lat[usable], lon[usable])
+            named = placed.loc[usable]
+            found = located["admin2_pcode"] != ""
+            # coordinates decide where names gave no district, or another district (listed)
+            other = found & (named["admin2_pcode"] != "") & (named["admin2_pcode"] != located["admin2_pcode"])
+            use = found & ((named["admin2_pcode"] == "") | other)
+            same = found & (named["admin2_pcode"] == located["admin2_pcode"]) & (named["admin3_pcode"] == "")
+            rows = use[use].index
+            placed.loc[rows, "names_disagree"] = named.loc[rows, "admin2_pcode"].where(other[use], "")
+            placed.loc[rows, PLACED[:3]] = located.loc[rows, PLACED[:3]].to_numpy()
+            placed.loc[rows, "place_resolved_by"] = "coordinates"
+            rows = same[same].index  # the names' district, the coordinates' sub-district within it
+            placed.loc[rows, "admin3_pcode"] = located.loc[rows, "admin3_pcode"].to_numpy()
         return {c: placed[c] for c in PLACED}
 
     def _names_cached(self, admin1: str, admin2: str, admin3: str) -> tuple[str, str, str, str]:
@@ -129,27 +131,33 @@ class PlaceResolver:
         codes2 = self._codes(a2) if a2 else None
         if codes3 and (not a2 or codes3[1] == a2) and (not a1 or codes3[0] == a1):
             return (*codes3, "names")
-        if not admin3 and codes2 and (not a1 or codes2[0] == a1):
+        if codes2 and (not a1 or codes2[0] == a1):  # the district, even where the sub-district is not known
             return (*codes2, "names")
         if not admin2 and not admin3 and a1:
             return a1, "", "", "names"
         return a1, "", "", ""
 
-    def _by_coordinates(self, adm1: str, lat, lon) -> tuple[str, str, str, str] | None:
-        """Nearest sub-district point (within the governorate when known) no further than MAX_SNAP_KM."""
-        if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
-            return None
-        candidates = [p for p in self.points if not adm1 or p[1] == adm1]
-        if not candidates:
-            return None
-        best = min(candidates, key=lambda p: _haversine_km(float(lat), float(lon), p[2], p[3]))
-        if _haversine_km(float(lat), float(lon), best[2], best[3]) > MAX_SNAP_KM:
-            return None
-        return (*self._codes(best[0]), "coordinates")
+    def locate(self, lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
+        """admin1/2/3 p-codes of points: the district holding each (all distinct points at once), and the
+        nearest sub-district point within it ('' where the gazetteer holds none); blanks outside Syria."""
+        points = pd.DataFrame({"lat": lat, "lon": lon})
+        distinct = points.drop_duplicates()
+        districts = self.districts.locate(distinct["lon"].to_numpy(), distinct["lat"].to_numpy())
+        rows = []
+        for (la, lo), adm2 in zip(distinct.itertuples(index=False, name=None), districts):
+            if not adm2:
+                rows.append(("", "", ""))
+                continue
+            inside = self.points.get(adm2, [])
+            scale = math.cos(math.radians(la))  # a degree of longitude is shorter than one of latitude
+            nearest = min(inside, key=lambda p: (p[1] - la) ** 2 + ((p[2] - lo) * scale) ** 2)[0] if inside else ""
+            rows.append((self.districts.get(adm2).adm1_pcode, adm2, nearest))
+        found = pd.DataFrame(rows, columns=PLACED[:3], index=pd.MultiIndex.from_frame(distinct))
+        return found.reindex(pd.MultiIndex.from_frame(points)).set_axis(points.index)
 
 
 def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: int = 250_000,
-               countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+               countries: tuple[str, ...] | None = None, districts: Districts | None = None) -> pd.DataFrame:
     """One row per ACLED event with the columns of OUTPUT, p-codes resolved (blank when unresolved).
 
     Raises InputFileError when a required column is missing or a value is broken. The file is streamed
@@ -157,6 +165,8 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
     countries (e.g. ('Syria',)) while reading, so a global export stays small in memory.
     """
     path = Path(path)
+    if path.name.lower().endswith(".xlsx"):
+        return _read_workbook(path, PlaceResolver(gazetteer or load_gazetteer(), districts), countries)
     try:
         available = _columns(path)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
@@ -168,7 +178,7 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
                              hint="export all columns (the 31-column format); extra columns are fine.",
                              column=missing[0])
     wanted = [c for c in REQUIRED + OPTIONAL if c in available]
-    resolver = PlaceResolver(gazetteer or load_gazetteer())
+    resolver = PlaceResolver(gazetteer or load_gazetteer(), districts)
     parts, rows_before = [], 0
     for batch in _batches(path, [available[c] for c in wanted]):
         for start in range(0, batch.num_rows, chunksize):
@@ -183,6 +193,27 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
     if not parts:
         return pd.DataFrame(columns=OUTPUT)
     return pd.concat(parts, ignore_index=True)
+
+
+def _read_workbook(path: Path, resolver: PlaceResolver, countries: tuple[str, ...] | None) -> pd.DataFrame:
+    """An export saved as .xlsx: the first sheet, read whole (workbooks are small: Excel holds 1,048,576 rows)."""
+    try:
+        sheet = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    except Exception as exc:  # noqa: BLE001 (openpyxl raises many kinds for a damaged workbook)
+        raise InputFileError(path, f"cannot be read as an ACLED workbook ({type(exc).__name__}: {exc})",
+                             hint="save it again from Excel, or export from ACLED as CSV.") from None
+    available = {str(c).strip().lower(): c for c in sheet.columns}
+    missing = [c for c in REQUIRED if c not in available]
+    if missing:
+        raise InputFileError(path, f"is not an ACLED export we can read: it lacks {', '.join(missing)}",
+                             hint="export all columns (the 31-column format); extra columns are fine.",
+                             column=missing[0])
+    chunk = pd.DataFrame({c: sheet[available[c]].astype("str") for c in REQUIRED + OPTIONAL if c in available})
+    if countries and "country" in chunk:
+        chunk = chunk[chunk["country"].isin(countries)]
+    if chunk.empty:
+        return pd.DataFrame(columns=OUTPUT)
+    return _clean_chunk(chunk, resolver, path).reset_index(drop=True)
 
 
 def _batches(path: Path, columns: list[str]):
@@ -247,18 +278,45 @@ def is_isis(events: pd.DataFrame) -> pd.Series:
 
 
 def isis_events_by_month(events: pd.DataFrame) -> pd.DataFrame:
-    """ISIS-involved events in the NES governorates per month and event type (counts and fatalities)."""
-    columns = ["month", "event_type", "event_id", "fatalities", "time_precision"]
-    nes = events.loc[is_isis(events) & events["admin1_pcode"].isin(["SY08", "SY09", "SY11"]), columns]
+    """ISIS-involved events per month, event type and place in the report's area (`area`: in, split, district
+    only, outside, unresolved): counts and fatalities, as integers."""
+    columns = ["month", "event_type", "area", "event_id", "fatalities", "time_precision"]
+    isis = events.loc[is_isis(events), columns]
     # ACLED time_precision 2 or 3: only the week or the month is known, so the event may belong to the month next door
-    nes = nes.assign(date_approximate=nes["time_precision"].isin(["2", "3"]))
-    out = nes.groupby(["month", "event_type"], sort=True).agg(
+    isis = isis.assign(date_approximate=isis["time_precision"].isin(["2", "3"]))
+    out = isis.groupby(["month", "event_type", "area"], sort=True).agg(
         events=("event_id", "nunique"), fatalities=("fatalities", "sum"),
         events_date_approximate=("date_approximate", "sum")).reset_index()
-    return out.astype({"events_date_approximate": "int64"})
+    return out.astype({"events": "int64", "fatalities": "int64", "events_date_approximate": "int64"})
 
 
-def unresolved(events: pd.DataFrame) -> pd.DataFrame:
-    """Places that neither names nor coordinates could resolve, with how many events each (never guessed)."""
-    rows = events[events["place_resolved_by"] == ""]
-    return rows.groupby(["admin1", "admin2", "admin3", "location"], sort=True).size().reset_index(name="events")
+def unresolved(events: pd.DataFrame, area_governorates: set[str]) -> pd.DataFrame:
+    """Places neither names nor coordinates could place in a district, with how many events each (never
+    guessed): those in a governorate holding part of the report's area may be in it (a data problem to fix),
+    the others are outside it (no governorate at all counts as outside)."""
+    rows = events[events["admin2_pcode"] == ""]
+    out = rows.groupby(["admin1", "admin2", "admin3", "location", "admin1_pcode"], sort=True).size()
+    out = out.reset_index(name="events").astype({"events": "int64"})
+    out.insert(4, "area", out["admin1_pcode"].map(
+        lambda code: "may be in the area" if code in area_governorates else "outside the area"))
+    return out.drop(columns="admin1_pcode")
+
+
+def disagreements(events: pd.DataFrame) -> pd.DataFrame:
+    """Places whose names and coordinates give different districts (the coordinates were used)."""
+    rows = events[events["names_disagree"] != ""]
+    return rows.groupby(["admin1", "admin2", "admin3", "location", "names_disagree", "admin2_pcode"], sort=True) \
+        .size().reset_index(name="events").rename(columns={"names_disagree": "district_by_names",
+                                                          "admin2_pcode": "district_by_coordinates"})
+
+
+def coverage(path: Path, events: pd.DataFrame | None, status: str = "read") -> dict:
+    """What one file in data/raw/acled/ holds: its dates, its event types with their counts, and its ISIS
+    events (or why it was not read)."""
+    if events is None or events.empty:
+        return {"file": path.name, "status": status, "first_date": "", "last_date": "", "events": 0,
+                "event_types": "", "isis_events": 0}
+    types = events["event_type"].value_counts().sort_index()
+    return {"file": path.name, "status": status, "first_date": events["date"].min(), "last_date": events["date"].max(),
+            "events": int(len(events)), "event_types": "; ".join(f"{t}: {n}" for t, n in types.items()),
+            "isis_events": int(is_isis(events).sum())}

@@ -116,21 +116,46 @@ def process_logs(runs: dict[str, LogRun], panel: pd.DataFrame) -> dict[str, pd.D
     return out
 
 
-def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
-    """ACLED exports dropped into data/raw/acled/ (none ship with the repository)."""
-    from .acled import isis_events_by_month, read_acled, unresolved
+ACLED_SUFFIXES = (".csv", ".csv.gz", ".xlsx")
 
-    files = sorted((Path(raw) / "acled").glob("*.csv"))
+
+def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
+    """ACLED exports dropped into data/raw/acled/ (none ship with the repository): the events placed and
+    set against the report's area, ISIS events per month, what each file covers (files that are not
+    exports are listed there, not silently ignored), unresolved places and name/coordinate disagreements."""
+    from .acled import coverage, disagreements, isis_events_by_month, read_acled, unresolved
+    from .area import area_status, load_area
+    from .boundaries import load_districts
+
+    folder = Path(raw) / "acled"
+    files = sorted(p for p in folder.glob("*") if p.is_file() and p.name != ".gitkeep") if folder.is_dir() else []
     if not files:
         return {}
+    area = load_area(Path(raw) / "gazetteer" / "area.csv",
+                     set(gazetteer.places.index[gazetteer.places["kind"] == "sub-district"]))
+    districts = load_districts(Path(raw) / "gazetteer" / "districts.geojson")
+    read, covered = [], []
     for path in files:
+        if not path.name.lower().endswith(ACLED_SUFFIXES):
+            covered.append(coverage(path, None, "skipped: not an ACLED export (.csv, .csv.gz or .xlsx)"))
+            continue
         if path.stat().st_size == 0:
             raise InputFileError(path, "is empty",
                                  hint="export it from ACLED again, or remove it from data/raw/acled/.")
-    events = pd.concat([read_acled(f, gazetteer, countries=("Syria",)) for f in files], ignore_index=True)
+        events = read_acled(path, gazetteer, countries=("Syria",), districts=districts)
+        read.append(events)
+        covered.append(coverage(path, events))
+    columns = list(read[0].columns) if read else []
+    events = pd.concat(read, ignore_index=True) if read else pd.DataFrame(columns=columns)
+    if not read:
+        return {"acled_coverage": pd.DataFrame(covered)}
     events = events.drop_duplicates("event_id", keep="last").sort_values(["date", "event_id"], kind="mergesort")
-    return {"acled_events": events.reset_index(drop=True), "acled_isis_monthly": isis_events_by_month(events),
-            "acled_unresolved": unresolved(events)}
+    events = events.reset_index(drop=True)
+    events["area"] = area_status(events["admin2_pcode"], events["admin3_pcode"], events["month"], area)
+    governorates = {gazetteer.describe(code)["adm1_pcode"] for code in area["adm2_pcode"]}
+    return {"acled_events": events, "acled_isis_monthly": isis_events_by_month(events),
+            "acled_unresolved": unresolved(events, governorates), "acled_disagreements": disagreements(events),
+            "acled_coverage": pd.DataFrame(covered), "area": area}
 
 
 def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:

@@ -116,9 +116,10 @@ def _placements(rows: pd.DataFrame, gazetteer: Gazetteer) -> tuple[np.ndarray, p
         if found.place_id:
             info = gazetteer.describe(found.place_id)
             return info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names"
-        a1, a2, a3, how = resolver.resolve("", "", "", float(lat) if lat else float("nan"),
-                                           float(lon) if lon else float("nan"))
-        return a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", how
+        if not lat or not lon:
+            return "", "", "", "", ""
+        a1, a2, a3 = resolver.locate(pd.Series([float(lat)]), pd.Series([float(lon)])).iloc[0]
+        return a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", "coordinates" if a2 else ""
 
     return apply_distinct_rows(rows[["location", "latitude", "longitude"]], place, PLACEMENT)
 

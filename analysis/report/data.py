@@ -39,10 +39,13 @@ _COUNT_COLUMNS = {
     "incidents_by_subdistrict": ["attacks"],
     "acled_isis_monthly": ["events", "fatalities", "events_date_approximate"],
     "acled_unresolved": ["events"],
+    "acled_disagreements": ["events"],
+    "acled_coverage": ["events", "isis_events"],
 }
 # The optional tables a monthly report reads (the others, e.g. acled_events, are for people and tools).
 MONTH_OPTIONAL = ("incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
-                  "reconciliation", "acled_isis_monthly", "acled_unresolved")
+                  "reconciliation", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
+                  "area")
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,9 @@ def month_data(data: Processed, month: str) -> Processed:
         if name == "acled_isis_monthly":
             frame = frame[frame["month"].isin(span24)]
         elif "month" in frame.columns:
+            if name in ("incidents", "raids"):  # the dates the whole log runs over: what it covers
+                optional[f"{name}_dates"] = pd.DataFrame({"first_date": [frame["date"].min() if len(frame) else ""],
+                                                          "last_date": [frame["date"].max() if len(frame) else ""]})
             frame = frame[frame["month"] == month]
         optional[name] = frame
     return replace(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..months import previous_month, window
+from ..months import month_range, previous_month, window
 from ..vocabulary import BOUNDS, HEADLINE
 from .keypoints import total_qualifier
 
@@ -73,6 +73,47 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
     for col in ("change_pct", "avg_12m"):
         out[col] = out[col].astype("Float64")
     return out
+
+
+ATTACK_TYPES = ("Explosions/Remote violence", "Violence against civilians")  # where most ISIS attacks are coded
+
+
+def acled_covered(coverage: pd.DataFrame) -> list[str]:
+    """The months the ACLED exports read cover (first to last event date), [] when none was read."""
+    read = coverage[(coverage["status"] == "read") & (coverage["first_date"] != "")]
+    if read.empty:
+        return []
+    return month_range(read["first_date"].min()[:7], read["last_date"].max()[:7])
+
+
+def acled_types(coverage: pd.DataFrame) -> list[str]:
+    """The ACLED event types present in the exports read, sorted."""
+    read = coverage[coverage["status"] == "read"]
+    return sorted({part.rsplit(":", 1)[0] for types in read["event_types"] for part in types.split("; ") if part})
+
+
+def with_acled(key_figures: pd.DataFrame, optional: dict, month: str) -> pd.DataFrame:
+    """The key figures with ACLED's row when an export covers the month: ISIS events in the report's area
+    (split sub-districts left out), the previous month when covered too, and the event types present."""
+    coverage, acled = optional.get("acled_coverage"), optional.get("acled_isis_monthly")
+    covered = acled_covered(coverage) if coverage is not None else []
+    if acled is None or month not in covered:
+        return key_figures
+    inside = acled[acled["area"] == "in"].groupby("month")["events"].sum()
+    prev = previous_month(month)
+    value = int(inside.get(month, 0))
+    prev_value = int(inside.get(prev, 0)) if prev in covered else pd.NA
+    history = [int(inside.get(m, 0)) for m in window(month, 12) if m in covered]
+    change = pd.NA if pd.isna(prev_value) else value - prev_value
+    row = {"metric": "acled_isis_events", "month": month, "value": value, "qualifier": "",
+           "label": f"ACLED ISIS events in the report's area (event types in the export: {', '.join(acled_types(coverage))})",
+           "previous_month": prev, "previous_value": prev_value, "previous_qualifier": "", "change": change,
+           "change_pct": round(100 * change / prev_value, 1) if not pd.isna(change) and prev_value >= SMALL_BASE
+           else pd.NA, "avg_12m": round(sum(history) / len(history), 1), "months_in_avg": len(history),
+           "revised": False, "first_published": pd.NA, "current_value": pd.NA, "statement_ids": "", "stated_in": "",
+           "disagreement": ""}
+    out = pd.concat([key_figures, pd.DataFrame([row], columns=KEY_FIGURE_COLUMNS)], ignore_index=True)
+    return out.astype(key_figures.dtypes.to_dict())
 
 
 def month_value(panel: pd.DataFrame, month: str, metric: str):

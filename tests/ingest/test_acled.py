@@ -49,10 +49,11 @@ def test_reads_iso_and_dd_month_yyyy_dates_and_resolves_places(tmp_path):
     assert events.loc["SYR2", "date"] == "2023-11-12" and events.loc["SYR2", "month"] == "2023-11"
     assert tuple(events.loc["SYR1", ["admin1_pcode", "admin2_pcode", "admin3_pcode"]]) == ("SY09", "SY0901", "SY090102")
     assert tuple(events.loc["SYR2", ["admin3_pcode", "place_resolved_by"]]) == ("SY080006", "names")
-    assert tuple(events.loc["SYR3", ["admin2_pcode", "admin3_pcode"]]) == ("SY1103", "")
+    assert tuple(events.loc["SYR3", ["admin2_pcode", "admin3_pcode"]]) == ("SY1103", "SY110300")  # point within
     assert tuple(events.loc["SYR4", ["admin3_pcode", "place_resolved_by"]]) == ("SY090301", "coordinates")
     assert tuple(events.loc["SYR5", ["admin1_pcode", "place_resolved_by"]]) == ("", "")
-    assert unresolved(events.reset_index())["admin1"].tolist() == ["Atlantis"]
+    assert unresolved(events.reset_index(), {"SY09"})[["admin1", "area", "events"]].values.tolist() == \
+        [["Atlantis", "outside the area", 1]]
 
 
 def test_numeric_inter_codes_become_labels(tmp_path):
@@ -88,14 +89,21 @@ def test_small_chunks_give_the_same_result(tmp_path):
     pd.testing.assert_frame_equal(read_acled(path, chunksize=2), read_acled(path))
 
 
-def test_isis_events_by_month_in_nes(tmp_path):
+def test_isis_events_by_month_and_place_in_the_area(tmp_path):
     events = read_acled(write(tmp_path, ROWS))
-    assert is_isis(events).sum() == 5
+    assert is_isis(events).sum() == 5  # SYR3 is not ISIS; IRQ1 is (no country filter here)
+    events["area"] = ["in", "in", "in", "split", "unresolved", "outside"]  # as the build sets it from area.csv
     monthly = isis_events_by_month(events)
     assert monthly.to_dict("records") == [
-        {"month": "2023-10", "event_type": "Battles", "events": 1, "fatalities": 1, "events_date_approximate": 0},
-        {"month": "2023-11", "event_type": "Battles", "events": 1, "fatalities": 1, "events_date_approximate": 0},
-        {"month": "2023-11", "event_type": "Explosions/Remote violence", "events": 1, "fatalities": 1,
+        {"month": "2023-10", "event_type": "Battles", "area": "split", "events": 1, "fatalities": 1,
+         "events_date_approximate": 0},
+        {"month": "2023-11", "event_type": "Battles", "area": "in", "events": 1, "fatalities": 1,
+         "events_date_approximate": 0},
+        {"month": "2023-11", "event_type": "Battles", "area": "outside", "events": 1, "fatalities": 1,
+         "events_date_approximate": 0},
+        {"month": "2023-11", "event_type": "Battles", "area": "unresolved", "events": 1, "fatalities": 1,
+         "events_date_approximate": 0},
+        {"month": "2023-11", "event_type": "Explosions/Remote violence", "area": "in", "events": 1, "fatalities": 1,
          "events_date_approximate": 0}]
 
 
@@ -117,7 +125,7 @@ def test_coordinates_of_a_region_centre_are_not_snapped_to_a_sub_district(tmp_pa
     precise = dict(ROWS[3], event_id_cnty="SYR4a")
     vague = dict(ROWS[3], event_id_cnty="SYR4b", geo_precision="3")
     events = read_acled(write(tmp_path, [precise, vague])).set_index("event_id")
-    assert tuple(events.loc["SYR4a", ["admin3_pcode", "place_resolved_by"]]) == ("SY090301", "coordinates")
+    assert tuple(events.loc["SYR4a", ["admin2_pcode", "place_resolved_by"]]) == ("SY0903", "coordinates")
     assert tuple(events.loc["SYR4b", ["admin1_pcode", "admin3_pcode", "place_resolved_by"]]) == ("SY09", "", "")
     assert events.loc["SYR4b", "geo_precision"] == "3"
 
@@ -126,5 +134,46 @@ def test_time_precision_is_kept_for_each_event(tmp_path):
     rows = [ROWS[0], dict(ROWS[1], time_precision="3")]
     events = read_acled(write(tmp_path, rows))
     assert events["time_precision"].tolist() == ["1", "3"]
-    by_month = isis_events_by_month(events)
+    by_month = isis_events_by_month(events.assign(area="in"))
     assert by_month["events_date_approximate"].tolist() == [0, 1]  # SYR2's date is known only to the month
+
+
+# --- places by polygon, never snapped (SYNTHETIC events at real coordinates) -------------------------------
+
+def placed(tmp_path, *rows):
+    events = read_acled(write(tmp_path, list(rows))).set_index("event_id")
+    return {eid: tuple(r) for eid, r in events[["admin1_pcode", "admin2_pcode", "admin3_pcode",
+                                                 "place_resolved_by", "names_disagree"]].iterrows()}
+
+
+def test_an_event_in_a_district_without_nes_units_is_coded_by_its_polygon_not_snapped(tmp_path):
+    """Al Bab (Aleppo) and Palmyra (Homs) have no sub-districts in the gazetteer: the district is still exact,
+    the sub-district left blank, and nothing is moved into Menbij or Deir-ez-Zor."""
+    found = placed(tmp_path, event("BAB", "2023-11-01", "", "", "", "36.37", "37.52"),
+                   event("PAL", "2023-11-01", "", "", "", "34.56", "38.27"))
+    assert found["BAB"] == ("SY02", "SY0202", "", "coordinates", "")
+    assert found["PAL"][:4] == ("SY04", "SY0405", "", "coordinates")  # Tadmor district
+
+
+def test_when_names_and_coordinates_disagree_precise_coordinates_win_and_the_names_are_kept(tmp_path):
+    names = ("Aleppo", "Menbij", "")  # the names say Menbij; the point is in Jarablus
+    found = placed(tmp_path, event("P1", "2023-11-01", *names, "36.82", "38.01"),
+                   dict(event("P3", "2023-11-01", *names, "36.82", "38.01"), geo_precision="3"))
+    assert found["P1"] == ("SY02", "SY0208", "", "coordinates", "SY0205")
+    assert found["P3"] == ("SY02", "SY0205", "", "names", "")  # a region's centre: the names stand
+
+
+def test_a_point_just_outside_the_border_is_not_placed(tmp_path):
+    found = placed(tmp_path, event("TR", "2023-11-01", "", "", "", "37.05", "40.20"),  # Turkey, north of Qamishli
+                   event("SY", "2023-11-01", "", "", "", "37.03", "41.20"))
+    assert found["TR"] == ("", "", "", "", "")
+    assert found["SY"][1] == "SY0802"
+
+
+def test_xlsx_and_csv_gz_exports_read_as_the_csv(tmp_path):
+    csv_events = read_acled(write(tmp_path, ROWS))
+    frame = pd.DataFrame(ROWS)[COLUMNS]
+    frame.to_csv(tmp_path / "export.csv.gz", index=False)
+    frame.to_excel(tmp_path / "export.xlsx", index=False)
+    for name in ("export.csv.gz", "export.xlsx"):
+        pd.testing.assert_frame_equal(read_acled(tmp_path / name), csv_events)

@@ -78,8 +78,8 @@ def test_raid_log_aggregates_with_unknown_counts_left_empty(logs, gazetteer):
     ("SYN-7,2023-11-01,day,Basira,,,ied,sdf,two,0,0,0,confirmed,https://example.org/syn,", "military_killed", "not a count"),
     ("SYN-1,2023-11-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "incident_id", "repeats"),
     ("SYN-7,2023-11-01,day,Atlantis,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "location", "not in the gazetteer"),
-    ("SYN-7,2023-11-01,day,Atlantis,33.5,36.3,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "location",
-     "no coordinates place it"),
+    ("SYN-7,2023-11-01,day,Atlantis,37.05,40.2,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "location",
+     "no coordinates place it"),  # a point just inside Turkey
     ("SYN-7,2023-11-01,day,Basira,,,drone,sdf,0,0,0,0,confirmed,https://example.org/syn,", "attack_type", "not one of"),
     ("SYN-7,2023-11-01,fortnight,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "date_precision",
      "not one of"),

@@ -63,10 +63,19 @@ def test_a_kind_restricts_the_match(gazetteer):
 
 
 def test_unknown_names_are_reported_not_guessed(gazetteer):
-    for name in ["Deir ez-Zorr", "Damascus", "Raqqa-ish", ""]:
+    for name in ["Deir ez-Zorr", "Paris", "Raqqa-ish", ""]:
         result = gazetteer.resolve(name)
         assert result.place_id == ""
         assert result.reason
+
+
+def test_every_governorate_and_district_of_syria_is_known(gazetteer):
+    """OCHA's 14 governorates and 62 districts, so that an event anywhere in Syria is named exactly."""
+    kinds = gazetteer.places["kind"].value_counts()
+    assert (kinds["governorate"], kinds["district"]) == (14, 62)
+    assert gazetteer.resolve("Damascus", "governorate").place_id == "SY01"
+    assert gazetteer.resolve("Al Bab", "district").place_id == "SY0202"
+    assert gazetteer.resolve("Azaz", "district").place_id == "SY0204"  # OCHA writes A'zaz
 
 
 def test_resolve_names_lists_unresolved_with_reason(gazetteer):

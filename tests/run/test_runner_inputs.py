@@ -26,6 +26,7 @@ def test_a_new_incident_log_and_acled_export_add_their_sections(project):  # noq
         shutil.copy(FIXTURES / name, raw / "incidents" / name)
     (raw / "acled").mkdir()
     pd.DataFrame(ROWS)[COLUMNS].to_csv(raw / "acled/export_synthetic.csv", index=False)
+    (raw / "acled/notes.txt").write_text("SYNTHETIC notes a researcher left beside the export\n", encoding="utf-8")
     try:
         assert ran(monthly(project))
         figures = project / f"figures/{MONTH}"
@@ -35,9 +36,14 @@ def test_a_new_incident_log_and_acled_export_add_their_sections(project):  # noq
         assert recon.loc["isis_killed", "status"] == "match"
         html = (project / f"reports/{MONTH}/monthly_report.html").read_text()
         assert "Incidents in November 2023" in html and "SYN-1" in html
+        assert "The incident log runs from 2023-10-30 to 2023-11-21: it covers November 2023." in html
+        assert "The raid log runs from 2023-11-02 to 2023-11-16: it covers November 2023." in html
         assert "Confirmed attacks by district (OCHA p-code)" in html and "SY0901" in html
-        assert "ISIS-involved ACLED events in NES, November 2023" in html
-        assert "events could not be placed" in html  # the unresolvable synthetic event is reported, not guessed
+        assert "export_synthetic.csv: 5 events in Syria from 2023-10-30 to 2023-11-20, 4 with ISIS" in html
+        assert "notes.txt: skipped: not an ACLED export (.csv, .csv.gz or .xlsx)" in html  # reported, not ignored
+        assert "The exports hold no Violence against civilians events" in html and "is partial" in html
+        assert "area, November 2023: 2</strong>" in html and "the AANES regions Jazira, Euphrates" in html
+        assert "1 ACLED event could not be placed in a district and is not guessed: 0 in governorates" in html
         events = pd.read_csv(project / "data/processed/acled_events.csv")
         assert set(events["event_id"]) == {"SYR1", "SYR2", "SYR3", "SYR4", "SYR5"}  # Syria only
     finally:

@@ -1,0 +1,125 @@
+"""Syria's districts as polygons (OCHA admin2), and which district a point lies in.
+
+data/raw/gazetteer/districts.geojson is our own file derived from OCHA's COD-AB district boundaries
+(`derive`, run once by hand on OCHA's GeoJSON): only p-codes and names are kept, and vertices are rounded to
+0.001° (about 100 m) with repeats dropped. Neighbouring districts share their border vertices, and rounding
+moves a shared vertex the same way in both, so the districts still tile the country without gaps or overlaps.
+Locating a point is the even-odd ray test over a district's rings, vectorised with numpy after a bounding-box
+filter: no geometry library is needed for 62 districts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .. import paths
+from ..errors import InputFileError
+
+DISTRICTS = paths.GAZETTEER / "districts.geojson"
+DECIMALS = 3  # about 100 m at Syria's latitude
+PROPERTIES = {"ADM2_PCODE": "adm2_pcode", "ADM2_EN": "adm2_name", "ADM1_PCODE": "adm1_pcode", "ADM1_EN": "adm1_name"}
+
+
+@dataclass(frozen=True)
+class District:
+    adm2_pcode: str
+    adm2_name: str
+    adm1_pcode: str
+    adm1_name: str
+    rings: tuple[np.ndarray, ...]  # each (n, 2): lon, lat; outer rings and holes alike
+    bounds: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
+
+
+class Districts:
+    """The districts of Syria; `locate` says which one holds each point ('' outside Syria)."""
+
+    def __init__(self, districts: list[District]):
+        self.districts = districts
+
+    def locate(self, lon, lat) -> np.ndarray:
+        """The district p-code of each point (arrays of lon and lat), '' where no district holds it."""
+        lon, lat = np.asarray(lon, dtype="float64"), np.asarray(lat, dtype="float64")
+        found = np.full(lon.shape, "", dtype=object)
+        for district in self.districts:
+            x0, y0, x1, y1 = district.bounds
+            candidates = np.flatnonzero((found == "") & (lon >= x0) & (lon <= x1) & (lat >= y0) & (lat <= y1))
+            if len(candidates):
+                inside = _inside(lon[candidates], lat[candidates], district.rings)
+                found[candidates[inside]] = district.adm2_pcode
+        return found
+
+    def get(self, adm2_pcode: str) -> District | None:
+        return next((d for d in self.districts if d.adm2_pcode == adm2_pcode), None)
+
+
+def _inside(x: np.ndarray, y: np.ndarray, rings) -> np.ndarray:
+    """Even-odd rule: a point is inside when a ray to its east crosses the rings' edges an odd number of times."""
+    crossings = np.zeros(len(x), dtype="int64")
+    for ring in rings:
+        x1, y1 = ring[:-1, 0][:, None], ring[:-1, 1][:, None]
+        x2, y2 = ring[1:, 0][:, None], ring[1:, 1][:, None]
+        spans = (y1 > y) != (y2 > y)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+        crossings += (spans & (x < at)).sum(axis=0)
+    return crossings % 2 == 1
+
+
+def load_districts(path: Path = DISTRICTS) -> Districts:
+    """Read our districts file (GeoJSON, polygons in lon/lat)."""
+    path = Path(path)
+    try:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        districts = []
+        for feature in collection["features"]:
+            props, geometry = feature["properties"], feature["geometry"]
+            polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+            rings = tuple(np.asarray(ring, dtype="float64") for polygon in polygons for ring in polygon)
+            points = np.vstack(rings)
+            districts.append(District(props["adm2_pcode"], props["adm2_name"], props["adm1_pcode"], props["adm1_name"],
+                                      rings, (*points.min(axis=0), *points.max(axis=0))))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputFileError(path, f"cannot be read as the districts file ({exc})",
+                             hint="restore data/raw/gazetteer/districts.geojson from the repository.") from None
+    return Districts(districts)
+
+
+def _rounded(ring: list) -> list:
+    out = []
+    for lon, lat in ring:
+        point = [round(lon, DECIMALS), round(lat, DECIMALS)]
+        if not out or point != out[-1]:
+            out.append(point)
+    if out[0] != out[-1]:
+        out.append(out[0])
+    return out
+
+
+def derive(ocha: dict, source: str) -> dict:
+    """Our districts file from OCHA's admin2 GeoJSON: p-codes and names only, vertices rounded (see above)."""
+    features = []
+    for feature in sorted(ocha["features"], key=lambda f: f["properties"]["ADM2_PCODE"]):
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        kept = [[_rounded(ring) for ring in polygon] for polygon in polygons]
+        kept = [[ring for ring in polygon if len(ring) >= 4] for polygon in kept]
+        features.append({"type": "Feature",
+                         "properties": {ours: feature["properties"][theirs] for theirs, ours in PROPERTIES.items()},
+                         "geometry": {"type": "MultiPolygon", "coordinates": [p for p in kept if p]}})
+    return {"type": "FeatureCollection", "source": source, "features": features}
+
+
+def write_geojson(collection: dict) -> str:
+    """Compact and stable: one feature per line, keys in a fixed order."""
+    head = {k: v for k, v in collection.items() if k != "features"}
+    lines = [json.dumps(feature, ensure_ascii=False, separators=(",", ":")) for feature in collection["features"]]
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
+if __name__ == "__main__":  # python -m analysis.ingest.boundaries OCHA_ADM2.json "source text" > districts.geojson
+    sys.stdout.write(write_geojson(derive(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")), sys.argv[2])))
