@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import logging
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -181,6 +182,11 @@ def _init_worker() -> None:
 
     global _KERNEL
     _KERNEL = None  # a forked worker must not share the kernel of the process that started it
+    # A worker reports through its results, and Ctrl-C through the parent's one line: the event loop's and
+    # nbclient's own log lines ("Kernel died …", "Task exception was never retrieved" with a traceback, when
+    # Ctrl-C reaches a worker mid-cell) would only bury that line.
+    for name in ("asyncio", "traitlets", "nbclient"):
+        logging.getLogger(name).disabled = True
     import_papermill()
     kernel = process_kernel()
     Finalize(kernel, kernel.close, exitpriority=10)  # a pool worker leaves without running atexit

@@ -130,8 +130,10 @@ def test_ctrl_c_mid_notebook_is_one_line_exit_130_and_leaves_nothing_behind(tmp_
         f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(120)"))
     nbformat.write(nb, notebook)
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", *command], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    # SIGINT as a terminal's shell leaves it (a suite started in the background inherits it ignored)
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", *command], cwd=root, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while not started.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
