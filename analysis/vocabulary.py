@@ -69,4 +69,4 @@ DEVELOPMENT_CATEGORIES = ("financing", "camps", "statements", "courts_and_repatr
 OPTIONAL_TABLES = ("incidents", "incidents_monthly", "incidents_by_type", "incidents_by_target",
                    "incidents_by_district", "incidents_by_subdistrict", "raids", "raids_monthly", "reconciliation",
                    "acled_events", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
-                   "area")
+                   "acled_isis_by_district", "area", "district_outlines")

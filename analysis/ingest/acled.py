@@ -18,7 +18,7 @@ import pyarrow.csv as pacsv
 
 from ..errors import InputFileError, quoted
 from .distinct import apply_distinct_rows, map_distinct
-from .boundaries import Districts, load_districts
+from ..boundaries import Districts, load_districts
 from .places import Gazetteer, load_gazetteer
 from .readers import stream_csv
 
@@ -288,6 +288,13 @@ def isis_events_by_month(events: pd.DataFrame) -> pd.DataFrame:
         events=("event_id", "nunique"), fatalities=("fatalities", "sum"),
         events_date_approximate=("date_approximate", "sum")).reset_index()
     return out.astype({"events": "int64", "fatalities": "int64", "events_date_approximate": "int64"})
+
+
+def isis_by_district(events: pd.DataFrame) -> pd.DataFrame:
+    """ISIS events per month and district (p-code), for the district map."""
+    placed = events.loc[is_isis(events) & (events["admin2_pcode"] != ""), ["month", "admin2_pcode", "event_id"]]
+    out = placed.groupby(["month", "admin2_pcode"], sort=True)["event_id"].nunique().reset_index(name="events")
+    return out.rename(columns={"admin2_pcode": "adm2_pcode"}).astype({"events": "int64"})
 
 
 def unresolved(events: pd.DataFrame, area_governorates: set[str]) -> pd.DataFrame:

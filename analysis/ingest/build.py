@@ -123,16 +123,15 @@ def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
     """ACLED exports dropped into data/raw/acled/ (none ship with the repository): the events placed and
     set against the report's area, ISIS events per month, what each file covers (files that are not
     exports are listed there, not silently ignored), unresolved places and name/coordinate disagreements."""
-    from .acled import coverage, disagreements, isis_events_by_month, read_acled, unresolved
-    from .area import area_status, load_area
-    from .boundaries import load_districts
+    from .acled import coverage, disagreements, isis_by_district, isis_events_by_month, read_acled, unresolved
+    from .area import area_status
+    from ..boundaries import load_districts
 
     folder = Path(raw) / "acled"
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.name != ".gitkeep") if folder.is_dir() else []
     if not files:
         return {}
-    area = load_area(Path(raw) / "gazetteer" / "area.csv",
-                     set(gazetteer.places.index[gazetteer.places["kind"] == "sub-district"]))
+    area = report_area(Path(raw), gazetteer)
     districts = load_districts(Path(raw) / "gazetteer" / "districts.geojson")
     read, covered = [], []
     for path in files:
@@ -155,7 +154,23 @@ def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
     governorates = {gazetteer.describe(code)["adm1_pcode"] for code in area["adm2_pcode"]}
     return {"acled_events": events, "acled_isis_monthly": isis_events_by_month(events),
             "acled_unresolved": unresolved(events, governorates), "acled_disagreements": disagreements(events),
-            "acled_coverage": pd.DataFrame(covered), "area": area}
+            "acled_isis_by_district": isis_by_district(events), "acled_coverage": pd.DataFrame(covered)}
+
+
+def report_area(raw: Path, gazetteer) -> pd.DataFrame:
+    """data/raw/gazetteer/area.csv, checked against the gazetteer's sub-districts."""
+    from .area import load_area
+
+    return load_area(Path(raw) / "gazetteer" / "area.csv",
+                     set(gazetteer.places.index[gazetteer.places["kind"] == "sub-district"]))
+
+
+def geography(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
+    """The report's area and the district outlines the maps draw, as processed tables."""
+    from ..boundaries import load_districts, outline_rows
+
+    return {"area": report_area(raw, gazetteer),
+            "district_outlines": outline_rows(load_districts(Path(raw) / "gazetteer" / "districts.geojson"))}
 
 
 def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:
@@ -210,6 +225,7 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
         processed = process(tables, gazetteer)
         processed.update(process_logs(runs, processed["monthly"]))
         processed.update(process_acled(Path(raw), gazetteer))
+        processed.update(geography(Path(raw), gazetteer))
         # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
         cleaned_logs = {run.cleaned.path.stem: run.cleaned for run in runs.values()}
         for name in OPTIONAL_TABLES:

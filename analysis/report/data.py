@@ -41,11 +41,12 @@ _COUNT_COLUMNS = {
     "acled_unresolved": ["events"],
     "acled_disagreements": ["events"],
     "acled_coverage": ["events", "isis_events"],
+    "acled_isis_by_district": ["events"],
 }
 # The optional tables a monthly report reads (the others, e.g. acled_events, are for people and tools).
 MONTH_OPTIONAL = ("incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
                   "reconciliation", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
-                  "area")
+                  "acled_isis_by_district", "area", "district_outlines")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def month_data(data: Processed, month: str) -> Processed:
     for name, frame in data.optional.items():
         if name not in MONTH_OPTIONAL:
             continue
-        if name == "acled_isis_monthly":
+        if name in ("acled_isis_monthly", "acled_isis_by_district"):
             frame = frame[frame["month"].isin(span24)]
         elif "month" in frame.columns:
             if name in ("incidents", "raids"):  # the dates the whole log runs over: what it covers

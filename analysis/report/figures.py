@@ -44,7 +44,9 @@ C = style.COLORS
 # Why a standard figure is not drawn, said where it would have been (the notebook and the draft).
 ABSENT = {"04_regions": "No breakdown of attacks by region was published for {month}.",
           "05_al_hol": "No al-Hol population count was published up to {month}.",
-          "06_repatriations": "No repatriation was published in the 12 months ending {month}."}
+          "06_repatriations": "No repatriation was published in the 12 months ending {month}.",
+          "09_map": "No source gives attacks by district for {month} (no incident log or ACLED export covers it, "
+                    "and the report gave no breakdown by region that maps onto districts): no map."}
 
 
 def absent(stem: str, month: str) -> str:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
-from .. import paths
-from ..errors import InputFileError
+from . import paths
+from .errors import InputFileError
 
 DISTRICTS = paths.GAZETTEER / "districts.geojson"
 DECIMALS = 3  # about 100 m at Syria's latitude
@@ -68,6 +69,16 @@ def _inside(x: np.ndarray, y: np.ndarray, rings) -> np.ndarray:
             at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
         crossings += (spans & (x < at)).sum(axis=0)
     return crossings % 2 == 1
+
+
+OUTLINE_COLUMNS = ["adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "ring", "lon", "lat"]
+
+
+def outline_rows(districts: Districts) -> pd.DataFrame:
+    """The districts as a table of ring vertices (what the maps draw, written with the processed tables)."""
+    rows = [(d.adm2_pcode, d.adm2_name, d.adm1_pcode, d.adm1_name, k, lon, lat)
+            for d in districts.districts for k, ring in enumerate(d.rings) for lon, lat in ring]
+    return pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
 
 
 def load_districts(path: Path = DISTRICTS) -> Districts:
@@ -121,5 +132,5 @@ def write_geojson(collection: dict) -> str:
     return json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
-if __name__ == "__main__":  # python -m analysis.ingest.boundaries OCHA_ADM2.json "source text" > districts.geojson
+if __name__ == "__main__":  # python -m analysis.boundaries OCHA_ADM2.json "source text" > districts.geojson
     sys.stdout.write(write_geojson(derive(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")), sys.argv[2])))

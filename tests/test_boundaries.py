@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from analysis.ingest.boundaries import derive, load_districts, write_geojson
+from analysis.boundaries import derive, load_districts, write_geojson
 from analysis.ingest.places import load_gazetteer
 
 

@@ -1,0 +1,215 @@
+"""Attacks by district on OCHA's district outlines: which source gives the counts, and the map itself.
+
+The counts come from the team's incident log when it covers the month, else from ACLED's ISIS events when an
+export covers it, else from the report's own breakdown by region where a region maps onto districts (a
+district itself; a governorate or an AANES region: the report's area's districts in it, which then share the
+region's count). Districts no source gives a figure for are drawn hatched, apart from those with 0. Nothing is
+fetched: the outlines are the processed table `district_outlines`, written from data/raw/gazetteer.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path as MplPath
+
+from ..months import long_month
+from . import style
+from .charts import GAP, legend_above, wrap
+from .data import Processed
+from .keypoints import join, missing, number
+
+SHADES = ["#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]  # 0, then four classes (ColorBrewer Blues)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A count and the districts it belongs to (one district, or a region's districts sharing its count)."""
+
+    label: str
+    districts: tuple[str, ...]
+    value: int
+
+
+@dataclass(frozen=True)
+class MapData:
+    groups: list[Group]
+    source: str  # what the counts are, for the note
+    covered: tuple[str, ...]  # districts the source speaks for (0 where no group names them)
+    uncounted: tuple[str, ...] = ()  # regions the report gave only as a share of attacks (no count to map)
+    parts: tuple[tuple[str, int], ...] = ()  # counts for part of a district (a camp, a sub-district): not mapped
+
+
+def _covers(dates: pd.DataFrame | None, months: list[str]) -> bool:
+    return dates is not None and bool(dates["first_date"].iloc[0]) and \
+        dates["first_date"].iloc[0][:7] <= months[0] and months[-1] <= dates["last_date"].iloc[0][:7]
+
+
+def map_data(data: Processed, months: list[str]) -> MapData | None:
+    """The attack counts by district over `months` from the first source that covers all of them; None when
+    none does."""
+    from .metrics import acled_covered
+
+    optional = data.optional
+    area = optional.get("area")
+    area_districts = tuple(sorted(set(area["adm2_pcode"]))) if area is not None else ()
+    by_district = optional.get("incidents_by_district")
+    if by_district is not None and _covers(optional.get("incidents_dates"), months):
+        rows = by_district[by_district["month"].isin(months)].groupby("adm2_pcode")["attacks"].sum()
+        return MapData([Group(code, (code,), int(v)) for code, v in rows.items() if code], "the team's incident log "
+                       "(confirmed attacks)", area_districts)
+    acled, coverage = optional.get("acled_isis_by_district"), optional.get("acled_coverage")
+    if acled is not None and coverage is not None and set(months) <= set(acled_covered(coverage)):
+        rows = acled[acled["month"].isin(months)].groupby("adm2_pcode")["events"].sum()
+        every = tuple(sorted(set(optional["district_outlines"]["adm2_pcode"])))
+        return MapData([Group(code, (code,), int(v)) for code, v in rows.items()], "ACLED events with the Islamic "
+                       "State as an actor", every)
+    if area is None:
+        return None
+    governorate = optional["district_outlines"].drop_duplicates("adm2_pcode").set_index("adm2_pcode")["adm1_pcode"]
+    return _from_regions(data.regions, months, area, governorate)
+
+
+def _from_regions(regions: pd.DataFrame, months: list[str], area: pd.DataFrame,
+                  governorate: pd.Series) -> MapData | None:
+    """The report's breakdown by region where each region maps onto districts, summed over `months` (every
+    month must give a breakdown with counts, or there is no map)."""
+    rows = regions[regions["month"].isin(months) & (regions["metric"] == "attacks")]
+    if rows.empty or set(rows["month"]) != set(months) or rows["value"].isna().all():
+        return None
+    groups: dict[tuple[str, ...], tuple[str, int]] = {}
+    uncounted, parts = [], {}
+    for month, breakdown in rows.groupby("month", sort=True):
+        given = set(breakdown.loc[breakdown["place_kind"] == "district", "adm2_pcode"])
+        for row in breakdown.itertuples():
+            if missing(row.value):
+                uncounted.append(row.region)
+                continue
+            if row.place_kind == "district":
+                districts = (row.adm2_pcode,)
+            elif row.place_kind == "governorate":
+                districts = tuple(sorted({d for d in area["adm2_pcode"] if governorate.get(d) == row.adm1_pcode}
+                                         - given))
+            elif row.place_kind == "aanes-region":
+                districts = tuple(sorted(set(area.loc[area["region"] == row.region, "adm2_pcode"]) - given))
+            else:  # a camp or a sub-district: part of a district, not its count
+                parts[row.region] = parts.get(row.region, 0) + int(row.value)
+                continue
+            if districts:
+                label, total = groups.get(districts, (row.region, 0))
+                groups[districts] = (label, total + int(row.value))
+    if not groups:
+        return None
+    covered = tuple(sorted({d for districts in groups for d in districts}))
+    return MapData([Group(label, districts, total) for districts, (label, total) in sorted(groups.items())],
+                   "the report's breakdown by region (a region's districts share its count)", covered,
+                   tuple(dict.fromkeys(uncounted)), tuple(sorted(parts.items())))
+
+
+def _shapes(outlines: pd.DataFrame) -> dict[str, list[np.ndarray]]:
+    shapes: dict[str, list[np.ndarray]] = {}
+    for (code, _), ring in outlines.groupby(["adm2_pcode", "ring"], sort=False):
+        shapes.setdefault(code, []).append(ring[["lon", "lat"]].astype(float).to_numpy())
+    return shapes
+
+
+def _classes(top: int) -> list[tuple[int, int]]:
+    """Four classes of counts from 1 to `top` (fewer when `top` is small), as (low, high)."""
+    edges = sorted({max(1, math.ceil(top * f)) for f in (0.25, 0.5, 0.75, 1.0)})
+    lows = [1] + [e + 1 for e in edges[:-1]]
+    return [(low, high) for low, high in zip(lows, edges) if low <= high]
+
+
+def _outline(shapes: dict[str, list[np.ndarray]], districts: set[str]) -> list[np.ndarray]:
+    """Edges of the union of `districts`: those that only one of them has (shared vertices match exactly)."""
+    count: dict[tuple, int] = {}
+    for code in districts:
+        for ring in shapes.get(code, []):
+            for a, b in zip(map(tuple, ring[:-1]), map(tuple, ring[1:])):
+                key = (a, b) if a <= b else (b, a)
+                count[key] = count.get(key, 0) + 1
+    return [np.array(edge) for edge, n in sorted(count.items()) if n == 1]
+
+
+@style.house_style
+def attacks_map(data: Processed, found: MapData, when: str, note_when: str):
+    """A district choropleth of `found` (see `map_data`), the report's area outlined, district names on the
+    districts with a figure; `when` names the period in the title."""
+    outlines, area = data.optional["district_outlines"], data.optional["area"]
+    shapes = _shapes(outlines)
+    value = {d: g.value for g in found.groups for d in g.districts}
+    classes = _classes(max([g.value for g in found.groups] + [1]))
+    fig, ax = style.new_figure()
+    fig.set_size_inches(style.WIDTH_IN, 4.8)  # a map needs more height than a chart
+    for code, rings in shapes.items():
+        path = MplPath.make_compound_path(*[MplPath(r, closed=True) for r in rings])
+        if code in value or code in found.covered:
+            v = value.get(code, 0)
+            shade = SHADES[0] if v == 0 else SHADES[1 + next(i for i, (lo, hi) in enumerate(classes) if lo <= v <= hi)]
+            ax.add_patch(PathPatch(path, facecolor=shade, edgecolor="#FFFFFF", linewidth=0.5))
+        else:
+            ax.add_patch(PathPatch(path, **{**GAP, "edgecolor": "#FFFFFF", "linewidth": 0.5}))
+    area_districts = set(area["adm2_pcode"])
+    ax.add_collection(LineCollection(_outline(shapes, area_districts), colors=style.COLORS["text"], linewidths=1.1))
+    points = pd.concat([pd.DataFrame(r, columns=["lon", "lat"]).assign(adm2=c) for c, rs in shapes.items() for r in rs])
+    extent = points[points["adm2"].isin(area_districts | set(value))]
+    lon0, lon1, lat0, lat1 = extent["lon"].min(), extent["lon"].max(), extent["lat"].min(), extent["lat"].max()
+    ax.set_xlim(lon0 - 0.15, lon1 + 0.15)
+    ax.set_ylim(lat0 - 0.1, lat1 + 0.1)
+    ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))
+    ax.set_axis_off()
+    names = outlines.drop_duplicates("adm2_pcode").set_index("adm2_pcode")["adm2_name"]
+    for group in found.groups:  # the count once per group, at the centre of its districts
+        inside = points[points["adm2"].isin(group.districts)]
+        x, y = inside["lon"].mean(), inside["lat"].mean()
+        label = names[group.districts[0]] if len(group.districts) == 1 else group.label
+        dark = group.value >= classes[-1][0] if group.value else False
+        ax.text(x, y, f"{label}\n{number(group.value)}", ha="center", va="center", fontsize=6.8,
+                color="white" if dark else style.COLORS["text"], fontweight="bold")
+    for code in sorted(area_districts - set(value)):  # the area's other districts, named
+        inside = points[points["adm2"] == code]
+        ax.text(inside["lon"].mean(), inside["lat"].mean(), names[code], ha="center", va="center", fontsize=6,
+                color="#555555", style="italic")
+    handles = [Patch(facecolor=SHADES[0], edgecolor="#999999", label="0")]
+    handles += [Patch(color=SHADES[1 + i], label=f"{lo}" if lo == hi else f"{lo}–{hi}") for i, (lo, hi) in enumerate(classes)]
+    handles += [Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure"),
+                Line2D([], [], color=style.COLORS["text"], linewidth=1.1, label="Report's area")]
+    legend_above(ax, handles, ncol=len(handles))
+    ranked = sorted(found.groups, key=lambda g: (-g.value, g.label))
+    top = ranked[0]
+    where = names[top.districts[0]] if len(top.districts) == 1 else top.label
+    title = f"Attacks by district, {when}: most in {where} ({number(top.value)})" if top.value else \
+        f"Attacks by district, {when}: none recorded"
+    shares = ""
+    if found.parts:
+        shares += f" Not mapped, being part of a district: {join([f'{p} {number(v)}' for p, v in found.parts])}."
+    second = max([g.value for g in ranked[1:]] + [0])
+    if top.value and top.value == second:  # a tie: no district leads
+        counted_in = sum(len(g.districts) for g in found.groups if g.value)
+        title = f"Attacks by district, {when}: {number(sum(g.value for g in found.groups))} in {counted_in} districts"
+    if found.uncounted or top.value <= second + sum(v for _, v in found.parts):  # the unmapped could lead
+        title = f"Attacks by district, {when}, where the report gave counts" if found.uncounted or found.parts \
+            else title
+    if found.uncounted:
+        shares += f" {join(list(found.uncounted))}: given only as a share of attacks, so not mapped."
+    style.finish(fig, wrap(title),
+                 note=f"Counts: {found.source}, {note_when}. Hatched: no figure for the district (not zero)."
+                      f"{shares} Outlines: OCHA districts (COD-AB, 2020-12-17); thick line: the report's area.",
+                 values="By district: " + "; ".join(
+                     f"{names[g.districts[0]] if len(g.districts) == 1 else g.label + ' (' + join([names[d] for d in g.districts]) + ')'} "
+                     f"{number(g.value)}" for g in ranked) + ".")
+    return fig
+
+
+def month_map(data: Processed, month: str):
+    """The month's district map, or None when no source gives attacks by district for it."""
+    if "district_outlines" not in data.optional or "area" not in data.optional:
+        return None
+    found = map_data(data, [month])
+    return None if found is None else attacks_map(data, found, long_month(month), long_month(month))
