@@ -213,3 +213,30 @@ def month_map(data: Processed, month: str):
         return None
     found = map_data(data, [month])
     return None if found is None else attacks_map(data, found, long_month(month), long_month(month))
+
+
+def period_map(data: Processed):
+    """The whole period's district map from an event-level source: over the months the incident log covers,
+    else those an ACLED export covers; None without one. The reports' breakdowns by region are not summed:
+    from month to month they name different regions, which map onto different sets of districts."""
+    from .metrics import acled_covered
+
+    optional = dict(data.optional)
+    if "district_outlines" not in optional or "area" not in optional:
+        return None
+    panel_months = set(data.monthly["month"])
+    incidents, coverage = optional.get("incidents"), optional.get("acled_coverage")
+    if incidents is not None and len(incidents):
+        first, last = incidents["date"].min(), incidents["date"].max()
+        optional["incidents_dates"] = pd.DataFrame({"first_date": [first], "last_date": [last]})
+        months = sorted(m for m in panel_months if first[:7] <= m <= last[:7])
+    elif coverage is not None:
+        months = [m for m in acled_covered(coverage) if m in panel_months]
+    else:
+        return None
+    data = Processed(**{**data.__dict__, "optional": optional, "regions": data.regions.iloc[0:0]})
+    found = map_data(data, months) if months else None
+    if found is None:
+        return None
+    when = f"{long_month(months[0])} to {long_month(months[-1])}"
+    return attacks_map(data, found, when, f"summed over the {len(months)} months from {when}")

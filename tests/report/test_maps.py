@@ -85,3 +85,15 @@ def test_the_incident_log_comes_first_when_it_covers_the_month(march):  # noqa: 
     assert set(found.covered) == set(january.optional["area"]["adm2_pcode"])  # the log speaks for the area: 0 there
     january.optional["incidents_dates"] = pd.DataFrame({"first_date": ["2001-02-01"], "last_date": ["2001-02-27"]})
     assert maps.map_data(january, ["2001-01"]).source.startswith("ACLED")  # the log does not cover January
+
+
+def test_the_overview_map_sums_an_event_level_source_over_its_months_and_never_the_breakdowns(march):  # noqa: F811
+    from analysis.report.data import load_processed
+
+    whole = load_processed(march[1].parent / "processed")
+    fig = maps.period_map(whole)
+    assert style.describe(fig)[0] == "Attacks by district, January 2001 to February 2001: 2 in 2 districts"
+    assert "summed over the 2 months from January 2001 to February 2001" in style.describe(fig)[1]
+    without = whole.__class__(**{**whole.__dict__, "optional": {k: v for k, v in whole.optional.items()
+                                                                if not k.startswith("acled")}})
+    assert maps.period_map(without) is None  # breakdowns by region alone: not summed
