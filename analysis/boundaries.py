@@ -41,33 +41,56 @@ class Districts:
 
     def __init__(self, districts: list[District]):
         self.districts = districts
+        self._by_code = {d.adm2_pcode: d for d in districts}
 
     def locate(self, lon, lat) -> np.ndarray:
         """The district p-code of each point (arrays of lon and lat), '' where no district holds it."""
         lon, lat = np.asarray(lon, dtype="float64"), np.asarray(lat, dtype="float64")
-        found = np.full(lon.shape, "", dtype=object)
-        for district in self.districts:
+        which = np.full(lon.shape, -1, dtype="int64")  # index of the district found, -1: none
+        order = np.argsort(lon, kind="stable")
+        lons = lon[order]
+        for k, district in enumerate(self.districts):
             x0, y0, x1, y1 = district.bounds
-            candidates = np.flatnonzero((found == "") & (lon >= x0) & (lon <= x1) & (lat >= y0) & (lat <= y1))
+            candidates = order[np.searchsorted(lons, x0, side="left"):np.searchsorted(lons, x1, side="right")]
+            candidates = candidates[(lat[candidates] >= y0) & (lat[candidates] <= y1) & (which[candidates] < 0)]
             if len(candidates):
-                inside = _inside(lon[candidates], lat[candidates], district.rings)
-                found[candidates[inside]] = district.adm2_pcode
-        return found
+                which[candidates[_inside(lon[candidates], lat[candidates], district.rings)]] = k
+        codes = np.array([d.adm2_pcode for d in self.districts] + [""], dtype=object)
+        return codes[which]  # -1 picks the trailing ''
 
     def get(self, adm2_pcode: str) -> District | None:
-        return next((d for d in self.districts if d.adm2_pcode == adm2_pcode), None)
+        return self._by_code.get(adm2_pcode)
+
+    def governorates(self, adm2_pcodes: np.ndarray) -> np.ndarray:
+        """The governorate p-code of each district p-code ('' for '')."""
+        codes = {d.adm2_pcode: d.adm1_pcode for d in self.districts} | {"": ""}
+        return pd.Series(adm2_pcodes, dtype=object).map(codes).to_numpy(dtype=object)
+
+
+CELLS = 2_000_000  # edge-point pairs tested at once: bounded memory (about 50 MB) however many points
 
 
 def _inside(x: np.ndarray, y: np.ndarray, rings) -> np.ndarray:
-    """Even-odd rule: a point is inside when a ray to its east crosses the rings' edges an odd number of times."""
+    """Even-odd rule: a point is inside when a ray to its east crosses the rings' edges an odd number of times.
+    Each edge is tested only against the points whose latitude it spans."""
     crossings = np.zeros(len(x), dtype="int64")
+    order = np.argsort(y, kind="stable")
+    ys = y[order]
     for ring in rings:
-        x1, y1 = ring[:-1, 0][:, None], ring[:-1, 1][:, None]
-        x2, y2 = ring[1:, 0][:, None], ring[1:, 1][:, None]
-        spans = (y1 > y) != (y2 > y)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-        crossings += (spans & (x < at)).sum(axis=0)
+        x1, y1, x2, y2 = ring[:-1, 0], ring[:-1, 1], ring[1:, 0], ring[1:, 1]
+        step = max(1, CELLS // max(1, len(x)))
+        for start in range(0, len(x1), step):
+            a, b, c, d = (v[start:start + step, None] for v in (x1, y1, x2, y2))
+            lo = np.searchsorted(ys, min(b.min(), d.min()), side="left")
+            hi = np.searchsorted(ys, max(b.max(), d.max()), side="right")
+            chosen = order[lo:hi]  # the points whose latitude these edges span
+            if not len(chosen):
+                continue
+            px, py = x[chosen], y[chosen]
+            spans = (b > py) != (d > py)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                at = a + (py - b) * (c - a) / (d - b)
+            np.add.at(crossings, chosen, (spans & (px < at)).sum(axis=0))
     return crossings % 2 == 1
 
 

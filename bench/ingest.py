@@ -39,7 +39,7 @@ def make_incident_log(path: Path, rows: int, seed: int = 1) -> None:
 def make_acled(path: Path, rows: int, seed: int = 2) -> None:
     rng = random.Random(seed)
     sys.path.insert(0, str(ROOT))
-    from tests.test_acled import COLUMNS, event
+    from tests.ingest.test_acled import COLUMNS, event
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, COLUMNS, lineterminator="\n")
         writer.writeheader()
@@ -65,8 +65,11 @@ elif kind == "incidents":  # what `make data` does with a log, less writing the 
     run = logs.run_log(path, incidents.INCIDENT_LOG, Context(date.today(), load_gazetteer()), cleaned_path=None)
     assert run.rejected.empty and run.kept == run.read
 else:
-    from analysis.ingest.acled import isis_events_by_month, read_acled
-    isis_events_by_month(read_acled(path))
+    from analysis.ingest.acled import isis_events_by_month, read_acled  # and set against the area, as the build does
+    from analysis.ingest.area import area_status, load_area
+    events = read_acled(path)
+    events["area"] = area_status(events["admin2_pcode"], events["admin3_pcode"], events["month"], load_area())
+    isis_events_by_month(events)
 print(json.dumps({"seconds": time.perf_counter() - start,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

@@ -8,10 +8,10 @@ does not have to fit in memory at once.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -142,17 +142,20 @@ class PlaceResolver:
         nearest sub-district point within it ('' where the gazetteer holds none); blanks outside Syria."""
         points = pd.DataFrame({"lat": lat, "lon": lon})
         distinct = points.drop_duplicates()
-        districts = self.districts.locate(distinct["lon"].to_numpy(), distinct["lat"].to_numpy())
-        rows = []
-        for (la, lo), adm2 in zip(distinct.itertuples(index=False, name=None), districts):
-            if not adm2:
-                rows.append(("", "", ""))
+        la, lo = distinct["lat"].to_numpy(), distinct["lon"].to_numpy()
+        adm2 = self.districts.locate(lo, la)
+        adm1 = self.districts.governorates(adm2)
+        adm3 = np.full(len(adm2), "", dtype=object)
+        for code, subs in self.points.items():
+            mask = adm2 == code
+            if not mask.any():
                 continue
-            inside = self.points.get(adm2, [])
-            scale = math.cos(math.radians(la))  # a degree of longitude is shorter than one of latitude
-            nearest = min(inside, key=lambda p: (p[1] - la) ** 2 + ((p[2] - lo) * scale) ** 2)[0] if inside else ""
-            rows.append((self.districts.get(adm2).adm1_pcode, adm2, nearest))
-        found = pd.DataFrame(rows, columns=PLACED[:3], index=pd.MultiIndex.from_frame(distinct))
+            ids, sub_lat, sub_lon = zip(*subs)
+            scale = np.cos(np.radians(la[mask]))[:, None]  # a degree of longitude is shorter than one of latitude
+            squared = (la[mask][:, None] - np.array(sub_lat)) ** 2 + ((lo[mask][:, None] - np.array(sub_lon)) * scale) ** 2
+            adm3[mask] = np.array(ids, dtype=object)[squared.argmin(axis=1)]
+        found = pd.DataFrame({PLACED[0]: adm1, PLACED[1]: adm2, PLACED[2]: adm3},
+                             index=pd.MultiIndex.from_frame(distinct)).astype("str")
         return found.reindex(pd.MultiIndex.from_frame(points)).set_axis(points.index)
 
 

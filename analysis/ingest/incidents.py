@@ -99,29 +99,36 @@ def resolve_locations(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
 _PLACED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> {(location, lat, lon): place}
 
 
+_RESOLVERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer -> PlaceResolver (outlines read once)
+
+
 def _placements(rows: pd.DataFrame, gazetteer: Gazetteer) -> tuple[np.ndarray, pd.DataFrame]:
-    """Each distinct (location, latitude, longitude) placed once: codes per row, and the placements."""
+    """Each distinct (location, latitude, longitude) placed once: codes per row, and the placements. Names
+    first; the rows they do not place are located by their coordinates, all in one call."""
     from .acled import PlaceResolver
 
-    resolver = PlaceResolver(gazetteer)
+    if gazetteer not in _RESOLVERS:
+        _RESOLVERS[gazetteer] = PlaceResolver(gazetteer)
     known = _PLACED.setdefault(gazetteer, {})  # validation and cleaning, and every chunk, place a log's rows
-
-    def place(location: str, lat: str, lon: str) -> tuple[str, str, str, str, str]:
-        if (location, lat, lon) not in known:
-            known[location, lat, lon] = place_anew(location, lat, lon)
-        return known[location, lat, lon]
-
-    def place_anew(location: str, lat: str, lon: str) -> tuple[str, str, str, str, str]:
-        found = gazetteer.resolve(location)
+    keys = rows[["location", "latitude", "longitude"]]
+    by_points = []
+    for key in keys.drop_duplicates().itertuples(index=False, name=None):
+        if key in known:
+            continue
+        found = gazetteer.resolve(key[0])
         if found.place_id:
             info = gazetteer.describe(found.place_id)
-            return info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names"
-        if not lat or not lon:
-            return "", "", "", "", ""
-        a1, a2, a3 = resolver.locate(pd.Series([float(lat)]), pd.Series([float(lon)])).iloc[0]
-        return a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", "coordinates" if a2 else ""
-
-    return apply_distinct_rows(rows[["location", "latitude", "longitude"]], place, PLACEMENT)
+            known[key] = info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names"
+        elif key[1] and key[2]:
+            by_points.append(key)
+        else:
+            known[key] = "", "", "", "", ""
+    if by_points:
+        located = _RESOLVERS[gazetteer].locate(pd.Series([float(k[1]) for k in by_points]),
+                                               pd.Series([float(k[2]) for k in by_points]))
+        for key, (a1, a2, a3) in zip(by_points, located.itertuples(index=False, name=None)):
+            known[key] = a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", "coordinates" if a2 else ""
+    return apply_distinct_rows(keys, lambda *key: known[key], PLACEMENT)
 
 
 def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd.DataFrame:
