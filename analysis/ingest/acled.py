@@ -140,9 +140,11 @@ class PlaceResolver:
     def locate(self, lat: pd.Series, lon: pd.Series) -> pd.DataFrame:
         """admin1/2/3 p-codes of points: the district holding each (all distinct points at once), and the
         nearest sub-district point within it ('' where the gazetteer holds none); blanks outside Syria."""
-        points = pd.DataFrame({"lat": lat, "lon": lon})
-        distinct = points.drop_duplicates()
-        la, lo = distinct["lat"].to_numpy(), distinct["lon"].to_numpy()
+        # each distinct point once: keyed by its coordinates to 0.00001° (about 1 m; ACLED gives 4 decimals)
+        key = (np.round(lat.to_numpy() * 1e5).astype("int64") * 100_000_000
+               + np.round(lon.to_numpy() * 1e5).astype("int64"))
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        la, lo = lat.to_numpy()[first], lon.to_numpy()[first]
         adm2 = self.districts.locate(lo, la)
         adm1 = self.districts.governorates(adm2)
         adm3 = np.full(len(adm2), "", dtype=object)
@@ -154,9 +156,8 @@ class PlaceResolver:
             scale = np.cos(np.radians(la[mask]))[:, None]  # a degree of longitude is shorter than one of latitude
             squared = (la[mask][:, None] - np.array(sub_lat)) ** 2 + ((lo[mask][:, None] - np.array(sub_lon)) * scale) ** 2
             adm3[mask] = np.array(ids, dtype=object)[squared.argmin(axis=1)]
-        found = pd.DataFrame({PLACED[0]: adm1, PLACED[1]: adm2, PLACED[2]: adm3},
-                             index=pd.MultiIndex.from_frame(distinct)).astype("str")
-        return found.reindex(pd.MultiIndex.from_frame(points)).set_axis(points.index)
+        return pd.DataFrame({PLACED[0]: adm1[inverse], PLACED[1]: adm2[inverse], PLACED[2]: adm3[inverse]},
+                            index=lat.index).astype("str")
 
 
 def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: int = 250_000,

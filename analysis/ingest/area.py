@@ -62,14 +62,16 @@ def load_area(path: Path = AREA, known_places: set[str] | None = None) -> pd.Dat
 def area_status(adm2: pd.Series, adm3: pd.Series, months: pd.Series, area: pd.DataFrame) -> pd.Series:
     """Where each place stands in the month: 'in', 'split' (counted apart), 'district only' (a district of the
     area, the sub-district not known), 'outside', or 'unresolved' (no district at all)."""
-    rows = pd.DataFrame({"adm3_pcode": adm3.to_numpy(), "month": months.to_numpy(), "_i": range(len(adm3))})
+    places = pd.DataFrame({"adm2": adm2.to_numpy(), "adm3": adm3.to_numpy(), "month": months.to_numpy()})
+    codes = places.groupby(["adm2", "adm3", "month"], sort=False).ngroup().to_numpy()  # each combination once
+    distinct = places.drop_duplicates().reset_index(drop=True)
+    rows = distinct.rename(columns={"adm3": "adm3_pcode"}).assign(_i=range(len(distinct)))
     matched = rows.merge(area, on="adm3_pcode", how="inner")
     ends = matched["last_month"].replace("", "9999-12")
     matched = matched[(matched["first_month"] <= matched["month"]) & (matched["month"] <= ends)]
-    status = pd.Series("outside", index=range(len(adm3)), dtype="str")
+    status = pd.Series("outside", index=range(len(distinct)), dtype="str")
     status[matched["_i"].to_numpy()] = matched["status"].to_numpy()
-    adm2_values, adm3_values = adm2.to_numpy(), adm3.to_numpy()
-    status[(adm3_values == "") & pd.Series(adm2_values).isin(set(area["adm2_pcode"])).to_numpy()] = "district only"
-    status[adm2_values == ""] = "unresolved"
-    return status.set_axis(adm3.index)
+    status[(distinct["adm3"] == "") & distinct["adm2"].isin(set(area["adm2_pcode"]))] = "district only"
+    status[distinct["adm2"] == ""] = "unresolved"
+    return pd.Series(status.to_numpy()[codes], index=adm3.index, dtype="str")
 
