@@ -63,7 +63,7 @@ class Districts:
 
     def governorates(self, adm2_pcodes: np.ndarray) -> np.ndarray:
         """The governorate p-code of each district p-code ('' for '')."""
-        codes = {d.adm2_pcode: d.adm1_pcode for d in self.districts} | {"": ""}
+        codes = {code: d.adm1_pcode for code, d in self._by_code.items()} | {"": ""}
         return pd.Series(adm2_pcodes, dtype=object).map(codes).to_numpy(dtype=object)
 
 

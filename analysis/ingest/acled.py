@@ -16,9 +16,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from ..boundaries import Districts, load_districts
 from ..errors import InputFileError, quoted
 from .distinct import apply_distinct_rows, map_distinct
-from ..boundaries import Districts, load_districts
 from .places import Gazetteer, load_gazetteer
 from .readers import stream_csv
 
@@ -176,11 +176,7 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise InputFileError(path, f"cannot be read as an ACLED CSV export ({exc})",
                              hint="export from ACLED as CSV (UTF-8) and drop it into data/raw/acled/.") from None
-    missing = [c for c in REQUIRED if c not in available]
-    if missing:
-        raise InputFileError(path, f"is not an ACLED export we can read: it lacks {', '.join(missing)}",
-                             hint="export all columns (the 31-column format); extra columns are fine.",
-                             column=missing[0])
+    _require_columns(path, available)
     wanted = [c for c in REQUIRED + OPTIONAL if c in available]
     resolver = PlaceResolver(gazetteer or load_gazetteer(), districts)
     parts, rows_before = [], 0
@@ -199,6 +195,15 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
     return pd.concat(parts, ignore_index=True)
 
 
+def _require_columns(path: Path, available: dict[str, str]) -> None:
+    """Refuse an export (CSV or workbook) that lacks one of the REQUIRED columns, naming them."""
+    missing = [c for c in REQUIRED if c not in available]
+    if missing:
+        raise InputFileError(path, f"is not an ACLED export we can read: it lacks {', '.join(missing)}",
+                             hint="export all columns (the 31-column format); extra columns are fine.",
+                             column=missing[0])
+
+
 def _read_workbook(path: Path, resolver: PlaceResolver, countries: tuple[str, ...] | None) -> pd.DataFrame:
     """An export saved as .xlsx: the first sheet, read whole (workbooks are small: Excel holds 1,048,576 rows)."""
     try:
@@ -207,11 +212,7 @@ def _read_workbook(path: Path, resolver: PlaceResolver, countries: tuple[str, ..
         raise InputFileError(path, f"cannot be read as an ACLED workbook ({type(exc).__name__}: {exc})",
                              hint="save it again from Excel, or export from ACLED as CSV.") from None
     available = {str(c).strip().lower(): c for c in sheet.columns}
-    missing = [c for c in REQUIRED if c not in available]
-    if missing:
-        raise InputFileError(path, f"is not an ACLED export we can read: it lacks {', '.join(missing)}",
-                             hint="export all columns (the 31-column format); extra columns are fine.",
-                             column=missing[0])
+    _require_columns(path, available)
     chunk = pd.DataFrame({c: sheet[available[c]].astype("str") for c in REQUIRED + OPTIONAL if c in available})
     if countries and "country" in chunk:
         chunk = chunk[chunk["country"].isin(countries)]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import paths
+from ..boundaries import outline_rows
 from ..errors import InputFileError, RejectedRowsError
 from ..months import months_with_headline
 from ..outputs import atomic_write_text, write_csv, write_parquet
@@ -119,20 +120,18 @@ def process_logs(runs: dict[str, LogRun], panel: pd.DataFrame) -> dict[str, pd.D
 ACLED_SUFFIXES = (".csv", ".csv.gz", ".xlsx")
 
 
-def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
-    """ACLED exports dropped into data/raw/acled/ (none ship with the repository): the events placed and
-    set against the report's area, ISIS events per month, what each file covers (files that are not
-    exports are listed there, not silently ignored), unresolved places and name/coordinate disagreements."""
+def process_acled(raw: Path, gazetteer, area: pd.DataFrame, districts) -> dict[str, pd.DataFrame]:
+    """ACLED exports dropped into data/raw/acled/ (none ship with the repository): the events placed in
+    `districts` and set against the report's `area`, ISIS events per month, what each file covers (files that
+    are not exports are listed there, not silently ignored), unresolved places and name/coordinate
+    disagreements."""
     from .acled import coverage, disagreements, isis_by_district, isis_events_by_month, read_acled, unresolved
     from .area import area_status
-    from ..boundaries import load_districts
 
     folder = Path(raw) / "acled"
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.name != ".gitkeep") if folder.is_dir() else []
     if not files:
         return {}
-    area = report_area(Path(raw), gazetteer)
-    districts = load_districts(Path(raw) / "gazetteer" / "districts.geojson")
     read, covered = [], []
     for path in files:
         if not path.name.lower().endswith(ACLED_SUFFIXES):
@@ -144,10 +143,9 @@ def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
         events = read_acled(path, gazetteer, countries=("Syria",), districts=districts)
         read.append(events)
         covered.append(coverage(path, events))
-    columns = list(read[0].columns) if read else []
-    events = pd.concat(read, ignore_index=True) if read else pd.DataFrame(columns=columns)
     if not read:
         return {"acled_coverage": pd.DataFrame(covered)}
+    events = pd.concat(read, ignore_index=True)
     events = events.drop_duplicates("event_id", keep="last").sort_values(["date", "event_id"], kind="mergesort")
     events = events.reset_index(drop=True)
     events["area"] = area_status(events["admin2_pcode"], events["admin3_pcode"], events["month"], area)
@@ -157,20 +155,15 @@ def process_acled(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
             "acled_isis_by_district": isis_by_district(events), "acled_coverage": pd.DataFrame(covered)}
 
 
-def report_area(raw: Path, gazetteer) -> pd.DataFrame:
-    """data/raw/gazetteer/area.csv, checked against the gazetteer's sub-districts."""
+def geography(raw: Path, gazetteer):
+    """The report's area (data/raw/gazetteer/area.csv, checked against the gazetteer's sub-districts) and the
+    district boundaries, each read once per build."""
+    from ..boundaries import load_districts
     from .area import load_area
 
-    return load_area(Path(raw) / "gazetteer" / "area.csv",
+    area = load_area(Path(raw) / "gazetteer" / "area.csv",
                      set(gazetteer.places.index[gazetteer.places["kind"] == "sub-district"]))
-
-
-def geography(raw: Path, gazetteer) -> dict[str, pd.DataFrame]:
-    """The report's area and the district outlines the maps draw, as processed tables."""
-    from ..boundaries import load_districts, outline_rows
-
-    return {"area": report_area(raw, gazetteer),
-            "district_outlines": outline_rows(load_districts(Path(raw) / "gazetteer" / "districts.geojson"))}
+    return area, load_districts(Path(raw) / "gazetteer" / "districts.geojson")
 
 
 def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:
@@ -224,8 +217,9 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
         # Process data.
         processed = process(tables, gazetteer)
         processed.update(process_logs(runs, processed["monthly"]))
-        processed.update(process_acled(Path(raw), gazetteer))
-        processed.update(geography(Path(raw), gazetteer))
+        area, districts = geography(Path(raw), gazetteer)
+        processed.update(process_acled(Path(raw), gazetteer, area, districts))
+        processed.update({"area": area, "district_outlines": outline_rows(districts)})
         # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
         cleaned_logs = {run.cleaned.path.stem: run.cleaned for run in runs.values()}
         for name in OPTIONAL_TABLES:

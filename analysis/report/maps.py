@@ -10,7 +10,7 @@ fetched: the outlines are the processed table `district_outlines`, written from 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -234,7 +234,7 @@ def period_map(data: Processed):
         months = [m for m in acled_covered(coverage) if m in panel_months]
     else:
         return None
-    data = Processed(**{**data.__dict__, "optional": optional, "regions": data.regions.iloc[0:0]})
+    data = replace(data, optional=optional, regions=data.regions.iloc[0:0])
     found = map_data(data, months) if months else None
     if found is None:
         return None

@@ -26,6 +26,12 @@ def inexact_metrics(qualified: str) -> set[str]:
     return {name for name, qualifier in (p for p in parts if len(p) == 2) if qualifier in BOUNDS}
 
 
+def percent_change(change, previous):
+    """The change as a percentage of the previous value (one decimal); NA without a change or on a base below
+    SMALL_BASE."""
+    return round(100 * change / previous, 1) if not pd.isna(change) and previous >= SMALL_BASE else pd.NA
+
+
 def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.DataFrame:
     """One row per headline metric that is published this month or the previous one.
 
@@ -49,8 +55,7 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
         bounds = {q for q in (now, before) for q in ([q["qualifier"]] if q is not None else [])} & BOUNDS
         comparable = not (pd.isna(value) or pd.isna(prev_value) or bounds)
         change = value - prev_value if comparable else pd.NA
-        change_pct = (round(100 * change / prev_value, 1) if not pd.isna(change) and prev_value >= SMALL_BASE
-                      else pd.NA)
+        change_pct = percent_change(change, prev_value)
         revised = bool(now is not None and now["revised"])
         rows.append({
             "metric": metric, "label": label, "month": month,
@@ -108,8 +113,7 @@ def with_acled(key_figures: pd.DataFrame, optional: dict, month: str) -> pd.Data
     row = {"metric": "acled_isis_events", "month": month, "value": value, "qualifier": "",
            "label": f"ACLED ISIS events in the report's area (event types in the export: {', '.join(acled_types(coverage))})",
            "previous_month": prev, "previous_value": prev_value, "previous_qualifier": "", "change": change,
-           "change_pct": round(100 * change / prev_value, 1) if not pd.isna(change) and prev_value >= SMALL_BASE
-           else pd.NA, "avg_12m": round(sum(history) / len(history), 1), "months_in_avg": len(history),
+           "change_pct": percent_change(change, prev_value), "avg_12m": round(sum(history) / len(history), 1), "months_in_avg": len(history),
            "revised": False, "first_published": pd.NA, "current_value": pd.NA, "statement_ids": "", "stated_in": "",
            "disagreement": ""}
     out = pd.concat([key_figures, pd.DataFrame([row], columns=KEY_FIGURE_COLUMNS)], ignore_index=True)
