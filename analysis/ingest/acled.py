@@ -79,7 +79,7 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer, districts: Districts | None = None):
         self.gazetteer = gazetteer
-        self.districts = districts or load_districts()
+        self.districts = districts or load_districts(gazetteer.folder / "districts.geojson")
         places = gazetteer.places
         subs = places[(places["kind"] == "sub-district") & (places["lat"] != "")]
         self.points: dict[str, list[tuple[str, float, float]]] = {}

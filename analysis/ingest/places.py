@@ -35,7 +35,8 @@ class Resolution:
 class Gazetteer:
     """Places (OCHA admin units, camps, AANES regions) and their aliases, indexed by normalised name."""
 
-    def __init__(self, places: pd.DataFrame, aliases: pd.DataFrame):
+    def __init__(self, places: pd.DataFrame, aliases: pd.DataFrame, folder: Path = paths.GAZETTEER):
+        self.folder = Path(folder)  # where it was read from: its district boundaries are there too
         self.places = places.set_index("place_id", drop=False)
         self._index: dict[str, set[str]] = {}
         self._default: dict[str, str] = {}
@@ -110,7 +111,7 @@ def load_gazetteer(folder: Path = paths.GAZETTEER) -> Gazetteer:
         row = orphans.iloc[0]
         raise InputFileError(folder / "aliases.csv", f"points at an unknown place_id '{row.place_id}'",
                              hint="use a place_id from places.csv.", line=int(row._line), column="place_id")
-    return Gazetteer(places, aliases)
+    return Gazetteer(places, aliases, folder)
 
 
 _RESIDUAL = {normalise(name) for name in RESIDUAL_REGIONS}
