@@ -184,8 +184,9 @@ def _init_worker() -> None:
     _KERNEL = None  # a forked worker must not share the kernel of the process that started it
     # A worker reports through its results, and Ctrl-C through the parent's one line: the event loop's and
     # nbclient's own log lines ("Kernel died …", "Task exception was never retrieved" with a traceback, when
-    # Ctrl-C reaches a worker mid-cell) would only bury that line.
-    for name in ("asyncio", "traitlets", "nbclient"):
+    # Ctrl-C reaches a worker mid-cell) would only bury that line. nbclient logs through the logger papermill
+    # hands it ("papermill"), so that one too.
+    for name in ("asyncio", "traitlets", "nbclient", "papermill"):
         logging.getLogger(name).disabled = True
     import_papermill()
     kernel = process_kernel()
