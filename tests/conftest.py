@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -84,6 +85,18 @@ def lighten_monthly_notebook(root: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     nb.cells = [c for c in nb.cells if "cells.show_figure(" not in c.source]
     nbformat.write(nb, path)
+
+
+@contextlib.contextmanager
+def lightened_notebook(root: Path):
+    """`lighten_monthly_notebook(root)`, with this process's runner pointed at that copy while the context
+    lasts: reports run in-process (`cli.main`) otherwise take the checkout's own, full notebook."""
+    from analysis.run import runner
+
+    lighten_monthly_notebook(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runner, "MONTHLY_NOTEBOOK", root / "notebooks" / "monthly_report.ipynb")
+        yield
 
 
 def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -60,52 +60,67 @@ def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["period", "metric", "published_date", "line"], kind="mergesort").reset_index(drop=True)
 
 
-def _headline_statements(stated: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+FIGURE_COLUMNS = ["period", "period_type", "metric", "value", "qualifier", "first_value", "first_qualifier", "revised",
+                  "n_statements", "current_statement", "first_statement", "statement_ids", "stated_in", "also_stated",
+                  "disagreement"]
+
+
+def _headline_statements(stated: list[dict]) -> tuple[list[dict], list[dict]]:
     """A report that gives a figure twice (31 arrests in its key points, 30 in its body text) is counted by
     its headline number; the body-text one is kept apart (`also_stated`), never silently dropped."""
-    headlined = set(stated.loc[stated["stated_in"] != "body_text", "report"])
-    apart = (stated["stated_in"] == "body_text") & stated["report"].isin(headlined)
-    return stated[~apart], stated[apart]
+    headlined = {s["report"] for s in stated if s["stated_in"] != "body_text"}
+    apart = [s["stated_in"] == "body_text" and s["report"] in headlined for s in stated]
+    return [s for s, a in zip(stated, apart) if not a], [s for s, a in zip(stated, apart) if a]
+
+
+def _figure(group: list[dict]) -> dict:
+    """One (period, metric)'s statements, oldest first, as one figure row."""
+    stated, also = _headline_statements([s for s in group if s["value"] is not None])
+    first, current = (stated[0], stated[-1]) if stated else ({}, {})
+    # A restatement of the same number is no revision, whether said exactly, as implied or in the body
+    # text; a bound that became a number (or the reverse) is one.
+    values = {(s["value"], s["qualifier"] if s["qualifier"] in BOUNDS else "") for s in stated}
+    return {
+        "period": group[0]["period"],
+        "period_type": group[0]["period_type"],
+        "metric": group[0]["metric"],
+        "value": current.get("value"),
+        "qualifier": current.get("qualifier", ""),
+        "first_value": first.get("value"),
+        "first_qualifier": first.get("qualifier", ""),
+        "revised": len(values) > 1,
+        "n_statements": len(group),
+        "current_statement": current.get("statement_id", ""),
+        "first_statement": first.get("statement_id", ""),
+        "statement_ids": ";".join(s["statement_id"] for s in group),
+        "stated_in": current.get("stated_in", ""),
+        "also_stated": "; ".join(f"{s['value_as_written']} in the body text of {s['report']}" for s in also),
+        "disagreement": "; ".join(
+            f"{s['report']} also gives {s['value_as_written']} in its body text" for s in also
+            if current and s["report"] == current["report"] and s["value"] != current["value"]),
+    }
 
 
 def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
     """Per (period, metric): the value as first published, the current (latest) one, and whether it changed.
 
     Statements with an empty value say "checked, not published": they count as statements but never
-    supply a value, so missing stays missing.
+    supply a value, so missing stays missing. (Plain records, not a pandas group per figure: a pandas
+    groupby loop over a few hundred figures took most of the data build.)
     """
-    rows = []
-    for (period, metric), group in statements.groupby(["period", "metric"], sort=True):
-        group = group.sort_values(["published_date", "line"], kind="mergesort")
-        stated, also = _headline_statements(group[group["value"].notna()])
-        first = stated.iloc[0] if len(stated) else None
-        current = stated.iloc[-1] if len(stated) else None
-        # A restatement of the same number is no revision, whether said exactly, as implied or in the body
-        # text; a bound that became a number (or the reverse) is one.
-        values = {(int(v), q if q in BOUNDS else "") for v, q in zip(stated["value"], stated["qualifier"])}
-        rows.append({
-            "period": period,
-            "period_type": group["period_type"].iloc[0],
-            "metric": metric,
-            "value": current["value"] if current is not None else pd.NA,
-            "qualifier": current["qualifier"] if current is not None else "",
-            "first_value": first["value"] if first is not None else pd.NA,
-            "first_qualifier": first["qualifier"] if first is not None else "",
-            "revised": len(values) > 1,
-            "n_statements": len(group),
-            "current_statement": current["statement_id"] if current is not None else "",
-            "first_statement": first["statement_id"] if first is not None else "",
-            "statement_ids": ";".join(group["statement_id"]),
-            "stated_in": current["stated_in"] if current is not None else "",
-            "also_stated": "; ".join(f"{r.value_as_written} in the body text of {r.report}" for r in also.itertuples()),
-            "disagreement": "; ".join(
-                f"{r.report} also gives {r.value_as_written} in its body text" for r in also.itertuples()
-                if current is not None and r.report == current["report"] and int(r.value) != int(current["value"])),
-        })
-    out = pd.DataFrame(rows)
+    ordered = statements.sort_values(["period", "metric", "published_date", "line"], kind="mergesort")
+    columns = ["period", "period_type", "metric", "qualifier", "stated_in", "report", "statement_id",
+               "value_as_written"]
+    records = [dict(zip(columns, row)) for row in zip(*(ordered[c].tolist() for c in columns))]
+    for record, value in zip(records, ordered["value"].tolist()):
+        record["value"] = None if pd.isna(value) else int(value)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for record in records:
+        groups.setdefault((record["period"], record["metric"]), []).append(record)
+    out = pd.DataFrame([_figure(group) for group in groups.values()], columns=FIGURE_COLUMNS)
     for col in ("value", "first_value"):
-        out[col] = out[col].astype("Int64")
-    return out
+        out[col] = pd.array([pd.NA if v is None else v for v in out[col]], dtype="Int64")
+    return out.astype({"revised": bool, "n_statements": int})
 
 
 def regions(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import atexit
 import json
-import logging
+import os
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -174,6 +175,14 @@ def process_kernel():
     return _KERNEL
 
 
+def _stop_quietly(signum, frame) -> None:
+    """Ctrl-C in a worker: stop as Python does (KeyboardInterrupt: the staging is discarded, the kernel shut
+    down), with this worker's stderr closed first. The parent prints the one line; what a worker would print
+    while it stops (nbclient's "Kernel died …", a traceback from a finaliser the signal cut short) only buries it."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    raise KeyboardInterrupt
+
+
 def _init_worker() -> None:
     """Each worker imports papermill once and keeps one kernel for all the reports it runs."""
     from multiprocessing.util import Finalize
@@ -182,12 +191,8 @@ def _init_worker() -> None:
 
     global _KERNEL
     _KERNEL = None  # a forked worker must not share the kernel of the process that started it
-    # A worker reports through its results, and Ctrl-C through the parent's one line: the event loop's and
-    # nbclient's own log lines ("Kernel died …", "Task exception was never retrieved" with a traceback, when
-    # Ctrl-C reaches a worker mid-cell) would only bury that line. nbclient logs through the logger papermill
-    # hands it ("papermill"), so that one too.
-    for name in ("asyncio", "traitlets", "nbclient", "papermill"):
-        logging.getLogger(name).disabled = True
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # a run in the background stays deaf to it
+        signal.signal(signal.SIGINT, _stop_quietly)
     import_papermill()
     kernel = process_kernel()
     Finalize(kernel, kernel.close, exitpriority=10)  # a pool worker leaves without running atexit

@@ -13,8 +13,9 @@ FIXTURE = paths.ROOT / "tests/notebooks/key_figures_2023_11.ipynb"
 
 
 def test_key_figures_print_exactly_the_stored_outputs():
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider", "--nbval",
-                          str(FIXTURE), "--nbval-sanitize-with", str(FIXTURE.parent / "sanitize.cfg")],
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "tests.startup",
+                          "-p", "no:cacheprovider", "--nbval", str(FIXTURE), "--nbval-sanitize-with",
+                          str(FIXTURE.parent / "sanitize.cfg")],
                          cwd=paths.ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:]
     assert "3 passed" in out.stdout  # the three code cells, outputs compared strictly

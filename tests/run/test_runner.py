@@ -2,9 +2,9 @@
 
 Each test changes one thing a user might change and checks that exactly the right work reruns. The copy is
 shared by the tests of this module, and each test puts back what it changed; its monthly notebook is the real
-one without the standard figure cells (they do not change a decision and take most of a run). `python -m analysis monthly` is
-called in this process (`cli.main`, with the copy's folders), so its kernel serves every run, as it does for
-the reports of one `make all`.
+one without the standard figure cells (they do not change a decision and take most of a run). `python -m
+analysis monthly` is called in this process (`cli.main`, with the copy's folders and notebook), so its kernel
+serves every run, as it does for the reports of one `make all`.
 """
 
 import contextlib
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import copy_project, lighten_monthly_notebook, replace_text
+from ..conftest import copy_project, lightened_notebook, replace_text
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "incidents"
@@ -47,9 +47,9 @@ def sha(path: Path) -> str:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("runner"), processed=True)
-    lighten_monthly_notebook(root)
-    assert ran(monthly(root))
-    return root
+    with lightened_notebook(root):
+        assert ran(monthly(root))
+        yield root
 
 
 def test_nothing_changed_runs_nothing(project):

@@ -75,8 +75,8 @@ def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):  # no
         assert "- 7 confirmed ISIS sleeper cell attacks across NES" in points
         assert "1 member of the security forces killed" in points
         env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")}
-        tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
-                                "-k", "not deterministic", "tests/ingest/test_published_facts.py",
+        tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "tests.startup",
+                                "-p", "no:cacheprovider", "-k", "not deterministic", "tests/ingest/test_published_facts.py",
                                 "tests/run/test_manifest.py"], cwd=project, capture_output=True, text=True,
                                env={**env, "PYTHONPATH": str(project)})
         assert tests.returncode == 0, tests.stdout[-3000:]
