@@ -61,36 +61,38 @@ class Districts:
     def get(self, adm2_pcode: str) -> District | None:
         return self._by_code.get(adm2_pcode)
 
-    def governorates(self, adm2_pcodes: np.ndarray) -> np.ndarray:
-        """The governorate p-code of each district p-code ('' for '')."""
-        codes = {code: d.adm1_pcode for code, d in self._by_code.items()} | {"": ""}
-        return pd.Series(adm2_pcodes, dtype=object).map(codes).to_numpy(dtype=object)
 
-
-CELLS = 2_000_000  # edge-point pairs tested at once: bounded memory (about 50 MB) however many points
+PAIRS = 1_000_000  # edge-point pairs tested at once: bounded memory (about 60 MB) however many points
 
 
 def _inside(x: np.ndarray, y: np.ndarray, rings) -> np.ndarray:
     """Even-odd rule: a point is inside when a ray to its east crosses the rings' edges an odd number of times.
-    Each edge is tested only against the points whose latitude it spans."""
-    crossings = np.zeros(len(x), dtype="int64")
+    Each edge is tested only against the points whose latitude it spans (a run of the points sorted by
+    latitude), all edges' pairs at once, PAIRS at a time."""
     order = np.argsort(y, kind="stable")
     ys = y[order]
-    for ring in rings:
-        x1, y1, x2, y2 = ring[:-1, 0], ring[:-1, 1], ring[1:, 0], ring[1:, 1]
-        step = max(1, CELLS // max(1, len(x)))
-        for start in range(0, len(x1), step):
-            a, b, c, d = (v[start:start + step, None] for v in (x1, y1, x2, y2))
-            lo = np.searchsorted(ys, min(b.min(), d.min()), side="left")
-            hi = np.searchsorted(ys, max(b.max(), d.max()), side="right")
-            chosen = order[lo:hi]  # the points whose latitude these edges span
-            if not len(chosen):
-                continue
-            px, py = x[chosen], y[chosen]
-            spans = (b > py) != (d > py)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                at = a + (py - b) * (c - a) / (d - b)
-            np.add.at(crossings, chosen, (spans & (px < at)).sum(axis=0))
+    edges = np.vstack([np.hstack([ring[:-1], ring[1:]]) for ring in rings])  # x1, y1, x2, y2
+    edges = edges[edges[:, 1] != edges[:, 3]]  # a flat edge never spans a point's latitude
+    x1, y1, x2, y2 = edges.T
+    first = np.searchsorted(ys, np.minimum(y1, y2), side="left")
+    counts = np.searchsorted(ys, np.maximum(y1, y2), side="right") - first
+    crossings = np.zeros(len(x), dtype="int64")
+    totals = np.cumsum(counts)
+    start = 0
+    while start < len(edges):
+        before = totals[start - 1] if start else 0
+        stop = max(start + 1, int(np.searchsorted(totals, before + PAIRS, side="right")))
+        n = counts[start:stop]
+        edge = np.repeat(np.arange(start, stop), n)
+        # the k-th pair of an edge takes the k-th point of its run
+        runs = np.arange(len(edge)) - np.repeat(np.cumsum(n) - n, n) + np.repeat(first[start:stop], n)
+        point = order[runs]
+        py = y[point]
+        spans = (y1[edge] > py) != (y2[edge] > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            at = x1[edge] + (py - y1[edge]) * (x2[edge] - x1[edge]) / (y2[edge] - y1[edge])
+        crossings += np.bincount(point[spans & (x[point] < at)], minlength=len(x))
+        start = stop
     return crossings % 2 == 1
 
 

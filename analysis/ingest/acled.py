@@ -14,13 +14,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..boundaries import Districts, load_districts
 from ..errors import InputFileError, quoted
 from .distinct import apply_distinct_rows, map_distinct
 from .places import Gazetteer, load_gazetteer
-from .readers import stream_csv
 
 REQUIRED = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2",
             "admin3", "location", "latitude", "longitude", "fatalities"]
@@ -145,28 +145,32 @@ class PlaceResolver:
                + np.round(lon.to_numpy() * 1e5).astype("int64"))
         _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
         la, lo = lat.to_numpy()[first], lon.to_numpy()[first]
-        adm2 = self.districts.locate(lo, la)
-        adm1 = self.districts.governorates(adm2)
-        adm3 = np.full(len(adm2), "", dtype=object)
-        for code, subs in self.points.items():
-            mask = adm2 == code
-            if not mask.any():
+        which, codes = pd.factorize(self.districts.locate(lo, la))  # each distinct point's district, as a number
+        adm1 = np.full(len(codes), "", dtype=object)
+        adm3 = np.full(len(la), "", dtype=object)
+        for k, code in enumerate(codes):
+            if code:
+                adm1[k] = self.districts.get(code).adm1_pcode
+            if code not in self.points:
                 continue
-            ids, sub_lat, sub_lon = zip(*subs)
+            mask = which == k
+            ids, sub_lat, sub_lon = zip(*self.points[code])
             scale = np.cos(np.radians(la[mask]))[:, None]  # a degree of longitude is shorter than one of latitude
             squared = (la[mask][:, None] - np.array(sub_lat)) ** 2 + ((lo[mask][:, None] - np.array(sub_lon)) * scale) ** 2
             adm3[mask] = np.array(ids, dtype=object)[squared.argmin(axis=1)]
-        return pd.DataFrame({PLACED[0]: adm1[inverse], PLACED[1]: adm2[inverse], PLACED[2]: adm3[inverse]},
-                            index=lat.index).astype("str")
+        # text columns made once per distinct value, then repeated for the events (no string per event)
+        return pd.DataFrame({PLACED[0]: pd.array(adm1, dtype="str").take(which[inverse]),
+                             PLACED[1]: pd.array(np.asarray(codes, dtype=object), dtype="str").take(which[inverse]),
+                             PLACED[2]: pd.array(adm3, dtype="str").take(inverse)}, index=lat.index)
 
 
 def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: int = 250_000,
                countries: tuple[str, ...] | None = None, districts: Districts | None = None) -> pd.DataFrame:
     """One row per ACLED event with the columns of OUTPUT, p-codes resolved (blank when unresolved).
 
-    Raises InputFileError when a required column is missing or a value is broken. The file is streamed
-    (pyarrow, only the needed columns, at most `chunksize` rows at a time); `countries` keeps only those
-    countries (e.g. ('Syria',)) while reading, so a global export stays small in memory.
+    Raises InputFileError when a required column is missing or a value is broken. pyarrow reads only the
+    needed columns; the events are cleaned `chunksize` rows at a time, and `countries` keeps only those
+    countries (e.g. ('Syria',)) as they are, so a global export stays within a few times its size in memory.
     """
     path = Path(path)
     if path.name.lower().endswith(".xlsx"):
@@ -180,16 +184,16 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
     wanted = [c for c in REQUIRED + OPTIONAL if c in available]
     resolver = PlaceResolver(gazetteer or load_gazetteer(), districts)
     parts, rows_before = [], 0
-    for batch in _batches(path, [available[c] for c in wanted]):
-        for start in range(0, batch.num_rows, chunksize):
-            piece = batch.slice(start, chunksize)
-            chunk = pd.DataFrame({c: pd.Series(piece.column(available[c]).to_pandas(), dtype="str") for c in wanted})
-            chunk.index = pd.RangeIndex(rows_before, rows_before + len(chunk))  # data row numbers, from 0
-            rows_before += len(chunk)
-            if countries and "country" in chunk:
-                chunk = chunk[chunk["country"].isin(countries)]
-            if not chunk.empty:
-                parts.append(_clean_chunk(chunk, resolver, path))
+    table = _read_columns(path, [available[c] for c in wanted])
+    for start in range(0, table.num_rows, chunksize):
+        piece = table.slice(start, chunksize)
+        chunk = pd.DataFrame({c: pd.Series(piece.column(available[c]).to_pandas(), dtype="str") for c in wanted})
+        chunk.index = pd.RangeIndex(rows_before, rows_before + len(chunk))  # data row numbers, from 0
+        rows_before += len(chunk)
+        if countries and "country" in chunk:
+            chunk = chunk[chunk["country"].isin(countries)]
+        if not chunk.empty:
+            parts.append(_clean_chunk(chunk, resolver, path))
     if not parts:
         return pd.DataFrame(columns=OUTPUT)
     return pd.concat(parts, ignore_index=True)
@@ -221,14 +225,14 @@ def _read_workbook(path: Path, resolver: PlaceResolver, countries: tuple[str, ..
     return _clean_chunk(chunk, resolver, path).reset_index(drop=True)
 
 
-def _batches(path: Path, columns: list[str]):
-    """Record batches of the named columns, as text, streamed so memory stays bounded."""
+def _read_columns(path: Path, columns: list[str]) -> pa.Table:
+    """The named columns of an export, as text. pyarrow reads the file on all cores, and only these columns
+    (about half an export's bytes); the events are then cleaned a slice at a time, so memory stays within a
+    few times the file's size."""
     try:
-        reader = stream_csv(
-            path, read_options=pacsv.ReadOptions(block_size=1 << 25),
-            convert_options=pacsv.ConvertOptions(include_columns=columns, strings_can_be_null=False,
-                                                 column_types={c: pa.large_string() for c in columns}))
-        yield from reader
+        return pacsv.read_csv(pa.input_stream(str(path)), read_options=pacsv.ReadOptions(block_size=1 << 22),
+                              convert_options=pacsv.ConvertOptions(include_columns=columns, strings_can_be_null=False,
+                                                                   column_types={c: pa.large_string() for c in columns}))
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputFileError(path, f"cannot be read as an ACLED CSV export ({str(exc).splitlines()[0]})",
                              hint="export it again from ACLED as CSV (UTF-8), unchanged.") from None
@@ -241,6 +245,17 @@ def _refuse(path: Path, chunk: pd.DataFrame, bad: pd.Series, column: str, what: 
                          column=column)
 
 
+def degrees(text: pd.Series) -> pd.Series:
+    """Coordinates as numbers; blank or broken: no coordinates (NaN). pyarrow parses a clean column (the
+    usual case) several times faster than pandas, which takes over when a value does not parse."""
+    try:
+        values = pa.array(text.array)
+        values = pc.if_else(pc.equal(values, ""), pa.scalar(None, values.type), values)
+        return pd.Series(pc.cast(values, pa.float64()).to_numpy(zero_copy_only=False), index=text.index)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return pd.to_numeric(text, errors="coerce").astype("float64")
+
+
 def _clean_chunk(chunk: pd.DataFrame, resolver: PlaceResolver, path: Path) -> pd.DataFrame:
     dates = map_distinct(chunk["event_date"], _iso_date, "str")
     if (dates == "").any():
@@ -250,8 +265,7 @@ def _clean_chunk(chunk: pd.DataFrame, resolver: PlaceResolver, path: Path) -> pd
     if fatalities.isna().any():
         _refuse(path, chunk, fatalities.isna(), "fatalities", "fatalities that are not a count",
                 "fatalities must be a whole number, 0 or more.")
-    lat = pd.to_numeric(chunk["latitude"], errors="coerce").astype("float64")  # blank or broken: no coordinates
-    lon = pd.to_numeric(chunk["longitude"], errors="coerce").astype("float64")
+    lat, lon = degrees(chunk["latitude"]), degrees(chunk["longitude"])
     geo_precision = chunk["geo_precision"] if "geo_precision" in chunk else pd.Series("", index=chunk.index)
     placed = resolver.place(chunk["admin1"], chunk["admin2"], chunk["admin3"], lat, lon, geo_precision)
     optional = {c: chunk[c].str.strip() if c in chunk else "" for c in ("time_precision", "geo_precision")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import paths
@@ -62,9 +63,14 @@ def load_area(path: Path = AREA, known_places: set[str] | None = None) -> pd.Dat
 def area_status(adm2: pd.Series, adm3: pd.Series, months: pd.Series, area: pd.DataFrame) -> pd.Series:
     """Where each place stands in the month: 'in', 'split' (counted apart), 'district only' (a district of the
     area, the sub-district not known), 'outside', or 'unresolved' (no district at all)."""
-    places = pd.DataFrame({"adm2": adm2.to_numpy(), "adm3": adm3.to_numpy(), "month": months.to_numpy()})
-    codes = places.groupby(["adm2", "adm3", "month"], sort=False).ngroup().to_numpy()  # each combination once
-    distinct = places.drop_duplicates().reset_index(drop=True)
+    # each combination once: the three columns as numbers, one key per row
+    key = np.zeros(len(adm2), dtype="int64")
+    for column in (adm2, adm3, months):
+        codes, uniques = pd.factorize(column)
+        key = key * (len(uniques) + 1) + codes + 1  # a missing value (-1) is a value of its own
+    _, first, codes = np.unique(key, return_index=True, return_inverse=True)
+    distinct = pd.DataFrame({"adm2": adm2.to_numpy()[first], "adm3": adm3.to_numpy()[first],
+                             "month": months.to_numpy()[first]})
     rows = distinct.rename(columns={"adm3": "adm3_pcode"}).assign(_i=range(len(distinct)))
     matched = rows.merge(area, on="adm3_pcode", how="inner")
     ends = matched["last_month"].replace("", "9999-12")
@@ -73,5 +79,5 @@ def area_status(adm2: pd.Series, adm3: pd.Series, months: pd.Series, area: pd.Da
     status[matched["_i"].to_numpy()] = matched["status"].to_numpy()
     status[(distinct["adm3"] == "") & distinct["adm2"].isin(set(area["adm2_pcode"]))] = "district only"
     status[distinct["adm2"] == ""] = "unresolved"
-    return pd.Series(status.to_numpy()[codes], index=adm3.index, dtype="str")
+    return pd.Series(pd.array(status.to_numpy(), dtype="str").take(codes), index=adm3.index)
 
