@@ -16,6 +16,7 @@ import pandas as pd
 from . import parsing
 from .distinct import apply_distinct_rows, map_distinct
 from .places import Gazetteer
+from .placing import PlaceResolver
 from .schemas import Column, Context, Rejection, TableSchema, not_in_future
 
 ATTACK_TYPES = ("ied", "armed_attack", "assassination", "grenade", "rpg", "kidnapping", "arson",
@@ -105,8 +106,6 @@ _RESOLVERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # gazetteer
 def _placements(rows: pd.DataFrame, gazetteer: Gazetteer) -> tuple[np.ndarray, pd.DataFrame]:
     """Each distinct (location, latitude, longitude) placed once: codes per row, and the placements. Names
     first; the rows they do not place are located by their coordinates, all in one call."""
-    from .acled import PlaceResolver
-
     if gazetteer not in _RESOLVERS:
         _RESOLVERS[gazetteer] = PlaceResolver(gazetteer)
     known = _PLACED.setdefault(gazetteer, {})  # validation and cleaning, and every chunk, place a log's rows

@@ -1,6 +1,5 @@
 """ACLED exports: formats, bad input, places (names, then coordinates), ISIS counts. All rows SYNTHETIC."""
 
-import json
 
 import pandas as pd
 import pytest
@@ -179,25 +178,6 @@ def test_xlsx_and_csv_gz_exports_read_as_the_csv(tmp_path):
     frame.to_excel(tmp_path / "export.xlsx", index=False)
     for name in ("export.csv.gz", "export.xlsx"):
         pd.testing.assert_frame_equal(read_acled(tmp_path / name), csv_events)
-
-
-def test_coordinates_are_placed_with_the_boundaries_beside_the_gazetteer_read(tmp_path):
-    """A build of another data/raw uses that folder's districts.geojson, not the repository's."""
-    import shutil
-
-    from analysis import paths
-    from analysis.ingest.acled import PlaceResolver
-    from analysis.ingest.places import load_gazetteer
-
-    folder = tmp_path / "gazetteer"
-    shutil.copytree(paths.GAZETTEER, folder)
-    square = [[[40.0, 35.0], [41.0, 35.0], [41.0, 36.0], [40.0, 36.0], [40.0, 35.0]]]
-    (folder / "districts.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [  # SYNTHETIC
-        {"type": "Feature", "properties": {"adm2_pcode": "SY0901", "adm2_name": "Deir-ez-Zor", "adm1_pcode": "SY09",
-                                           "adm1_name": "Deir-ez-Zor"},
-         "geometry": {"type": "Polygon", "coordinates": square}}]}), encoding="utf-8")
-    located = PlaceResolver(load_gazetteer(folder)).locate(pd.Series([35.5, 36.5]), pd.Series([40.5, 40.5]))
-    assert located["admin2_pcode"].tolist() == ["SY0901", ""]  # the repository's file would place the second too
 
 
 def test_precise_coordinates_give_the_polygon_district_and_nothing_outside_the_area_counts_in_it(tmp_path):
