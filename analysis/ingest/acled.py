@@ -131,9 +131,10 @@ def _read_columns(path: Path, columns: list[str]) -> pa.Table:
     (about half an export's bytes); the events are then cleaned a slice at a time, so memory stays within a
     few times the file's size."""
     try:
+        text = pacsv.ConvertOptions(include_columns=columns, strings_can_be_null=False,
+                                    column_types={c: pa.large_string() for c in columns})
         return pacsv.read_csv(pa.input_stream(str(path)), read_options=pacsv.ReadOptions(block_size=1 << 22),
-                              convert_options=pacsv.ConvertOptions(include_columns=columns, strings_can_be_null=False,
-                                                                   column_types={c: pa.large_string() for c in columns}))
+                              convert_options=text)
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputFileError(path, f"cannot be read as an ACLED CSV export ({str(exc).splitlines()[0]})",
                              hint="export it again from ACLED as CSV (UTF-8), unchanged.") from None

@@ -107,7 +107,9 @@ class PlaceResolver:
             mask = which == k
             ids, sub_lat, sub_lon = zip(*self.points[code])
             scale = np.cos(np.radians(la[mask]))[:, None]  # a degree of longitude is shorter than one of latitude
-            squared = (la[mask][:, None] - np.array(sub_lat)) ** 2 + ((lo[mask][:, None] - np.array(sub_lon)) * scale) ** 2
+            north = la[mask][:, None] - np.array(sub_lat)
+            east = (lo[mask][:, None] - np.array(sub_lon)) * scale
+            squared = north ** 2 + east ** 2
             adm3[mask] = np.array(ids, dtype=object)[squared.argmin(axis=1)]
         # text columns made once per distinct value, then repeated for the events (no string per event)
         return pd.DataFrame({PLACED[0]: pd.array(adm1, dtype="str").take(which[inverse]),
