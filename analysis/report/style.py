@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import weakref
 from pathlib import Path
 
@@ -97,12 +98,40 @@ def finish(fig, title: str, note: str = "", source: str = SOURCE, values: str = 
     _VALUES[fig] = values
     fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold", color=COLORS["text"])
     footer = source if not note else f"{note}\n{source}"
-    fig.text(0.01, 0.01, footer, ha="left", va="bottom", fontsize=6.8, color="#555555", wrap=True)
+    text = fig.text(0.01, 0.01, footer, ha="left", va="bottom", fontsize=6.8, color="#555555")
+    text.set_text(wrap_to_width(footer, text.get_fontproperties(), fig.get_figwidth() * 0.99))
     lines = footer.count("\n") + 1
     # Tight layout applied once, leaving room for the footer (and the suptitle). Not `fig.tight_layout()`:
     # that leaves a layout engine on the figure, which makes every savefig draw the figure twice.
     TightLayoutEngine(rect=(0, 0.035 * lines + 0.02, 1, 1)).execute(fig)
     keep_labels_inside(fig)
+
+
+def wrap_to_width(text: str, font, width_in: float) -> str:
+    """`text` broken at spaces into lines no wider than `width_in` inches, measured at DPI as matplotlib
+    measures text it wraps itself. Done once: a text drawn with `wrap=True` is measured word by word at every
+    draw (layout, PNG and SVG), which was a sixth of a report's time, and the SVG's lines could break apart
+    from the PNG's."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.cbook import is_math_text
+
+    renderer, limit = RendererAgg(1, 1, DPI), width_in * DPI
+
+    def fits(line: str) -> bool:
+        return math.ceil(renderer.get_text_width_height_descent(line, font, is_math_text(line))[0]) <= limit
+
+    lines = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = words[0]
+        for word in words[1:]:
+            if fits(f"{line} {word}"):
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def keep_labels_inside(fig) -> None:
