@@ -106,3 +106,18 @@ def test_each_svg_carries_the_finding_as_title_and_a_longer_description(tmp_path
     assert style.read_description(svg.read_bytes()) == (root[0].text, root[1].text)  # what the draft reads back
     assert svg.read_bytes() == style.save(fig, tmp_path / "again", "f")["svg"].read_bytes()
 
+
+
+def test_a_long_footer_is_broken_into_lines_that_fit_the_figure_and_keep_every_word():
+    """Broken once, at the PNG's resolution, so the PNG and the SVG show the same lines."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    text = "SYNTHETIC footer: " + " ".join(f"word{i}" for i in range(60)) + "\nSource: a second paragraph."
+    font = FontProperties(size=6.8)
+    wrapped = style.wrap_to_width(text, font, 4.0)
+    lines = wrapped.split("\n")
+    renderer = RendererAgg(1, 1, style.DPI)
+    assert len(lines) > 3 and lines[-1] == "Source: a second paragraph."
+    assert all(renderer.get_text_width_height_descent(line, font, False)[0] <= 4.0 * style.DPI for line in lines)
+    assert wrapped.replace("\n", " ") == text.replace("\n", " ")
