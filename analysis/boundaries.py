@@ -62,6 +62,14 @@ class Districts:
         return self._by_code.get(adm2_pcode)
 
 
+def _crossing(x1, y1, x2, y2, y):
+    """Whether each edge (x1, y1)-(x2, y2) crosses the latitude `y` (an end exactly on it counts on one side
+    only, so a vertex is never counted twice), and the longitude where it does."""
+    spans = (y1 > y) != (y2 > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return spans, x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+
+
 PAIRS = 1_000_000  # edge-point pairs tested at once: bounded memory (about 60 MB) however many points
 
 
@@ -87,13 +95,34 @@ def _inside(x: np.ndarray, y: np.ndarray, rings) -> np.ndarray:
         # the k-th pair of an edge takes the k-th point of its run
         runs = np.arange(len(edge)) - np.repeat(np.cumsum(n) - n, n) + np.repeat(first[start:stop], n)
         point = order[runs]
-        py = y[point]
-        spans = (y1[edge] > py) != (y2[edge] > py)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            at = x1[edge] + (py - y1[edge]) * (x2[edge] - x1[edge]) / (y2[edge] - y1[edge])
+        spans, at = _crossing(x1[edge], y1[edge], x2[edge], y2[edge], y[point])
         crossings += np.bincount(point[spans & (x[point] < at)], minlength=len(x))
         start = stop
     return crossings % 2 == 1
+
+
+def ring_area(ring: np.ndarray) -> float:
+    """The signed area of a closed ring (lon, lat rows), in square degrees."""
+    x, y = ring[:, 0], ring[:, 1]
+    return 0.5 * float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
+
+
+def label_point(rings: list[np.ndarray]) -> tuple[float, float]:
+    """Where a district's name goes: at the height of its largest ring's centroid, in the middle of the widest
+    stretch of the district at that height, so the name sits inside even a bent or narrow district (the mean
+    of the vertices leans towards a detailed border)."""
+    ring = max(rings, key=lambda r: abs(ring_area(r)))
+    x, y = ring[:, 0], ring[:, 1]
+    cross = x[:-1] * y[1:] - x[1:] * y[:-1]
+    height = float(((y[:-1] + y[1:]) * cross).sum() / (6 * ring_area(ring)))
+    crossings = []
+    for r in rings:  # where the line at that height crosses the district's edges, west to east
+        spans, at = _crossing(r[:-1, 0], r[:-1, 1], r[1:, 0], r[1:, 1], height)
+        crossings += list(at[spans])
+    crossings.sort()
+    stretches = list(zip(crossings[::2], crossings[1::2])) or [(x.min(), x.max())]  # inside: between pairs
+    west, east = max(stretches, key=lambda s: s[1] - s[0])
+    return (west + east) / 2, height
 
 
 OUTLINE_COLUMNS = ["adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "ring", "lon", "lat"]

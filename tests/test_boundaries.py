@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from analysis.boundaries import derive, load_districts, write_geojson
+from analysis.boundaries import derive, label_point, load_districts, write_geojson
 from analysis.ingest.places import load_gazetteer
 
 
@@ -60,3 +60,12 @@ def test_every_sub_district_point_of_the_gazetteer_lies_in_its_own_district():
     found = load_districts().locate(subs["lon"].astype(float).to_numpy(), subs["lat"].astype(float).to_numpy())
     assert len(subs) == 47 and (found == subs["adm2_pcode"].to_numpy()).all()  # every NES sub-district
     assert len(load_districts().districts) == 62
+
+
+def test_every_district_name_is_placed_inside_its_district():
+    """The name goes where the district is, even for a bent or narrow one (the mean of its vertices can fall
+    on a border or outside it)."""
+    districts = load_districts()
+    for district in districts.districts:
+        x, y = label_point(list(district.rings))
+        assert districts.locate([x], [y])[0] == district.adm2_pcode, district.adm2_name

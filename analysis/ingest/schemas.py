@@ -142,7 +142,7 @@ def _may_hold_line_break(values: pd.Series) -> bool:
     chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
     for chunk in chunks:
         data = chunk.buffers()[2]
-        if data is not None and any(b in data.to_pybytes() for b in (b"\n", b"\r")):
+        if data is not None and (b"\n" in (raw := data.to_pybytes()) or b"\r" in raw):
             return True
     return False
 

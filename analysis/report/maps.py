@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
+from ..boundaries import label_point, ring_area
 from ..months import long_month
 from . import style
 from .charts import GAP, legend_above, wrap
@@ -120,30 +121,6 @@ def _shapes(outlines: pd.DataFrame) -> dict[str, list[np.ndarray]]:
     return shapes
 
 
-def _ring_area(ring: np.ndarray) -> float:
-    x, y = ring[:, 0], ring[:, 1]
-    return 0.5 * float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
-
-
-def label_point(rings: list[np.ndarray]) -> tuple[float, float]:
-    """Where a district's name goes: at the height of its largest ring's centroid, in the middle of the widest
-    stretch of the district at that height, so the name sits inside even a bent or narrow district (the mean
-    of the vertices leans towards a detailed border)."""
-    ring = max(rings, key=lambda r: abs(_ring_area(r)))
-    x, y = ring[:, 0], ring[:, 1]
-    cross = x[:-1] * y[1:] - x[1:] * y[:-1]
-    height = float(((y[:-1] + y[1:]) * cross).sum() / (6 * _ring_area(ring)))
-    crossings = []
-    for r in rings:  # where the line at that height crosses the district's edges, west to east
-        x1, y1, x2, y2 = r[:-1, 0], r[:-1, 1], r[1:, 0], r[1:, 1]
-        spans = (y1 > height) != (y2 > height)
-        crossings += list(x1[spans] + (height - y1[spans]) * (x2[spans] - x1[spans]) / (y2[spans] - y1[spans]))
-    crossings.sort()
-    stretches = list(zip(crossings[::2], crossings[1::2])) or [(x.min(), x.max())]  # inside: between pairs
-    west, east = max(stretches, key=lambda s: s[1] - s[0])
-    return (west + east) / 2, height
-
-
 def _classes(top: int) -> list[tuple[int, int]]:
     """Four classes of counts from 1 to `top` (fewer when `top` is small), as (low, high)."""
     edges = sorted({max(1, math.ceil(top * f)) for f in (0.25, 0.5, 0.75, 1.0)})
@@ -193,7 +170,7 @@ def attacks_map(data: Processed, found: MapData, when: str, note_when: str):
     # names over borders and hatching stay legible: a halo of the background around light-coloured text
     halo = [patheffects.withStroke(linewidth=2, foreground="white")]
     for group in found.groups:  # the count once per group, in its largest district
-        x, y = label_point(shapes[max(group.districts, key=lambda d: sum(abs(_ring_area(r)) for r in shapes[d]))])
+        x, y = label_point(shapes[max(group.districts, key=lambda d: sum(abs(ring_area(r)) for r in shapes[d]))])
         label = names[group.districts[0]] if len(group.districts) == 1 else group.label
         dark = group.value >= classes[-1][0] if group.value else False
         ax.text(x, y, f"{label}\n{number(group.value)}", ha="center", va="center", fontsize=6.8,

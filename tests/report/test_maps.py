@@ -98,13 +98,3 @@ def test_the_overview_map_sums_an_event_level_source_over_its_months_and_never_t
                                                                 if not k.startswith("acled")}})
     assert maps.period_map(without) is None  # breakdowns by region alone: not summed
 
-
-def test_every_district_name_is_placed_inside_its_district():
-    """The name goes where the district is, even for a bent or narrow one (the mean of its vertices can fall
-    on a border or outside it)."""
-    from analysis.boundaries import load_districts
-
-    districts = load_districts()
-    for district in districts.districts:
-        x, y = maps.label_point(list(district.rings))
-        assert districts.locate([x], [y])[0] == district.adm2_pcode, district.adm2_name
