@@ -1,241 +1,239 @@
-"""Check an edited draft against the month's data: every number with its sentence, matched to the fact it
-names, a MISMATCH where the sentence names a figure whose value differs, or 'not in the data'.
+"""Check a text (an edited draft, or a published report) against the data: every number classified.
 
-A number is tied to a fact by the words around it, never by its value alone: the thing counted (attacks,
-civilians, raids, Iraqis, families …) nearest after the number (or, failing that, just before it), and what
-happened to them (killed, injured, repatriated …) within a few words. Only then is a differing value a
-MISMATCH. A number the words do not tie to any fact is matched by value within its sentence, or reported as
-not in the data: information, not an error (a quoted troop count, a date, an older figure).
+Each number of the text is read (`text_reading`) and then compared with every statement the data hold of the
+figure it names: the key points and the body text, the value as first published and the current one. It is
+a *match* (with the statement it agrees with), a *MISMATCH* (a figure of a month the data hold, named for
+certain, whose value differs from every statement of it), *not in the data* (information the data do not
+hold, or a part of a figure whose tie is not certain) or *exempt* (a date, a span, an ordinal, one incident's
+detail, a name), each with its reason. A change in percent is checked against the two months' values, a
+difference against their gap.
 """
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 
 import pandas as pd
 
-from ..months import long_month, month_name, previous_month
+from ..months import long_month
 from .data import Processed
-from .draft_text import Number, numbers, sentences
-from .figures import latest_snapshot
-from .metrics import key_figures, people_repatriated
+from .lexicon import REGIONS
+from .text_numbers import sentences
+from .text_reading import Reading, read_text
 
-_MILITARY = ("military", "personnel", "sdf", "asayish", "soldier", "security", "guard", "fighters of the sdf")
-_KILLED, _INJURED = ("kill", "dead", "death", "died", "killing"), ("injur", "wound")
-# metric -> (nouns that name what is counted, words one of which must be near: () = none needed)
-_METRIC_WORDS = {
-    "attacks": (("attack",), ()),
-    "attacks_unverified": (("attack", "claim"), ("unverified", "could not", "claim")),
-    "military_killed": (_MILITARY, _KILLED), "military_injured": (_MILITARY, _INJURED),
-    "civilian_killed": (("civilian",), _KILLED), "civilian_injured": (("civilian",), _INJURED),
-    "deaths_total": (("people", "person$", "death"), _KILLED), "injured_total": (("people", "person$"), _INJURED),
-    "raids": (("raid", "operation"), ()),
-    "arrests": (("arrest", "detain", "suspect"), ()),
-    "isis_killed": (("member", "militant", "isis fighter"), _KILLED),
-    "isis_officials_killed": (("official", "leader", "commander", "emir"), _KILLED),
-    "isis_officials_captured": (("official", "leader", "commander", "emir"), ("captur", "arrest", "detain")),
-}
-_CAMP_WORDS = {"total": ("people", "population", "resident", "person$", "individual"), "iraqi": ("iraqi",),
-               "syrian": ("syrian",), "third_country": ("foreign", "third-country", "third country")}
-_REPATRIATION_WORDS = {"count": ("people", "person$", "citizen", "individual", "national"), "families": ("famil",),
-                       "women": ("women", "woman"), "children": ("child",)}
-_US_WORDS = (("occasion", "times", "attack"), ("u.s.", "us position", "us base", "us force", "american", "coalition"))
+MATCH, MISMATCH, ABSENT, EXEMPT = "match", "MISMATCH", "not in the data", "exempt"
+_BOUND_ROOM = Fraction(1, 10)  # '~19', 'some 20': within a tenth
 
 
 @dataclass(frozen=True)
-class Fact:
-    """A number the data hold for the month, the words that name it, and where it comes from."""
+class Statement:
+    """One value the data hold for a figure, and who stated it."""
 
-    label: str
     value: int
-    nouns: tuple[str, ...]
-    verbs: tuple[str, ...] = ()
-    month: str = ""
-    source: str = ""
-    percent: bool = False
-    verbs_anywhere: bool = False  # 'Iraq repatriated 192 families, or 776 people': the verb may be far off
+    qualifier: str
+    source: str
+    label: str
 
 
 @dataclass(frozen=True)
 class Finding:
-    number: Number
-    sentence: str
-    status: str  # "match", "MISMATCH" or "not in the data"
-    fact: Fact | None = None
+    reading: Reading
+    status: str
+    statement: Statement | None = None
+    note: str = ""
+
+    @property
+    def number(self):
+        return self.reading.number
+
+    @property
+    def sentence(self) -> str:
+        return self.reading.sentence
 
 
-def month_facts(data: Processed, month: str) -> list[Fact]:
-    """The month's (and the previous month's) figures, camp counts, repatriations and tallies as facts."""
-    facts = []
-    sources = data.sources.set_index("statement_id")
-    report = data.figures.set_index(["period", "metric"])
-    for row in key_figures(data.monthly, data.figures, month).itertuples():
-        nouns, verbs = _METRIC_WORDS.get(row.metric, ((), ()))
-        for when, value in ((row.month, row.value), (row.previous_month, row.previous_value)):
-            if pd.isna(value) or not nouns:
+def region_key(name: str) -> str:
+    """A region's name reduced to the key the reader uses ('Deir-ez-Zor' and 'Deir ez-Zor region' alike)."""
+    low = " ".join(name.lower().replace("_", " ").split())
+    for suffix in (" region", " canton", " governorate", " province", " countryside"):
+        low = low.removesuffix(suffix)
+    low = low.removeprefix("the ")
+    return REGIONS.get(low, low)
+
+
+class FigureBook:
+    """Every statement of every figure in the data, keyed as the reader names figures."""
+
+    def __init__(self, statements: dict[tuple[str, str], list[Statement]] | None = None,
+                 months: set[str] | None = None):
+        """`statements`: (metric, month) -> what the data say; `months`: the months with a headline count."""
+        self.book: dict[tuple[str, str], list[Statement]] = defaultdict(list, statements or {})
+        self.months = set(months or ())
+        self.camp_months = sorted({m for (k, m) in self.book if k.startswith("camp_")})
+
+    @classmethod
+    def from_data(cls, data: Processed) -> FigureBook:
+        book = cls(months=set(data.monthly.loc[data.monthly["attacks"].notna(), "month"]))
+        book._read(data)
+        return book
+
+    def _read(self, data: Processed) -> None:
+        for r in data.sources.itertuples():
+            if r.period_type != "month" or not str(r.value).isdigit():
                 continue
-            statement = report.loc[(when, row.metric), "current_statement"] if (when, row.metric) in report.index else ""
-            source = sources.loc[statement, "report"] if statement in sources.index else ""
-            facts.append(Fact(f"{row.label}, {long_month(when)}", int(value), nouns, verbs, when, source))
-        if not pd.isna(row.change_pct):
-            facts.append(Fact(f"change in {row.label.lower()}, {long_month(month)}", abs(round(row.change_pct)),
-                              nouns, verbs, month, "key_figures.csv", percent=True))
-    camps = data.camp_population
-    snapshot = pd.concat([latest_snapshot(camps, month, with_groups=True), latest_snapshot(camps, month),
-                          camps[(camps["month"] == month) & (camps["camp"] == "al-Hol")]]).drop_duplicates("statement_id")
-    for row in snapshot.itertuples():
-        facts.append(Fact(f"al-Hol {row.group}, {row.as_of}", int(row.population), _CAMP_WORDS[row.group], (),
-                          month, row.report))
-    reps = data.repatriations[data.repatriations["month"] == month]
-    reps = reps.join(people_repatriated(reps))
-    for row in reps.itertuples():
-        for field, nouns in _REPATRIATION_WORDS.items():
-            value = getattr(row, field)
-            if not pd.isna(value):
-                facts.append(Fact(f"{row.country} repatriation, {row.date}: {field if field != 'count' else 'people'}",
-                                  int(value), nouns, ("repatriat", "return", "brought home", "left"), month,
-                                  row.report, verbs_anywhere=True))
-    for row in data.us_position_attacks.itertuples():
-        facts.append(Fact(f"attacks on US positions, {row.period_start} to {row.period_end} ({row.area})",
-                          int(row.attacks), _US_WORDS[0], _US_WORDS[1], month, row.report))
-    return facts
+            where = " (body text)" if r.stated_in == "body_text" else ""
+            self.book[(r.metric, r.period)].append(Statement(int(r.value), r.qualifier, r.report + where,
+                                                             f"{r.metric.replace('_', ' ')}, {long_month(r.period)}"))
+        for (metric, month), rows in list(self.book.items()):
+            if metric in ("military_killed", "civilian_killed") and ("deaths_total", month) not in self.book:
+                self._sum("deaths_total", month, ("military_killed", "civilian_killed"), "killed in all")
+            if metric in ("military_injured", "civilian_injured") and ("injured_total", month) not in self.book:
+                self._sum("injured_total", month, ("military_injured", "civilian_injured"), "injured in all")
+        for r in data.regions.itertuples():
+            if pd.isna(r.value):
+                continue
+            label = f"{r.metric} in {r.region_as_written}, {long_month(r.month)}"
+            for name in {region_key(r.region_as_written), region_key(r.region or ""), region_key(r.place_name or "")}:
+                if name:
+                    self.book[(f"region_{r.metric}:{name}", r.month)].append(
+                        Statement(int(r.value), r.qualifier, r.report, label))
+        self._repatriations(data.repatriations)
+        for r in data.camp_population.itertuples():
+            if not pd.isna(r.population):
+                self.book[(f"camp_{r.group}:{r.camp}", r.month)].append(
+                    Statement(int(r.population), r.qualifier, r.report, f"{r.camp} {r.group}, {r.as_of}"))
+        for r in data.us_position_attacks.itertuples():
+            if not pd.isna(r.attacks):
+                self.book[("us_position_attacks", r.period_end[:7])].append(Statement(
+                    int(r.attacks), r.qualifier if hasattr(r, "qualifier") else "", r.report,
+                    f"attacks on US positions, {r.period_start} to {r.period_end} ({r.area})"))
+        self.camp_months = sorted({m for (k, m) in self.book if k.startswith("camp_")})
+
+    def _sum(self, metric: str, month: str, parts: tuple[str, ...], what: str) -> None:
+        values = [self.book.get((p, month), []) for p in parts]
+        if all(values):
+            self.book[(metric, month)].append(Statement(sum(v[-1].value for v in values), "", "sum of the data",
+                                                        f"people {what}, {long_month(month)}"))
+
+    def _repatriations(self, reps: pd.DataFrame) -> None:
+        totals: dict[str, int] = defaultdict(int)
+        by_country: dict[tuple[str, str, str], int] = defaultdict(int)
+        for r in reps.itertuples():
+            country = r.country if ";" not in r.country else ""
+            people = r.people if not pd.isna(r.people) else (
+                None if pd.isna(r.women) and pd.isna(r.children) else
+                (0 if pd.isna(r.women) else r.women) + (0 if pd.isna(r.children) else r.children))
+            for field, value in (("people", people), ("women", r.women), ("children", r.children),
+                                 ("families", r.families)):
+                if value is None or pd.isna(value):
+                    continue
+                label = f"{r.country or 'unnamed country'} repatriation ({field}), {r.date}"
+                for key in {country, ""}:
+                    self.book[(f"repatriation_{field}:{key}", r.month)].append(
+                        Statement(int(value), "", r.report, label))
+                by_country[(field, country, r.month)] += int(value)
+                if field == "people":
+                    totals[r.month] += int(value)
+        for (field, country, month), value in by_country.items():
+            self.book[(f"repatriation_{field}:{country}", month)].append(
+                Statement(value, "", "sum of the data", f"{country} repatriations ({field}), {long_month(month)}"))
+        for month, value in totals.items():
+            self.book[("repatriations_total", month)].append(
+                Statement(value, "", "sum of the data", f"people repatriated, {long_month(month)}"))
+
+    def statements(self, metric: str, month: str) -> list[Statement]:
+        if metric.startswith("camp_"):  # 'at the last count': the latest count up to the month
+            earlier = [m for m in self.camp_months if m <= month and (metric, m) in self.book]
+            return self.book.get((metric, month), []) or (self.book[(metric, earlier[-1])] if earlier else [])
+        return self.book.get((metric, month), [])
 
 
-_TOKEN = re.compile(r"[\w’'.%-]+")
+def _agrees(number, statement: Statement) -> bool:
+    value = number.value
+    if value is None:
+        return False
+    if number.qualifier in (">",):
+        return statement.value > value or statement.value == value and statement.qualifier in (">", "≥", "")
+    if number.qualifier in ("≥",):
+        return statement.value >= value
+    if number.qualifier in ("<",):
+        return statement.value < value or statement.value == value
+    if number.qualifier in ("≤",):
+        return statement.value <= value
+    if number.qualifier == "~" or statement.qualifier == "~":
+        return abs(statement.value - value) <= max(1, value * _BOUND_ROOM)
+    return value == statement.value
 
 
-# 'a member of the security forces' names security forces, not an ISIS member
-_SECURITY_MEMBERS = re.compile(r"\bmembers? of the security forces\b", re.IGNORECASE)
+def classify(reading: Reading, book: FigureBook) -> Finding:
+    if reading.kind == "exempt":
+        return Finding(reading, EXEMPT, note=reading.reason)
+    if reading.kind != "figure":
+        return Finding(reading, ABSENT, note=reading.reason)
+    if reading.measure in ("percent_change", "difference"):
+        return _change(reading, book)
+    statements = book.statements(reading.metric, reading.month)
+    hit = next((s for s in statements if s.value == reading.number.value), None) or next(
+        (s for s in statements if _agrees(reading.number, s)), None)
+    if hit:
+        return Finding(reading, MATCH, hit)
+    if not statements:
+        return Finding(reading, ABSENT, note=f"the data hold no {reading.metric.replace('_', ' ')} for "
+                                             f"{long_month(reading.month)}")
+    if reading.certain and reading.month in book.months:
+        return Finding(reading, MISMATCH, statements[-1])
+    return Finding(reading, ABSENT, statements[-1], note="a part of the figure or a figure it may not be")
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower().strip(".,;:’'") for w in _TOKEN.findall(_SECURITY_MEMBERS.sub("security personnel", text))]
-
-
-def _has(words: list[str], keys: tuple[str, ...]) -> bool:
-    """Whether a key starts a word of `words` (a key ending in '$' must be the whole word: 'person$' is not
-    'personnel')."""
-    joined = " ".join(words)
-    return any(re.search(r"(?<!\w)" + (re.escape(k[:-1]) + r"\b" if k.endswith("$") else re.escape(k)), joined)
-               for k in keys)
-
-
-def _context(sentence: str, number: Number, others: list[Number]) -> tuple[list[str], list[str]]:
-    """Up to 3 words before and 6 after the number, never reaching past a neighbouring number."""
-    left = max([n.end for n in others if n.end <= number.start], default=0)
-    right = min([n.start for n in others if n.start >= number.end], default=len(sentence))
-    return _words(sentence[left:number.start])[-3:], _words(sentence[number.end:right])[:6]
-
-
-_COMPARING = ("from", "than", "compared", "versus", "vs")
-_PARTICIPLES = ("killed", "injured", "wounded", "dead")
-_MONTH_NAME = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b")
-# 'in the 12 months to November', 'since 2019', 'per year': a number over a span, not the month's figure
-_SPAN = re.compile(r"\b(?:\d+|twelve|six|three)\s+months\b|\bsince\b|\bper year\b|\bcumulative|\bso far\b|"
-                   r"\bin total\b|\bthis year\b", re.IGNORECASE)
-
-
-def _period(sentence: str, month: str) -> str:
-    """The month a sentence speaks of: the report month, unless it names only the previous month (the
-    previous month) or only other months ('' : an older figure, not this month's)."""
-    named = {m.lower() for m in _MONTH_NAME.findall(sentence)}
-    this, previous = month_name(month).lower(), month_name(previous_month(month)).lower()
-    if not named or this in named:
-        return month
-    return previous_month(month) if previous in named else ""
-
-
-def check_sentence(sentence: str, facts: list[Fact], month: str) -> list[Finding]:
-    found = numbers(sentence)
-    words = _words(sentence)
-    previous = month_name(previous_month(month)).lower()
-    period, span = _period(sentence, month), bool(_SPAN.search(sentence))
-    findings, last_named = [], None
-    for number in found:
-        before, after = _context(sentence, number, [n for n in found if n is not number])
-        near = before + after
-        # 'down from October's 17', '17 in October', 'In October: 13 killed and 8 injured': the previous
-        # month's figure (a percentage is this month's)
-        wanted = previous_month(month) if not number.percent and any(w.startswith(previous) for w in near) else \
-            period if not number.percent else month
-        pool = [f for f in facts if f.percent == number.percent and f.month == wanted]
-        named = []
-        if last_named and _has(after[:1], _KILLED + _INJURED):  # '4 personnel killed and 5 injured': personnel
-            verbs = _KILLED if _has(after[:1], _KILLED) else _INJURED
-            named = [f for f in pool if set(f.nouns) & set(last_named.nouns) and f.verbs == verbs]
-        rest = _words(sentence[number.end:].split(";")[0])
-        named = named or _named(pool, before, after, words, facts, rest)
-        if not named and last_named and after[:1] != ["of"] and _has(before, _COMPARING):  # '…, down from 17'
-            named = [f for f in pool if f.nouns == last_named.nouns and f.verbs == last_named.verbs]
-        if named:
-            hit = next((f for f in named if f.value == number.value), None)
-            status = "match" if hit else "not in the data" if span else "MISMATCH"  # a total over a span
-            findings.append(Finding(number, sentence, status, hit or (None if span else named[0])))
-            last_named = named[0]
-            continue
-        hit = next((f for f in pool if f.value == number.value and _has(words, f.nouns)), None)
-        findings.append(Finding(number, sentence, "match" if hit else "not in the data", hit))
-    return findings
-
-
-def _named(pool: list[Fact], before: list[str], after: list[str], sentence: list[str],
-           facts: list[Fact], rest: list[str]) -> list[Fact]:
-    """The facts the words around a number name: by the first counted thing after it (else, when nothing
-    counted follows, before it), then by what happened to them (said near the number, else anywhere in the
-    sentence, else not needed). A number followed at once by a thing some other fact counts ('3 arrests'
-    where only attacks are known for the month) names that thing, not what stands before it."""
-    near = before + after[:4]  # 'killing 4 SDF personnel', '4 personnel killed'; not 'of 17 members … the killing'
-    if not any(_has(after[:2], f.nouns) for f in pool) and any(_has(after[:1], f.nouns) for f in facts):
-        return []
-    if after[:1] == ["of"]:  # '26 of the 34 attacks': a part, not the figure
-        return []
-    sides = (after, list(reversed(before)))
-    if _has(after[:1], _KILLED + _INJURED):  # '18 people killed and 11 injured in these attacks': people again
-        sides = sides[::-1]
-    # '4 military personnel and 7 civilians injured': the participle closing the list applies to each
-    closing = next((w for w in rest if w in _PARTICIPLES), "")
-
-    def score(f: Fact) -> int:
-        if not f.verbs:
-            return 1
-        if _has(near, f.verbs):
-            return 3
-        return 2 if f.verbs_anywhere and _has(sentence, f.verbs) else 1 if closing and _has([closing], f.verbs) else 0
-
-    for side in sides:
-        counted = False
-        for i in range(len(side)):
-            nouned = [f for f in pool if _has(side[i:i + 2], f.nouns)]
-            counted = counted or bool(nouned)
-            best = max((score(f) for f in nouned), default=0)
-            if best:  # else: 'members' of 'the arrest of 17 members' are not the killed ones; look further
-                return [f for f in nouned if score(f) == best]
-        if counted and side is after:  # '18 military personnel and 34 civilians killed': not 'These attacks'
-            return []
-    return []
+def _change(reading: Reading, book: FigureBook) -> Finding:
+    now, then = book.statements(reading.metric, reading.month), book.statements(reading.metric, reading.base_month)
+    if not now or not then:
+        return Finding(reading, ABSENT, note="the data lack one of the two months")
+    value = reading.number.value
+    pairs = [(a, b) for a in now for b in then]
+    for a, b in pairs:
+        if reading.measure == "difference" and value is not None and abs(a.value - b.value) == value:
+            return Finding(reading, MATCH, a, note=f"{a.value} against {b.value} in {long_month(reading.base_month)}")
+        if reading.measure == "percent_change" and b.value and value is not None and \
+                abs(abs(Fraction(a.value - b.value, b.value) * 100) - value) < 1:
+            return Finding(reading, MATCH, a, note=f"{a.value} against {b.value} in {long_month(reading.base_month)}")
+    a, b = now[-1], then[-1]
+    shown = f"{a.value} against {b.value} in {long_month(reading.base_month)}"
+    if any(s.qualifier for s in (a, b)) or not reading.certain or reading.month not in book.months:
+        return Finding(reading, ABSENT, a, note=f"not an exact change: {shown}")
+    return Finding(reading, MISMATCH, a, note=shown)
 
 
 def check(paragraphs: list[str], data: Processed, month: str) -> list[Finding]:
-    facts = month_facts(data, month)
-    return [finding for sentence in sentences(paragraphs) for finding in check_sentence(sentence, facts, month)]
+    book = FigureBook.from_data(data)
+    return [classify(r, book) for r in read_text(sentences(paragraphs), month)]
+
+
+def coverage(findings: list[Finding]) -> str:
+    counts = {status: sum(f.status == status for f in findings) for status in (MATCH, MISMATCH, ABSENT, EXEMPT)}
+    return (f"{len(findings)} numbers: {counts[MATCH]} match, {counts[MISMATCH]} mismatch, "
+            f"{counts[ABSENT]} not in the data, {counts[EXEMPT]} exempt")
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def report(findings: list[Finding], draft: str, month: str) -> str:
-    """The table printed for the editor."""
-    mismatches = sum(f.status == "MISMATCH" for f in findings)
-    lines = [f"Checked {len(findings)} numbers in {draft} against the data for {long_month(month)}: "
-             f"{sum(f.status == 'match' for f in findings)} match, {mismatches} MISMATCH, "
-             f"{sum(f.status == 'not in the data' for f in findings)} not in the data.", ""]
+    """The table printed for the editor, ending with the coverage line."""
+    lines = [f"Numbers in {draft} against the data for {long_month(month)}:", ""]
     for f in findings:
-        shown = f.sentence if len(f.sentence) <= 90 else f.sentence[:87] + "…"
-        if f.status == "match":
-            what = f"matches {f.fact.label} = {f.fact.value:,}" + (f" ({f.fact.source})" if f.fact.source else "")
-        elif f.status == "MISMATCH":
-            what = (f"MISMATCH: the data give {f.fact.label} = {f.fact.value:,}"
-                    + (f" ({f.fact.source})" if f.fact.source else ""))
+        s = f.statement
+        if f.status == MATCH:
+            what = f"matches {s.label} = {s.value:,} ({s.source})" + (f"; {f.note}" if f.note else "")
+        elif f.status == MISMATCH:
+            what = f"MISMATCH: the data give {s.label} = {s.value:,} ({s.source})" + (f"; {f.note}" if f.note else "")
+        elif f.status == ABSENT:
+            what = "not in the data" + (f" ({f.note})" if f.note else "") + (
+                f"; the data give {s.label} = {s.value:,}" if s else "")
         else:
-            what = "not in the data (information)"
-        lines.append(f"  {f.number.written:>10}  {what}\n              in: \"{shown}\"")
+            what = f"exempt: {f.note}"
+        lines.append(f"  {_short(f.number.written, 14):>14}  {what}\n                  in: \"{_short(f.sentence, 90)}\"")
+    lines += ["", coverage(findings) + "."]
     return "\n".join(lines)

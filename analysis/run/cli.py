@@ -84,14 +84,16 @@ def _cmd_monthly(args: argparse.Namespace) -> int:
 
 def _cmd_check_draft(args: argparse.Namespace) -> int:
     """Every number of an edited draft against the month's data; exit 1 when one contradicts it."""
-    from ..report.data import load_month
+    from ..report.data import load_processed
     from ..report.draft_check import check, report
     from ..report.draft_text import read_draft
 
     _checked_format(args.month, args)
     paragraphs = read_draft(Path(args.draft))  # first: a draft that cannot be read needs no data build
+    if not any(p.strip() for p in paragraphs):
+        raise AnalysisError(f"{args.draft}: holds no text to check (is it the right file?).")
     check_month(args.month, _ensure_data(args))
-    findings = check(paragraphs, load_month(Path(args.processed), args.month), args.month)
+    findings = check(paragraphs, load_processed(Path(args.processed)), args.month)
     print(report(findings, args.draft, args.month))
     return 1 if any(f.status == "MISMATCH" for f in findings) else 0
 
