@@ -13,14 +13,14 @@ HEADS = {
     "attacks": ("attack$", "attacks$", "attacked$"),
     "raids": ("raid$", "raids$", "operations$", "operation$", "security operations$"),
     "arrests": ("arrest$", "arrests$", "arrested$", "detained$", "detentions$", "apprehended$", "captured$",
-                "detaining$", "arresting$", "detainees$"),
-    "killed": ("killed$", "killing$", "killings$", "kill$", "kills$", "dead$", "died$", "deaths$", "death$",
+                "detaining$", "arresting$", "detainees$", "custody$", "apprehensions$", "captures$"),
+    "killed": ("killed$", "killing$", "killings$", "kill$", "kills$", "dead$", "died$", "deaths$", "death$", "murdered$", "murders$", "killings$",
                "fatalities$", "lives$", "slain$", "martyred$", "left dead$"),
     "injured": ("injured$", "injuring$", "injuries$", "injury$", "wounded$", "wounding$", "wounds$", "hurt$",
-                "wound$"),
+                "wound$", "injure$", "injures$", "wounding$"),
     "repatriated": ("repatriated$", "repatriates$", "repatriate$", "repatriating$", "repatriation$",
-                    "repatriations$", "returned$", "returns$", "brought$", "bring$", "brings$", "took$", "takes$",
-                    "retrieved$", "retrieves$", "received$"),
+                    "repatriations$", "returned$", "returns$", "return$", "retrieved$", "retrieves$",
+                    "repatriating$"),
     "population": ("residents$", "resident$", "inhabitants$", "population$", "housed$", "live$", "living$",
                    "lived$", "held$", "holds$", "hosts$", "hosted$", "remain$", "remained$"),
 }
@@ -78,7 +78,7 @@ INCIDENT = ("checkpoint", "village", "town$", "vehicle", "car$", "cars$", "ambus
             "market", "station", "convoy", "grenade", "suicide", "targeting a", "targeted a",
             "targeted an", "targeted the", "when their", "when a", "as they", "while on", "on their way", "shop",
             "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed", "gunfire",
-            "opened fire", "sniper")
+            "opened fire", "sniper", "worker", "shepherd", "knife", "gunshot", "stabbed")
 # ... unless the clause speaks of the month's attacks as a whole.
 MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "in sleeper-cell attacks",
                "this month", "across nes", "across north and east syria", "in total", "a total", "the total",
@@ -88,7 +88,8 @@ MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "i
 PART = ("plus", "of these", "of those", "of which", "of them", "within", "in addition", "another",
         "among them", "among these", "including", "included", "alone", "only", "the remaining", "the rest",
         "bringing", "besides", "apart from", "aside from", "as part of", "more days", "in the course of",
-        "oil-related", "oil", "tankers", "car bomb", "ied", "suicide")
+        "oil-related", "oil", "tankers", "car bomb", "ied", "suicide", "the other", "phase", "a further", "further",
+        "also", "the region")
 # Someone else's figure ("the SDF said they arrested 85"): reported, not RIC's count.
 ATTRIBUTED = ("said", "says", "stated", "states", "announced", "announces", "according to", "reported that",
               "claimed that", "told", "claims", "statement", "quoted", "declared", "estimated that", "alleged")

@@ -14,14 +14,14 @@ never called a contradiction. The words are in `lexicon`; no data are read here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..months import previous_month
 from . import lexicon
 from .text_numbers import MONTH_NAMES, SMALL_WORDS, Number, numbers
 
 # Where a sentence divides into clauses that may speak of different months or scopes.
-_CLAUSE = re.compile(r";|\(|\)|\s[–—]\s|\s-\s|:\s|,\s*(?=(?:while|whereas|down|up|a decrease|an increase|a drop|a rise|"
+_CLAUSE = re.compile(r";|\(|\)|\s/\s|\s[–—]\s|\s-\s|:\s|,\s*(?=(?:while|whereas|down|up|a decrease|an increase|a drop|a rise|"
                      r"compared|against|including|of which|of whom|bringing|plus|but|although|though|which|when|"
                      r"after|as|with|in addition|marking|in comparison|in contrast|roughly|similar|consistent|"
                      r"slightly|significantly|far|a slight|a sharp|an uptick|the same|nearly|almost|again|"
@@ -114,35 +114,56 @@ class _Context:
     head: str = ""
 
 
+_BRING = ("brought", "bring", "brings", "took", "takes", "taking", "flew", "returned")
+_LINK = ("to", "at", "reached", "totalled", "totaled", "totaling", "totalling", "of", "numbered", "were", "was",
+         "stood", "hit", "came")
+_GAP = re.compile(r"\d|\b(?:from|than|compared|compare|since|after|against|versus)\b", re.IGNORECASE)
+_INTRO = re.compile(r"(?:compared (?:to|with)|from|than|since|after|against|versus|vs\.?)\s+(?:the\s+|that of\s+)?$",
+                    re.IGNORECASE)
+
+
+def _list_like(text: str) -> bool:
+    """Whether `text` holds only a list's glue: numbers, what they count, groups, 'and', commas."""
+    for word in _words(text):
+        if not (word.replace(",", "").isdigit() or word in SMALL_WORDS or word in ("and", "or", "in") or
+                _lookup(word, lexicon.HEADS) or _lookup(word, lexicon.GROUPS) or _has(word, lexicon.NEUTRAL)):
+            return False
+    return True
+
+
 def _number_month(number: Number, clause: tuple[int, int], mentions: list[_Mention], sentence: str,
                   report_month: str) -> tuple[str, bool]:
     """The month a number is of, and whether it stands in a comparison ('down from 18')."""
     start, end = clause
     inside = [m for m in mentions if start <= m.start < end]
-    after = sentence[number.end:end]
-    near_after = [m for m in inside if m.start >= number.end and len(_words(sentence[number.end:m.start])) <= 3
-                  and not any(w in ("attacks", "raids", "arrests") for w in _words(sentence[number.end:m.start]))
-                  and re.fullmatch(r"[\s\w-]*?(?:\b(?:in|during|of|for|from|on|the|last|month)\b)?\s*",
-                                   sentence[number.end:m.start], re.IGNORECASE)]
-    if near_after and not near_after[0].possessive:
+    near_after = [m for m in inside if m.start >= number.end and not m.possessive
+                  and len(_words(sentence[number.end:m.start])) <= 3 and not _GAP.search(sentence[number.end:m.start])
+                  and not any(w in ("attacks", "raids", "arrests") for w in _words(sentence[number.end:m.start]))]
+    if near_after:
         return near_after[0].month, False
     before = sentence[start:number.start]
     possessive = [m for m in inside if m.end <= number.start and m.possessive
-                  and len(_words(sentence[m.end:number.start])) <= 2]
+                  and (len(_words(sentence[m.end:number.start])) <= 2 or len(_words(sentence[m.end:number.start])) <= 6
+                       and _list_like(sentence[m.end:number.start]))]
     if possessive:
         return possessive[-1].month, True
-    comparing = re.search(r"\b(?:from|than|compared (?:to|with)|versus|against|vs\.?)\s+(?:the\s+)?(?:[a-z-]+\s+)?$",
-                          before, re.IGNORECASE)
-    preceding = [m for m in inside if m.end <= number.start]
-    following = [m for m in inside if m.start >= number.end]
+    comparing = re.search(r"\b(?:from|than|compared (?:to|with)|versus|against|vs\.?|after)\s+(?:the\s+)?"
+                          r"(?:[a-z-]+\s+)?$", before, re.IGNORECASE)
+    following = [m for m in inside if m.start >= number.end and not m.possessive]
     if comparing:
-        target = [m for m in following if not re.search(r"\bto\b", sentence[number.end:m.start])]
+        target = [m for m in following if not re.search(r"\bto\b", sentence[number.end:m.start])
+                  and len(_words(sentence[number.end:m.start])) <= 4]
         return (target[0].month if target else previous_month(report_month)), True
+    listed = [m for m in following if _list_like(sentence[number.end:m.start])
+              and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", sentence[:m.start], re.IGNORECASE)]
+    if listed:  # '27 attacks and 15 raids in March'
+        return listed[0].month, False
+    preceding = [m for m in inside if m.end <= number.start and not _INTRO.search(sentence[:m.start])]
     if preceding:
         return preceding[-1].month, False
-    if following and not re.search(r"\b(?:from|than|compared|since)\b", after[:following[0].start - number.end],
-                                   re.IGNORECASE):
-        return following[0].month, False
+    opened = [m for m in mentions if m.end <= start and re.fullmatch(r"\s*\(", sentence[m.end:start])]
+    if opened:  # 'the month of March (20 attacks …)'
+        return opened[-1].month, False
     lead = [m for m in mentions if m.end <= start and re.match(r"\s*(?:in|during)\s*$",
                                                               sentence[:m.start][-8:], re.IGNORECASE)]
     if lead and lead[0].start < 12:  # 'In October, …; 8 raids': the sentence's own month
@@ -155,31 +176,43 @@ def _scan_after(words: list[str]) -> tuple[str, str, str]:
     scan stopped ('unit:tunnels', 'part', 'word:…')."""
     group = ""
     for i, word in enumerate(words[:8]):
-        if word in ("of", "for") and i + 1 < len(words) and words[i + 1] in ("these", "those", "them", "whom",
-                                                                            "which", "the", "this"):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in ("of", "out") and (following in ("these", "those", "them", "whom", "which", "the", "this", "its",
+                                                    "all", "of") or re.fullmatch(r"[\w-]+['’]s", following)):
             return "", group, "part"
-        if word in ("of",) and group:
+        if word in ("of", "and") and group and (_lookup(following, lexicon.HEADS) or following in ("the", "its")):
+            return "", group, "word:" + word
+        if word == "of" and group:
             return "", group, "word:of"
+        if word in _BRING:
+            if following in ("home", "back"):
+                return "repatriated", group, ""
+            return "", group, "word:" + word
         head = _lookup(word, lexicon.HEADS)
         if head == "raids" and word.startswith("operation") and (group or i > 0 and words[i - 1] == "security"):
             head = ""
         if head:
-            following = words[i + 1] if i + 1 < len(words) else ""
             if head == "repatriated" and word.startswith("repatriation") and (
-                    _has(following, lexicon.UNITS) or following.startswith(("operation", "round"))):
+                    _has(following, lexicon.UNITS) or following.startswith(("operation", "round", "mission"))):
                 return "", group, "unit:" + following
             if head == "population" and word in ("held", "holds", "remain", "remained") and i > 2:
                 return "", group, "far"
             return head, group, ""
-        g = _lookup(" ".join(words[i:i + 2]), {"isis": ("isis members$", "cell members$", "isis suspects$")}) \
-            or _lookup(word, lexicon.GROUPS)
+        g = _lookup(" ".join(words[i:i + 2]), {"isis": ("isis members$", "cell members$", "isis suspects$",
+                                                        "isis fighters$", "isis militants$", "isis operatives$")})
         if g:
-            group = group if group == "officials" and g == "isis" else g if not (group == "isis" and g == "officials"
-                                                                                 ) else "officials"
+            return _scan_after_group(words, i + 2, "isis")
+        g = _lookup(word, lexicon.GROUPS)
+        if g:
+            if group == "military" and g == "isis":  # 'SDF members'
+                continue
+            group = "officials" if "officials" in (group, g) and "isis" in (group, g) else g
             continue
         if word in MONTH_NAMES or word in ("month", "last", "previous", "prior"):
             return "", group, "month"
         if _has(word, lexicon.UNITS):
+            return "", group, "unit:" + word
+        if word in ("unclaimed",):
             return "", group, "unit:" + word
         if _has(word, lexicon.NEUTRAL) or word in lexicon.COUNTRIES:
             continue
@@ -187,18 +220,40 @@ def _scan_after(words: list[str]) -> tuple[str, str, str]:
     return "", group, "end"
 
 
+def _scan_after_group(words: list[str], index: int, group: str) -> tuple[str, str, str]:
+    head, later, stop = _scan_after(words[index:])
+    return head, group if later in ("", "isis", "military") else later, stop
+
+
 _VERBS = ("killed", "injured", "arrests", "repatriated")
 
 
 def _verb_before(words: list[str], immediate: bool = False) -> tuple[str, str]:
-    """The verb (and group) just before a number: 'killing 4', 'arrested 85', 'repatriates 27'; with
-    `immediate`, only a verb that is the word right before it."""
+    """The verb (and group) just before a number: 'killing 4', 'arrested 85', 'repatriates 27', 'raids to 11';
+    with `immediate`, only the word right before it (or a noun then 'to', 'of', 'reached' …)."""
+    if immediate:
+        if not words:
+            return "", ""
+        last = words[-1]
+        head = _lookup(last, lexicon.HEADS)
+        if head in _VERBS and last not in ("arrests", "deaths", "raids", "attacks", "injuries"):
+            return head, ""
+        if last in _LINK and len(words) >= 2:
+            for back in (2, 3):
+                if back == 3 and words[-2] not in ("count", "number", "total", "toll", "tally", "figure"):
+                    break
+                noun = _lookup(words[-back], lexicon.HEADS) if len(words) >= back else ""
+                if noun and noun != "population":
+                    group = _lookup(words[-back - 1], lexicon.GROUPS) if len(words) > back else ""
+                    if noun == "killed" and words[-back].startswith(("death", "fatalit")):
+                        group = group or "people"  # 'the death count reached 15'
+
+                    return noun, group
+        return "", ""
     group = ""
-    for i, word in enumerate(reversed(words[-1:] if immediate else words[-4:])):
+    for word in reversed(words[-4:]):
         head = _lookup(word, lexicon.HEADS)
-        if head and (head in _VERBS or not immediate) and not (head == "raids" and word.startswith("operation")):
-            if head == "arrests" and word in ("arrests",) and immediate:
-                continue
+        if head and not (head == "raids" and word.startswith("operation")):
             return head, group
         g = _lookup(word, lexicon.GROUPS)
         if g:
@@ -206,45 +261,75 @@ def _verb_before(words: list[str], immediate: bool = False) -> tuple[str, str]:
     return "", group
 
 
-def _country(text: str) -> str:
-    low = " " + text.lower() + " "
+def _country(sentence: str, start: int, end: int, clause: tuple[int, int]) -> str:
+    """The country of a repatriation number: one named right after its phrase ('20 children to Russia'), else
+    the nearest named before it in its clause, else any in the sentence."""
+    found = []
+    low = sentence.lower()
     for key in sorted(lexicon.COUNTRIES, key=len, reverse=True):
-        if re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", low) and not (key == "us" and "u.s." not in low
-                                                                                 and " us " not in low):
-            if key in ("syrian", "syria"):
-                continue
-            return lexicon.COUNTRIES[key]
-    return ""
+        if key in ("syrian", "syria", "us"):
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", low):
+            if not any(a <= m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), lexicon.COUNTRIES[key]))
+    if not found:
+        return ""
+    found.sort()
+    after = [f for f in found if end <= f[0] < clause[1] and re.search(r"\b(?:to|for)\s+(?:the\s+)?$", low[:f[0]])
+             and not re.search(r"\d", sentence[end:f[0]].replace(sentence[start:end], ""))]
+    if after:
+        return after[0][2]
+    before = [f for f in found if clause[0] <= f[0] < start]
+    if before:
+        return before[-1][2]
+    direct = [f for f in found if end <= f[0] < clause[1] and len(_words(sentence[end:f[0]])) <= 2]
+    return (direct or found)[0][2]
 
 
-def _region(text: str) -> str:
-    low = text.lower()
+def _region(sentence: str, start: int, end: int, clause: tuple[int, int]) -> tuple[str, bool]:
+    """A region a number is a part of: named just after it ('12 in Deir ez-Zor', '43 struck the Deir-ez-Zor
+    region') or just before it ('Raqqa 8'); and whether the tie is plain ('in …')."""
+    after = sentence[end:clause[1]].lower()[:70]
     for alias in sorted(lexicon.REGIONS, key=len, reverse=True):
-        if re.search(r"\b(?:in|at|from|to)\s+(?:the\s+)?" + re.escape(alias) + r"(?![\w-])", low):
-            return lexicon.REGIONS[alias]
-    return ""
+        m = re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", after)
+        if m and len(_words(after[:m.start()])) <= 6 and not re.search(r"\d", after[:m.start()]):
+            return lexicon.REGIONS[alias], bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:canton of\s+)?$",
+                                                          after[:m.start()]))
+    before = sentence[clause[0]:start].lower()[-40:]
+    for alias in sorted(lexicon.REGIONS, key=len, reverse=True):
+        m = re.search(r"(?<![\w-])" + re.escape(alias) + r"(?:\s+(?:region|canton))?\s+(?:saw|recorded|had|with)?\s*$",
+                      before)
+        if m:
+            return lexicon.REGIONS[alias], False
+    return "", False
 
 
-def _metric(head: str, group: str, clause: str, context: _Context, sentence: str = "") -> str:
-    low, whole = clause.lower(), (sentence or clause).lower()
-    camp = _has(low, lexicon.CAMP_OPERATION)
+def _attack_metric(low: str, before: str, after: str, report_month: str) -> str:
+    if re.search(r"unverified|(?:could not|unable to|not able to) (?:be )?(?:independently )?(?:confirm|verif)|"
+                 r"not (?:been )?confirmed|unconfirmed|not independently", low) and "confirmed attacks" not in low:
+        return "attacks_unverified"
+    if re.search(r"\bclaimed\s*$|\bclaimed\b.*\bof\s*$", before) or re.match(
+            r"\s*(?:[a-z-]+\s+){0,3}?(?:of them |of these )?(?:were |was )?(?:re)?(?:claimed|confirmed (?:as|to have been) "
+            r"(?:isis|carried))", after) or (report_month < "2022-05" and re.match(r"\s*confirmed isis", after)):
+        return "attacks_claimed"
+    return "attacks"
+
+
+def _metric(head: str, group: str, ctx: dict) -> str:
+    """The figure a head and a group name, in the scope of the number (`ctx`)."""
+    camp, low = ctx["camp"], ctx["low"]
     if head == "attacks":
-        if re.search(r"unverified|could not (?:be )?(?:independently )?(?:confirm|verif)|not (?:been )?confirmed|"
-                     r"claimed by isis|isis claimed|unconfirmed|additional", low) and "confirmed attacks" not in low:
-            return "attacks_unverified"
-        return "hol_attacks" if camp and "inside" in low else "attacks"
+        metric = _attack_metric(ctx["whole"], ctx["before_text"], ctx["after_text"], ctx["month"])
+        return "hol_attacks" if camp and metric == "attacks" else metric
     if head == "raids":
-        return "hol_raids" if camp and "raid" not in low.split("camp")[0][-30:] and _has(low, ("days$", "day$")) \
-            else "raids"
+        return "hol_raids" if camp else "raids"
     if head == "arrests":
         if group == "officials":
             return "isis_officials_captured"
         return "hol_arrests" if camp else "arrests"
     if head in ("killed", "injured"):
-        if not group and context.group and context.head in ("killed", "injured"):
-            group = context.group
-        if not group and re.search(r"\braids?\b", low) and head == "killed":
-            group = "isis"
+        if camp and group in ("people", "") and head == "killed":
+            return "hol_deaths"
         mapping = {"military": "military", "civilian": "civilian"}
         if group in mapping:
             return f"{mapping[group]}_{head}"
@@ -252,36 +337,40 @@ def _metric(head: str, group: str, clause: str, context: _Context, sentence: str
             return "isis_killed"
         if group == "officials" and head == "killed":
             return "isis_officials_killed"
-        if group == "people" or not group:
+        if group in ("people", ""):
             return "deaths_total" if head == "killed" else "injured_total"
         return ""
-    if head == "repatriated" or (group in ("women", "children", "families", "people") and
-                                 re.search(r"repatriat|brought home|bring home|returned home|flew home|handed over",
-                                           whole)):
-        country = _country(clause) or _country(sentence)
+    if head == "repatriated" or (group in ("women", "children", "families", "people", "iraqi") and
+                                 re.search(r"repatriat|brought home|bring home|returned home|flew home|handed over|"
+                                           r"took (?:home|back)|\breturn", ctx["whole"])):
         field = {"women": "women", "children": "children", "families": "families"}.get(group, "people")
+        country = ctx["country"]() or ("Iraq" if group == "iraqi" else "")
         return f"repatriation_{field}:{country}"
-    camp = camp or _has(whole, ("al-hol", "hol camp", "roj camp"))
-    if head == "population" or (group in ("iraqi", "syrian", "third_country") and camp):
+    whole_camp = camp or _has(ctx["whole"], ("al-hol", "hol camp", "roj camp", "the camp"))
+    if head == "population" or (group in ("iraqi", "syrian", "third_country") and whole_camp):
         which = {"iraqi": "iraqi", "syrian": "syrian", "third_country": "third_country"}.get(group, "total")
-        camp_name = "Roj" if "roj" in low else "al-Hol"
-        if group in ("people", "iraqi", "syrian", "third_country", "women", "children", "") and camp:
-            return f"camp_{which}:{camp_name}"
+        if group in ("people", "iraqi", "syrian", "third_country", "women", "children", "") and whole_camp:
+            return f"camp_{which}:{'Roj' if 'roj' in low else 'al-Hol'}"
     return ""
 
 
 _OTHER_VIOLENCE = ("unrest", "clashes", "fighting", "tribal", "turkish", "violence", "airstrike", "drone strike",
                    "shelling", "militias", "iranian", "government forces")
 _CASUALTY = ("killed", "injured")
+_OUTSIDE = re.compile(r"excluding|not including|outside (?:of )?(?:al-)?(?:hol|the camp)|apart from|besides",
+                      re.IGNORECASE)
 
 
 def _closing_verb(text: str) -> str:
     """The verb closing a list that begins at a number ('4 military personnel and 7 civilians injured'):
-    only groups, numbers and 'and' may stand between."""
+    only groups, numbers and 'and' may stand between, and no punctuation."""
+    text = re.split(r"[;:()–—/]", text)[0]
+    previous = ""
     for word in _words(text)[:14]:
         head = _lookup(word, lexicon.HEADS)
         if head in ("killed", "injured", "arrests") and not word.startswith(("death", "fatalit")):
-            return head
+            return head if previous != "and" else ""  # 'and injured 16': a verb of its own
+        previous = word
         if head or not (word.isdigit() or word in SMALL_WORDS or word.replace(",", "").isdigit()
                         or _lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other")):
             return ""
@@ -297,8 +386,13 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
     low_sentence = sentence.lower()
     span = _has(low_sentence, lexicon.SPAN) and not re.search(r"\bthis month\b", low_sentence)
     attributed = _has(low_sentence, lexicon.ATTRIBUTED)
+    other_violence = _has(low_sentence, _OTHER_VIOLENCE)
     has_day = any(n.exempt == "date" and re.search(r"\d", n.written) for n in found)
+    respectively = "respectively" in low_sentence
+    listed_groups: list[str] = []
+    listed_metrics: list[str] = []
     context, out = _Context(metric=metric), []
+    previous_reading: Reading | None = None
     for index, number in enumerate(found):
         if number.exempt:
             out.append(Reading(number, sentence, "exempt", reason=number.exempt))
@@ -309,11 +403,13 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
         previous_end = max([n.end for n in found[:index] if n.end <= number.start and n.start >= clause[0]],
                            default=clause[0])
         next_start = min([n.start for n in found[index + 1:] if n.start < clause[1]], default=clause[1])
-        after_text = re.split(r"[,;:()]", sentence[number.end:next_start])[0]
+        after_text = re.split(r"[,;:()/–—]", sentence[number.end:next_start])[0]
         after = _words(after_text)
-        cut = max(previous_end, max((m.end() for m in re.finditer(r"[,;:()]", sentence[:number.start])),
+        cut = max(previous_end, max((m.end() for m in re.finditer(r"[,;:()/]", sentence[:number.start])),
                                     default=0))
-        before = _words(sentence[cut:number.start])
+        before_text = sentence[cut:number.start].lower()
+        before = _words(before_text)
+        clause_before = sentence[clause[0]:number.start].lower()
         if not context.metric:
             context.metric = next((name for keys, name in ((("attack",), "attacks"), (("raid",), "raids"),
                                                            (("arrest",), "arrests"))
@@ -321,40 +417,63 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
         month, comparing = _number_month(number, clause, mentions, sentence, report_month)
         incident = (has_day or _has(low, lexicon.INCIDENT)) and not _has(low, lexicon.MONTH_LEVEL)
         later = low_sentence[number.end:]
-        part = (_has(sentence[clause[0]:number.start].lower(), lexicon.PART) or re.search(r"\bplus\b|bringing the total|in addition", later)) and not \
-            re.search(r"(?:total(?: number)?(?: of [a-z ]+)? (?:of|to|at|reached)|in total|altogether|overall)\s*$",
-                      sentence[clause[0]:number.start].lower())
+        part = (_has(clause_before, lexicon.PART) or re.search(r"\bplus\b|bringing the total|in addition", later)
+                or re.match(r"[^,;.]{0,25}\balso\b", later)) \
+            and not re.search(r"(?:total(?: number)?(?: of [a-z ]+)? (?:of|to|at|reached)|in total|altogether|"
+                              r"overall)\s*$", clause_before)
+        own_phrase = (clause_before[-50:] + " " + after_text.lower())
+        camp = _has(clause_before + " " + after_text.lower(), lexicon.CAMP_OPERATION) and not _OUTSIDE.search(low)
+        outside = bool(_OUTSIDE.search(low))
         if number.percent:
-            reading = _percent(number, sentence, text, before, mentions, clause, report_month, context)
+            reading = _percent(number, sentence, text, mentions, clause, report_month, context)
             context.metric = reading.metric or context.metric
             out.append(reading)
             continue
-        difference = re.match(r"\s*(?:(?:more|fewer|less)\s+(?:[a-z-]+\s+){0,3}than|"
+        difference = re.match(r"\s*(?:[a-z-]+\s+){0,2}?(?:(?:more|fewer|less)\s+(?:[a-z-]+\s+){0,3}than|"
                               + "|".join(lexicon.DIFFERENCE_AFTER) + r")\b\s*(?P<rest>.{0,40})",
                               sentence[number.end:], re.IGNORECASE)
-        if difference and not context.metric:
-            context.metric = _metric(_lookup(" ".join(_words(difference.group(0))[:4]), lexicon.HEADS), "", text,
-                                     context, sentence)
-        if difference and not re.match(r"\s*\S*\d", difference.group("rest")) and context.metric and re.match(
+        if difference and not re.match(r"\s*\S*\d", difference.group("rest")) and re.match(
                 r"(?:in\s+|the\s+|that of\s+)?(?:" + "|".join(MONTH_NAMES) + r"|last month|the previous|the month)",
                 difference.group("rest"), re.IGNORECASE):
-            base = next((m.month for m in mentions if m.start >= number.end), previous_month(report_month))
-            out.append(Reading(number, sentence, "figure", context.metric, report_month, "difference", base,
-                               certain=not (part or attributed)))
-            continue
+            noun = _lookup(" ".join(_words(difference.group(0))[:3]), lexicon.HEADS)
+            metric = {"attacks": "attacks", "raids": "raids", "arrests": "arrests"}.get(noun, context.metric)
+            if metric:
+                base = next((m.month for m in mentions if m.start >= number.end), previous_month(report_month))
+                context.metric = metric
+                out.append(Reading(number, sentence, "figure", metric, report_month, "difference", base,
+                                   certain=not (part or attributed)))
+                continue
         verb, vgroup = _verb_before(before, immediate=True)
         head, group, stop = _scan_after(after)
+        bare = not after and not verb
         if verb:  # 'killing 13 SDF personnel and injuring 8': the verb before the number is its own
-            head, stop = verb, ""
+            head, stop, group = verb, "", group or vgroup
+        own = bool(head or group)
+        gap = sentence[previous_reading.number.end:number.start] if previous_reading else ""
+        in_list = bool(previous_reading) and bool(re.search(r"\band\b|,|[–—]", gap)) and _list_like(gap)
         if not head and group and not stop.startswith("unit"):
             head = _closing_verb(sentence[number.end:])
+        if not head and in_list and context.head in _CASUALTY + ("arrests",):
+            head = context.head  # 'killed 19 military personnel and 10 civilians' 
         if not head and stop not in ("part",) and not stop.startswith("unit"):
             verb, vgroup = _verb_before(before)
             if verb:
                 head, group = verb, group or vgroup
         if not head and not group and not stop.startswith("unit") and not after:
             head = _closing_verb(sentence[number.end:])
-            group = "people" if head in _CASUALTY else group  # 'eight (seven … and one …) were injured
+            group = "people" if head in _CASUALTY else group  # 'eight (seven … and one …) were injured'
+        popped = False
+        if head in _CASUALTY and not group:
+            if respectively and listed_groups:
+                group, popped = listed_groups.pop(0), True
+            elif after[:1] and _has(after[0], ("deaths$", "fatalities$", "dead$")) or _has(" ".join(before[-2:]), (
+                    "deaths$",)):
+                group = _lookup(" ".join(before[-3:]), lexicon.GROUPS) or "people"
+            else:
+                group = _lookup(clause_before[-40:], lexicon.GROUPS) or (
+                    context.group if context.head in _CASUALTY else "")
+                if not group and re.search(r"\braids?\b", low) and head == "killed":
+                    group = "isis"
         if stop == "part":
             part = True
             head = head or _closing_verb(sentence[number.end:])
@@ -366,52 +485,81 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
             out.append(Reading(number, sentence, "exempt" if incident else "other",
                                reason="one incident's detail" if incident else f"counts {stop[5:]}"))
             continue
-        if head in _CASUALTY and not group and after[:1] != [] and _has(after[0], ("deaths$", "fatalities$")):
-            group = "people"
-        from_to = re.search(r"\bto\s*$", sentence[previous_end - 12 if previous_end > 12 else 0:number.start]) \
-            and re.search(r"\bfrom\s*$", sentence[max(0, clause[0]):found[index - 1].start]) if index else False
-        region = _region(sentence[number.end:clause[1]][:60])
-        if not head and not group and (comparing or from_to or re.match(r"\s*(?:in|during|last|the month)",
-                                                                      after_text, re.IGNORECASE)) and context.metric:
+        region, plain_region = _region(sentence, number.start, number.end, clause)
+        total = re.search(r"(?:\bout of|\bof)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", clause_before)
+        ctx = {"camp": camp, "low": low, "whole": low_sentence, "before_text": clause_before[-30:],
+               "after_text": low_sentence[number.end:number.end + 60], "month": report_month,
+               "country": lambda: _country(sentence, number.start, number.end, clause)}
+        from_list = False
+        if respectively and not own and listed_metrics:
+            metric, from_list = listed_metrics.pop(0), True
+        elif not head and not group and (comparing or re.match(r"\s*(?:in|during|last|the month|the previous)",
+                                                            after_text, re.IGNORECASE)
+                                       or re.search(r"\bto\s*$", before_text)) and context.metric:
             metric = context.metric
         elif not head and not group and region and context.metric in ("attacks", "raids"):
             metric = context.metric
         else:
-            metric = _metric(head, group, text, context, sentence)
+            metric = _metric(head, group, ctx)
         if metric == "" and region and _has(low, ("attack", "raid")):
             metric = "raids" if "raid" in low and "attack" not in low else "attacks"
         if not metric:
             out.append(Reading(number, sentence, "exempt" if incident else "other",
                                reason="one incident's detail" if incident else "names nothing the data count"))
             continue
-        if head in _CASUALTY or group:
-            context.head = head if head in _CASUALTY else context.head
-            if group and not (head in _CASUALTY and _has(" ".join(after[:1]), ("deaths$", "fatalities$"))):
-                context.group = group
-        context.metric = metric
-        if incident and not metric.startswith(("repatriation", "camp_")):
-            out.append(Reading(number, sentence, "exempt", reason="one incident's detail"))
-            continue
-        if _has(low_sentence, _OTHER_VIOLENCE) and metric in ("deaths_total", "injured_total", "military_killed",
-                                                     "civilian_killed", "military_injured", "civilian_injured"):
-            out.append(Reading(number, sentence, "other", reason="casualties of other violence"))
-            continue
-        certain = not (part or attributed or span)
-        if region and metric in ("attacks", "raids") and not re.search(r"\ball\b", sentence[clause[0]:number.start],
-                                                                         re.IGNORECASE):
-            metric = f"region_{metric}:{region}"
-            certain = certain or not attributed
-        if metric in ("deaths_total", "injured_total"):
-            certain = False
-        if metric.startswith("repatriation_") and metric.endswith(":"):
-            total = re.search(r"\b(?:a total of|in total|altogether|overall)\b", low)
-            metric, certain = "repatriations_total", bool(total) and certain
-        if span:
-            out.append(Reading(number, sentence, "other", metric, month, reason="a figure over a span of months",
-                               certain=False))
-            continue
-        out.append(Reading(number, sentence, "figure", metric, month, certain=certain))
+        if head in _CASUALTY and group and group != "people" and not popped:
+            listed_groups.append(group)
+        if not from_list:
+            listed_metrics.append(metric)
+        if head or group:
+            context.head = head or context.head
+            context.group = group or context.group
+        context.metric = metric if not metric.startswith("region_") else context.metric
+        reading = _finish(number, sentence, metric, month, dict(
+            incident=incident, part=part, attributed=attributed, span=span, other_violence=other_violence,
+            region=region if not total else "", plain_region=plain_region, outside=outside, camp=camp,
+            clause_before=clause_before, low=low, after_text=after_text.lower(), stop=stop,
+            region_before=any(_region_named(low_sentence[:number.start]))))
+        if bare and in_list and not respectively and reading.kind == "figure":
+            reading = replace(reading, certain=False)  # a number the text leaves unnamed ('…, 1')
+        previous_reading = reading
+        out.append(reading)
     return out
+
+
+def _region_named(text: str):
+    for alias in lexicon.REGIONS:
+        yield bool(re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text))
+
+
+def _finish(number: Number, sentence: str, metric: str, month: str, cues: dict) -> Reading:
+    """The reading of a number whose figure is known, narrowed by the cues of its clause."""
+    if cues["incident"] and not metric.startswith(("repatriation", "camp_")):
+        return Reading(number, sentence, "exempt", reason="one incident's detail")
+    if cues["other_violence"] and metric in ("deaths_total", "injured_total", "military_killed", "civilian_killed",
+                                             "military_injured", "civilian_injured"):
+        return Reading(number, sentence, "other", reason="casualties of other violence")
+    certain = not (cues["part"] or cues["attributed"] or cues["span"] or cues["outside"])
+    if re.search(r"\b(?:across|in|throughout) the region\b", cues["low"]):
+        certain = False  # 'the region' of the sentence before
+    if cues["region"] and metric in ("attacks", "raids") and not re.search(r"\ball\b", cues["clause_before"]):
+        metric, certain = f"region_{metric}:{cues['region']}", certain and cues["plain_region"]
+    elif cues["region_before"] and metric in ("arrests", "isis_killed", "military_killed", "civilian_killed"):
+        certain = False  # a region's share of a breakdown
+    if metric.startswith(("hol_", "camp_")) or metric in ("deaths_total", "injured_total") or cues["camp"]:
+        certain = False
+    if metric == "attacks" and re.match(r"\s*(?:[a-z-]+\s+){0,4}(?:targeted|targeting|against|on|hit|struck|"
+                                        r"aimed)\b", cues["after_text"]):
+        certain = False  # '4 attacks targeted the SDF': a part by target
+    if metric.startswith("repatriation_people") and re.search(r"\btotal\b[\w\s]{0,12}$", cues["clause_before"]):
+        metric = "repatriation_people:"
+    if metric.startswith("repatriation_") and metric.endswith(":"):
+        total = re.search(r"\b(?:a total of|in total|altogether|overall|in all)\b", cues["low"])
+        metric, certain = "repatriations_total", bool(total) and certain
+    if cues["span"]:
+        return Reading(number, sentence, "other", metric, month, reason="a figure over a span of months",
+                       certain=False)
+    return Reading(number, sentence, "figure", metric, month, certain=certain)
 
 
 def read_text(sentences: list[str], report_month: str) -> list[Reading]:
@@ -427,29 +575,32 @@ def read_text(sentences: list[str], report_month: str) -> list[Reading]:
     return out
 
 
-def _percent(number: Number, sentence: str, clause_text: str, before: list[str], mentions: list[_Mention],
+def _percent(number: Number, sentence: str, clause_text: str, mentions: list[_Mention],
              clause: tuple[int, int], report_month: str, context: _Context) -> Reading:
     """A percentage: a change between two months when words of change stand by it, else a share."""
     window = " ".join(_words(sentence[max(clause[0], number.start - 60):number.end + 60]))
-    if not any(re.search(rf"\b{w}\b", window) for w in lexicon.CHANGE):
+    if not any(re.search(rf"\b{w}\b", window) for w in lexicon.CHANGE) or re.match(r"\s*of\b", sentence[number.end:]):
         return Reading(number, sentence, "other", reason="a share, not a change")
-    metric = context.metric
-    for keys, name in ((("attack",), "attacks"), (("raid",), "raids"), (("arrest",), "arrests")):
-        if not metric and _has(sentence[clause[0]:number.end + 60].lower(), keys):
+    near = sentence[max(clause[0], number.start - 50):number.end + 30].lower()
+    metric = ""
+    for keys, name in ((("death", "killed", "dead"), "deaths_total"), (("arrest",), "arrests"), (("raid",), "raids"),
+                       (("attack",), "attacks")):
+        if _has(near, keys):
             metric = name
-    metric = metric or ("attacks" if "attack" in sentence.lower() else "")
+            break
+    metric = metric or context.metric or ("attacks" if "attack" in sentence.lower() else "")
     if not metric:
         return Reading(number, sentence, "other", reason="a change of something the data do not count")
     later = [m for m in mentions if m.start >= number.end]
-    frm = re.search(r"\bfrom\s+(?:\S+\s+){0,3}?(?P<m>" + "|".join(MONTH_NAMES) + r"|last month|the previous month|"
-                    r"the month prior)", sentence[number.end:], re.IGNORECASE)
+    frm = re.search(r"\b(?:from|than|compared (?:to|with)|over|on)\s+(?:\S+\s+){0,4}?(?P<m>" + "|".join(MONTH_NAMES)
+                    + r"|last month|the previous month|the month prior)", sentence[number.end:], re.IGNORECASE)
     base = previous_month(report_month)
     if frm:
         base = next((m.month for m in later if m.start >= number.end + frm.start("m")), base)
-    to = re.search(r"\bto\s+(?:\S+\s+){0,3}?(?:in\s+)?(?P<m>" + "|".join(MONTH_NAMES) + r")", sentence[number.end:],
-                   re.IGNORECASE)
+    to = re.search(r"(?<!compared )\bto\s+(?:\S+\s+){0,3}?(?:in\s+)?(?P<m>" + "|".join(MONTH_NAMES) + r")",
+                   sentence[number.end:], re.IGNORECASE)
     month = report_month
     if to:
         month = next((m.month for m in later if m.start >= number.end + to.start("m")), month)
     return Reading(number, sentence, "figure", metric, month, "percent_change", base,
-                   certain=not _has(clause_text.lower(), lexicon.ATTRIBUTED))
+                   certain=not _has(clause_text.lower(), lexicon.ATTRIBUTED) and metric != "deaths_total")
