@@ -67,14 +67,14 @@ UNITS = ("missions$", "mission$", "flights$", "flight$", "convoys$", "convoy$", 
          "tonnes$", "attempts$", "explosions$", "ieds$", "bombs$", "mines$", "drones$", "strikes$", "airstrikes$",
          "shells$", "rockets$", "cells$", "networks$", "locals$", "tribes$", "oil-related$", "oil$", "car-bomb$",
          "ied$", "suicide$", "hit-and-run$", "assassinations$", "assassination$", "arson$", "kidnappings$",
-         "kidnapping$", "bodies$", "graves$", "children's$", "percent$", "per$", "sectors$",
+         "kidnapping$", "casualties$", "causalities$", "bodies$", "graves$", "children's$", "percent$", "per$", "sectors$",
          "sections$", "yazidi$", "yazidis$", "women's$", "hostages$", "detention$", "facilities$", "orphans$",
          "trucks$")
 # A clause that tells one incident (its numbers are that attack's, not the month's).
 INCIDENT = ("checkpoint", "village", "town$", "vehicle", "car$", "cars$", "ambush", "patrol", "motorcycle",
             "bomb", "ied$", "ieds$", "explosive", "explosion", "landmine", "mine$", "gunmen", "gunman",
             "assassinat", "an attack", "one attack", "the attack$", "a single attack", "the incident", "the same day",
-            "the next day", "the following day", "shot", "countryside", "near ", "outskirts", "home of", "house",
+            "the next day", "the following day", "shot dead", "were shot", "was shot", "countryside", "near ", "outskirts", "home of", "house",
             "market", "station", "convoy", "grenade", "suicide", "targeting a", "targeted a",
             "targeted an", "targeted the", "when their", "when a", "as they", "while on", "on their way", "shop",
             "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed", "gunfire",
@@ -86,10 +86,10 @@ MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "i
                "sleeper cell attacks in", "confirmed attacks")
 # A clause with these words counts a part of a figure, not the figure.
 PART = ("plus", "of these", "of those", "of which", "of them", "within", "in addition", "another",
-        "among them", "among these", "including", "included", "alone", "only", "the remaining", "the rest",
+        "among them", "among these", "including", "included", "alone", "the remaining", "the rest",
         "bringing", "besides", "apart from", "aside from", "as part of", "more days", "in the course of",
         "oil-related", "oil", "tankers", "car bomb", "ied", "suicide", "the other", "phase", "a further", "further",
-        "also", "the region")
+        "the region")
 # Someone else's figure ("the SDF said they arrested 85"): reported, not RIC's count.
 ATTRIBUTED = ("said", "says", "stated", "states", "announced", "announces", "according to", "reported that",
               "claimed that", "told", "claims", "statement", "quoted", "declared", "estimated that", "alleged")
@@ -150,5 +150,5 @@ REGIONS = {
     "euphrates": "euphrates", "qamishli": "qamishli", "shaddadi": "shaddadi", "al-shaddadi": "shaddadi",
     "other cantons": "other cantons", "the other cantons": "other cantons", "other regions": "other cantons",
     "other areas": "other cantons", "the rest of nes": "other cantons", "rest of nes": "other cantons",
-    "elsewhere": "other cantons", "elsewhere in nes": "other cantons", "other parts of nes": "other cantons",
+    "elsewhere": "other cantons", "dez": "deir ez-zor", "elsewhere in nes": "other cantons", "other parts of nes": "other cantons",
 }

@@ -42,13 +42,14 @@ _WORDS = "|".join(sorted(list(SMALL_WORDS) + list(_SCALES), key=len, reverse=Tru
 # date, a number in digits, or a run of number words.
 _TOKEN = re.compile(
     r"(?P<address>\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:png|svg|pdf|docx|csv|md|html)\b)"
+    r"|(?P<dayslist>\b\d{1,2}(?:\s*,\s*\d{1,2})+(?:\s*,?\s*and\s+\d{1,2})?\s+of\s+the\s+month\b)"
     r"|(?P<iso>\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b)"
     rf"|(?P<daymonth>\b\d{{1,2}}(?:st|nd|rd|th)?(?:(?:\s*(?:,|and|&|-|–|to)\s*)\d{{1,2}}(?:st|nd|rd|th)?)*"
-    rf"\s+(?:of\s+)?(?:{_MONTH}|{_ABBREVIATED})(?!\w))"
+    rf"\s+(?:{_MONTH}|{_ABBREVIATED})(?!\w)|\b\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:{_MONTH}|{_ABBREVIATED})(?!\w))"
     rf"|(?P<monthday>\b(?:{_MONTH}|{_ABBREVIATED})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
     r"(?:(?:\s*(?:,|and|&|-|–|to)\s*(?:the\s+)?)\d{1,2}(?:st|nd|rd|th)?(?![\d,]\d))*(?:,?\s+\d{4})?)"
     r"|(?P<digits>(?<![\w.,])[−-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]\d)"
-    r"(?P<suffix>st|nd|rd|th)?(?!\w)(?P<percent>\s?%|\s+per\s?cent\b)?"
+    r"(?P<suffix>st|nd|rd|th|x)?(?!\w)(?P<percent>\s?%|\s+per\s?cent\b)?"
     r"(?P<scale>\s+(?:hundred|thousand|million)\b)?)"
     rf"|(?P<words>\b(?:a\s+)?(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b(?P<wpercent>\s?%|\s+per\s?cent\b)?)",
     re.IGNORECASE)
@@ -110,13 +111,13 @@ def numbers(sentence: str) -> list[Number]:
     ordinals, spans of time, names and addresses marked exempt with the reason."""
     found: list[Number] = []
     for m in _TOKEN.finditer(sentence):
-        kind = next(k for k in ("address", "iso", "daymonth", "monthday", "digits", "words") if m.group(k))
+        kind = next(k for k in ("address", "dayslist", "iso", "daymonth", "monthday", "digits", "words") if m.group(k))
         start, end, written = m.start(), m.end(), m.group(0)
         before, after = sentence[max(0, start - 40):start], sentence[end:end + 40]
         if kind == "address":
             found.append(Number(None, written, start, end, exempt="address"))
             continue
-        if kind in ("iso", "daymonth", "monthday"):
+        if kind in ("iso", "daymonth", "monthday", "dayslist"):
             found.append(Number(None, written, start, end, exempt="date"))
             continue
         bound = _BOUND.search(before)
@@ -151,6 +152,8 @@ def numbers(sentence: str) -> list[Number]:
         plain = digits.lstrip("-−")
         if value is None:
             exempt = "too many digits to be a count"
+        elif m.group("suffix") and m.group("suffix").lower() == "x":
+            exempt = "a ratio"
         elif m.group("suffix"):
             followed = re.match(r"\s+(?!of\b|and\b|to\b)[a-z]", after, re.IGNORECASE)  # 'the 12th attack'
             exempt = "date" if not followed and (_ORDINAL_DAY.search(before) or re.match(

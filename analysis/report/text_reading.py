@@ -13,6 +13,7 @@ never called a contradiction. The words are in `lexicon`; no data are read here.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -27,8 +28,11 @@ _CLAUSE = re.compile(r";|\(|\)|\s/\s|\s[–—]\s|\s-\s|:\s|,\s*(?=(?:while|wher
                      r"slightly|significantly|far|a slight|a sharp|an uptick|the same|nearly|almost|again|"
                      r"compared|and (?:a|an|the|in)\b)\b)|\.\s", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’./-]*", re.IGNORECASE)
-_MONTH_MENTION = re.compile(r"\b(?P<name>" + "|".join(MONTH_NAMES) + r")(?P<poss>['’]s)?(?:\s+(?P<year>(?:19|20)\d\d))?"
-                            r"(?![\w-])", re.IGNORECASE)
+_ABBREVIATIONS = {"Jan": "january", "Feb": "february", "Mar": "march", "Apr": "april", "Jun": "june", "Jul": "july",
+                  "Aug": "august", "Sep": "september", "Sept": "september", "Oct": "october", "Nov": "november",
+                  "Dec": "december"}
+_MONTH_MENTION = re.compile(r"\b(?P<name>" + "|".join(MONTH_NAMES) + r"|(?-i:" + "|".join(_ABBREVIATIONS) + r")\.?)"
+                            r"(?P<poss>['’]s)?(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])", re.IGNORECASE)
 _RELATION = re.compile(r"\b(?P<rel>" + "|".join(re.escape(r) for r in lexicon.PREVIOUS_MONTH + lexicon.THIS_MONTH)
                        + r")(?P<poss>['’]s)?\b", re.IGNORECASE)
 
@@ -51,10 +55,15 @@ class Reading:
     certain: bool = True
 
 
+@functools.lru_cache(maxsize=None)
+def _keys_pattern(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k[:-1]) + r"(?![\w-])" if k.endswith("$") else re.escape(k)
+                                                for k in keys) + ")")
+
+
 def _has(text: str, keys: tuple[str, ...]) -> bool:
     """Whether a key occurs in `text` at a word's start (a key ending in '$' must end a word)."""
-    return any(re.search(r"(?<![\w-])" + (re.escape(k[:-1]) + r"(?![\w-])" if k.endswith("$") else re.escape(k)),
-                         text) for k in keys)
+    return _keys_pattern(tuple(keys)).search(text) is not None
 
 
 def _lookup(word: str, table: dict[str, tuple[str, ...]]) -> str:
@@ -92,7 +101,8 @@ def _mentions(sentence: str, report_month: str) -> list[_Mention]:
     for m in _MONTH_MENTION.finditer(sentence):
         if m.group("name").lower() == "may" and not m.group("name")[0].isupper():
             continue  # 'may' the verb
-        found.append(_Mention(m.start(), m.end(), month_of(m.group("name"), m.group("year") or "", report_month),
+        name = _ABBREVIATIONS.get(m.group("name").rstrip("."), m.group("name"))
+        found.append(_Mention(m.start(), m.end(), month_of(name, m.group("year") or "", report_month),
                               bool(m.group("poss"))))
     for m in _RELATION.finditer(sentence):
         rel = m.group("rel").lower()
@@ -142,6 +152,10 @@ def _number_month(number: Number, clause: tuple[int, int], mentions: list[_Menti
     if near_after:
         return near_after[0].month, False
     before = sentence[start:number.start]
+    if re.search(r"\bto\s*$", before) and re.search(r"\bfrom\b", before):  # 'from one the previous month to two'
+        after_to = [m for m in inside if m.start >= number.end and len(_words(sentence[number.end:m.start])) <= 2
+                    and not m.possessive]
+        return (after_to[0].month if after_to else report_month), False
     possessive = [m for m in inside if m.end <= number.start and m.possessive
                   and (len(_words(sentence[m.end:number.start])) <= 2 or len(_words(sentence[m.end:number.start])) <= 6
                        and _list_like(sentence[m.end:number.start]))]
@@ -180,6 +194,10 @@ def _scan_after(words: list[str]) -> tuple[str, str, str]:
         if word in ("of", "out") and (following in ("these", "those", "them", "whom", "which", "the", "this", "its",
                                                     "all", "of") or re.fullmatch(r"[\w-]+['’]s", following)):
             return "", group, "part"
+        if word in ("with", "involving") and i == 0:
+            return "", group, "part"  # '7 raids, 4 with Coalition involvement'
+        if word == "and" and i == 0:
+            return "", group, "word:and"  # '5 and civilian deaths to 8': the next item of a list
         if word in ("of", "and") and group and (_lookup(following, lexicon.HEADS) or following in ("the", "its")):
             return "", group, "word:" + word
         if word == "of" and group:
@@ -228,7 +246,18 @@ def _scan_after_group(words: list[str], index: int, group: str) -> tuple[str, st
 _VERBS = ("killed", "injured", "arrests", "repatriated")
 
 
-def _verb_before(words: list[str], immediate: bool = False) -> tuple[str, str]:
+def _run(found: list[Number], index: int, sentence: str) -> list[int]:
+    """The indexes of the numbers listed with number `index` ('19 and 10', '8, 3 and 2')."""
+    start = index
+    while start > 0 and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[start - 1].end:found[start].start]):
+        start -= 1
+    end = index
+    while end + 1 < len(found) and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[end].end:found[end + 1].start]):
+        end += 1
+    return list(range(start, end + 1))
+
+
+def _verb_before(words: list[str], immediate: bool = False, reach: int = 4) -> tuple[str, str]:
     """The verb (and group) just before a number: 'killing 4', 'arrested 85', 'repatriates 27', 'raids to 11';
     with `immediate`, only the word right before it (or a noun then 'to', 'of', 'reached' …)."""
     if immediate:
@@ -251,7 +280,7 @@ def _verb_before(words: list[str], immediate: bool = False) -> tuple[str, str]:
                     return noun, group
         return "", ""
     group = ""
-    for word in reversed(words[-4:]):
+    for word in reversed(words[-reach:]):
         head = _lookup(word, lexicon.HEADS)
         if head and not (head == "raids" and word.startswith("operation")):
             return head, group
@@ -276,7 +305,7 @@ def _country(sentence: str, start: int, end: int, clause: tuple[int, int]) -> st
         return ""
     found.sort()
     after = [f for f in found if end <= f[0] < clause[1] and re.search(r"\b(?:to|for)\s+(?:the\s+)?$", low[:f[0]])
-             and not re.search(r"\d", sentence[end:f[0]].replace(sentence[start:end], ""))]
+             and (len(_words(sentence[end:f[0]])) <= 3 or _list_like(re.sub(r"\bto\s*$", "", sentence[end:f[0]])))]
     if after:
         return after[0][2]
     before = [f for f in found if clause[0] <= f[0] < start]
@@ -286,29 +315,28 @@ def _country(sentence: str, start: int, end: int, clause: tuple[int, int]) -> st
     return (direct or found)[0][2]
 
 
+_REGION_NAMES = "|".join(re.escape(a) for a in sorted(lexicon.REGIONS, key=len, reverse=True))
+_REGION = re.compile(r"(?<![\w-])(" + _REGION_NAMES + r")(?![\w-])")
+_REGION_BEFORE = re.compile(r"(?<![\w-])(" + _REGION_NAMES + r")(?:\s+(?:region|canton))?\s+(?:saw|recorded|had|with)?\s*$")
+
+
 def _region(sentence: str, start: int, end: int, clause: tuple[int, int]) -> tuple[str, bool]:
     """A region a number is a part of: named just after it ('12 in Deir ez-Zor', '43 struck the Deir-ez-Zor
     region') or just before it ('Raqqa 8'); and whether the tie is plain ('in …')."""
     after = sentence[end:clause[1]].lower()[:70]
-    for alias in sorted(lexicon.REGIONS, key=len, reverse=True):
-        m = re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", after)
-        if m and len(_words(after[:m.start()])) <= 6 and not re.search(r"\d", after[:m.start()]):
-            return lexicon.REGIONS[alias], bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:canton of\s+)?$",
+    m = _REGION.search(after)
+    if m and len(_words(after[:m.start()])) <= 6 and not re.search(r"\d", after[:m.start()]):
+        return lexicon.REGIONS[m.group(1)], bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:canton of\s+)?$",
                                                           after[:m.start()]))
-    before = sentence[clause[0]:start].lower()[-40:]
-    for alias in sorted(lexicon.REGIONS, key=len, reverse=True):
-        m = re.search(r"(?<![\w-])" + re.escape(alias) + r"(?:\s+(?:region|canton))?\s+(?:saw|recorded|had|with)?\s*$",
-                      before)
-        if m:
-            return lexicon.REGIONS[alias], False
-    return "", False
+    m = _REGION_BEFORE.search(sentence[clause[0]:start].lower()[-40:])
+    return (lexicon.REGIONS[m.group(1)], False) if m else ("", False)
 
 
 def _attack_metric(low: str, before: str, after: str, report_month: str) -> str:
     if re.search(r"unverified|(?:could not|unable to|not able to) (?:be )?(?:independently )?(?:confirm|verif)|"
                  r"not (?:been )?confirmed|unconfirmed|not independently", low) and "confirmed attacks" not in low:
         return "attacks_unverified"
-    if re.search(r"\bclaimed\s*$|\bclaimed\b.*\bof\s*$", before) or re.match(
+    if re.search(r"\bclaimed\s+(?:only\s+|just\s+|another\s+)?$|\bclaimed\b.*\bof\s*$", before + " ") or re.match(
             r"\s*(?:[a-z-]+\s+){0,3}?(?:of them |of these )?(?:were |was )?(?:re)?(?:claimed|confirmed (?:as|to have been) "
             r"(?:isis|carried))", after) or (report_month < "2022-05" and re.match(r"\s*confirmed isis", after)):
         return "attacks_claimed"
@@ -364,7 +392,7 @@ _OUTSIDE = re.compile(r"excluding|not including|outside (?:of )?(?:al-)?(?:hol|t
 def _closing_verb(text: str) -> str:
     """The verb closing a list that begins at a number ('4 military personnel and 7 civilians injured'):
     only groups, numbers and 'and' may stand between, and no punctuation."""
-    text = re.split(r"[;:()–—/]", text)[0]
+    text = re.split(r"[,;:()–—/]", text)[0]
     previous = ""
     for word in _words(text)[:14]:
         head = _lookup(word, lexicon.HEADS)
@@ -372,7 +400,8 @@ def _closing_verb(text: str) -> str:
             return head if previous != "and" else ""  # 'and injured 16': a verb of its own
         previous = word
         if head or not (word.isdigit() or word in SMALL_WORDS or word.replace(",", "").isdigit()
-                        or _lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other")):
+                        or _lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other",
+                                                                     "of", "suspected")):
             return ""
     return ""
 
@@ -389,8 +418,12 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
     other_violence = _has(low_sentence, _OTHER_VIOLENCE)
     has_day = any(n.exempt == "date" and re.search(r"\d", n.written) for n in found)
     respectively = "respectively" in low_sentence
+    first = _REGION.search(low_sentence)
+    first_region = first.start() if first else len(sentence) + 1
     listed_groups: list[str] = []
     listed_metrics: list[str] = []
+    verb_led: set[int] = set()
+    incidents: dict[tuple[int, int], bool] = {}
     context, out = _Context(metric=metric), []
     previous_reading: Reading | None = None
     for index, number in enumerate(found):
@@ -403,27 +436,30 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
         previous_end = max([n.end for n in found[:index] if n.end <= number.start and n.start >= clause[0]],
                            default=clause[0])
         next_start = min([n.start for n in found[index + 1:] if n.start < clause[1]], default=clause[1])
-        after_text = re.split(r"[,;:()/–—]", sentence[number.end:next_start])[0]
+        after_text = re.split(r"[,;:()–—]|\s/\s", sentence[number.end:next_start])[0]
         after = _words(after_text)
         cut = max(previous_end, max((m.end() for m in re.finditer(r"[,;:()/]", sentence[:number.start])),
                                     default=0))
         before_text = sentence[cut:number.start].lower()
         before = _words(before_text)
-        clause_before = sentence[clause[0]:number.start].lower()
+        clause_before = sentence[max(clause[0], number.start - 300):number.start].lower()
         if not context.metric:
             context.metric = next((name for keys, name in ((("attack",), "attacks"), (("raid",), "raids"),
                                                            (("arrest",), "arrests"))
                                    if _has(low_sentence[:number.start], keys)), "")
         month, comparing = _number_month(number, clause, mentions, sentence, report_month)
-        incident = (has_day or _has(low, lexicon.INCIDENT)) and not _has(low, lexicon.MONTH_LEVEL)
+        if clause not in incidents:
+            incidents[clause] = (has_day or _has(low, lexicon.INCIDENT)) and not _has(low, lexicon.MONTH_LEVEL)
+        incident = incidents[clause]
         later = low_sentence[number.end:]
         part = (_has(clause_before, lexicon.PART) or re.search(r"\bplus\b|bringing the total|in addition", later)
                 or re.match(r"[^,;.]{0,25}\balso\b", later)) \
             and not re.search(r"(?:total(?: number)?(?: of [a-z ]+)? (?:of|to|at|reached)|in total|altogether|"
                               r"overall)\s*$", clause_before)
         own_phrase = (clause_before[-50:] + " " + after_text.lower())
-        camp = _has(clause_before + " " + after_text.lower(), lexicon.CAMP_OPERATION) and not _OUTSIDE.search(low)
-        outside = bool(_OUTSIDE.search(low))
+        camp = (_has(clause_before + " " + after_text.lower(), lexicon.CAMP_OPERATION) or re.match(
+            r"\s*(?:in(?:side)?\s+)?(?:the\s+)?(?:al-)?hol(?:\s+camp)?\b", low_sentence)) and not _OUTSIDE.search(low)
+        outside = bool(_OUTSIDE.search(low_sentence))
         if number.percent:
             reading = _percent(number, sentence, text, mentions, clause, report_month, context)
             context.metric = reading.metric or context.metric
@@ -432,9 +468,11 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
         difference = re.match(r"\s*(?:[a-z-]+\s+){0,2}?(?:(?:more|fewer|less)\s+(?:[a-z-]+\s+){0,3}than|"
                               + "|".join(lexicon.DIFFERENCE_AFTER) + r")\b\s*(?P<rest>.{0,40})",
                               sentence[number.end:], re.IGNORECASE)
-        if difference and not re.match(r"\s*\S*\d", difference.group("rest")) and re.match(
+        if difference and (re.search(r"(?:more|fewer|less)\s+(?:[a-z-]+\s+){0,3}than", difference.group(0))
+                           and re.match(r"the\s+(?:\d|" + "|".join(SMALL_WORDS) + r")", difference.group("rest"),
+                                        re.IGNORECASE) or not re.match(r"\s*\S*\d", difference.group("rest")) and re.match(
                 r"(?:in\s+|the\s+|that of\s+)?(?:" + "|".join(MONTH_NAMES) + r"|last month|the previous|the month)",
-                difference.group("rest"), re.IGNORECASE):
+                difference.group("rest"), re.IGNORECASE)):
             noun = _lookup(" ".join(_words(difference.group(0))[:3]), lexicon.HEADS)
             metric = {"attacks": "attacks", "raids": "raids", "arrests": "arrests"}.get(noun, context.metric)
             if metric:
@@ -449,8 +487,11 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
         if verb:  # 'killing 13 SDF personnel and injuring 8': the verb before the number is its own
             head, stop, group = verb, "", group or vgroup
         own = bool(head or group)
+        if verb:
+            verb_led.add(index)
         gap = sentence[previous_reading.number.end:number.start] if previous_reading else ""
-        in_list = bool(previous_reading) and bool(re.search(r"\band\b|,|[–—]", gap)) and _list_like(gap)
+        in_list = bool(previous_reading) and bool(re.search(r"\band\b|,|[–—]", gap)) and _list_like(gap) and \
+            not re.search(r"[;:]", gap)
         if not head and group and not stop.startswith("unit"):
             head = _closing_verb(sentence[number.end:])
         if not head and in_list and context.head in _CASUALTY + ("arrests",):
@@ -463,8 +504,26 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
             head = _closing_verb(sentence[number.end:])
             group = "people" if head in _CASUALTY else group  # 'eight (seven … and one …) were injured'
         popped = False
+        if respectively and not own:
+            closing = re.match(r"[\s\d,]*(?:and\s+\S+\s+)?(?:others\s+)?respectively\s+(\w+)", sentence[number.end:])
+            if closing and _lookup(closing.group(1).lower(), lexicon.HEADS) in _CASUALTY:
+                head = _lookup(closing.group(1).lower(), lexicon.HEADS)
+        if not head and not comparing and not stop.startswith("unit") and not re.search(r"\bto\s*$", before_text) and (
+                previous_reading is not None or index == 0):
+            start_at = previous_reading.number.end if previous_reading is not None else 0
+            subject = _verb_before(_words(sentence[start_at:number.start]), immediate=False, reach=6)
+            if subject[0] and not re.search(r"\d", sentence[start_at:number.start]) and (
+                    not group or subject[0] in _CASUALTY + ("arrests",)):
+                head = subject[0]
+                group = group or subject[1] or ("people" if re.search(r"\bdeaths?\b|\bdead\b|\btoll\b",
+                                                                       sentence[start_at:number.start].lower())
+                                                else "")
+        of_total = re.match(r"\s*of\s+(?:the\s+)?$", sentence[number.end:next_start]) and index + 1 < len(found)
+        claimed_part = of_total and "claim" in low_sentence and not head
+        if claimed_part:
+            head = "attacks"
         if head in _CASUALTY and not group:
-            if respectively and listed_groups:
+            if respectively and listed_groups and (_run(found, index, sentence)[0] in verb_led or own):
                 group, popped = listed_groups.pop(0), True
             elif after[:1] and _has(after[0], ("deaths$", "fatalities$", "dead$")) or _has(" ".join(before[-2:]), (
                     "deaths$",)):
@@ -491,8 +550,10 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
                "after_text": low_sentence[number.end:number.end + 60], "month": report_month,
                "country": lambda: _country(sentence, number.start, number.end, clause)}
         from_list = False
-        if respectively and not own and listed_metrics:
-            metric, from_list = listed_metrics.pop(0), True
+        run = _run(found, index, sentence)
+        if not own and (respectively or comparing) and len(run) >= 2 and len(listed_metrics) >= len(run) and \
+                run[0] not in verb_led and not popped:
+            metric, from_list = listed_metrics[len(listed_metrics) - len(run) + run.index(index)], True
         elif not head and not group and (comparing or re.match(r"\s*(?:in|during|last|the month|the previous)",
                                                             after_text, re.IGNORECASE)
                                        or re.search(r"\bto\s*$", before_text)) and context.metric:
@@ -501,6 +562,10 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
             metric = context.metric
         else:
             metric = _metric(head, group, ctx)
+        if metric == "attacks_claimed" and re.search(r"\bof\s+(?:the\s+)?$", before_text) and not claimed_part:
+            metric = "attacks"  # '20 of 27': the 27 is all the month's attacks
+        if claimed_part and metric == "attacks":
+            metric = "attacks_claimed"  # 'claimed 36 of the 40 attacks, up from 20 of 27'
         if metric == "" and region and _has(low, ("attack", "raid")):
             metric = "raids" if "raid" in low and "attack" not in low else "attacks"
         if not metric:
@@ -519,17 +584,17 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
             incident=incident, part=part, attributed=attributed, span=span, other_violence=other_violence,
             region=region if not total else "", plain_region=plain_region, outside=outside, camp=camp,
             clause_before=clause_before, low=low, after_text=after_text.lower(), stop=stop,
-            region_before=any(_region_named(low_sentence[:number.start]))))
+            region_before=first_region < number.start))
+        alone = re.search(r"\(\s*$", sentence[:number.start]) and re.match(r"\s*\)", sentence[number.end:])
+        single = number.value == 1 and re.search(r"\bwas\s+(?:also\s+)?(?:killed|injured|wounded|arrested)\b",
+                                                  low_sentence)
+        if reading.kind == "figure" and (alone or single):
+            reading = replace(reading, certain=False)  # '(8)' restates a part; 'One fighter was injured': one case
         if bare and in_list and not respectively and reading.kind == "figure":
             reading = replace(reading, certain=False)  # a number the text leaves unnamed ('…, 1')
         previous_reading = reading
         out.append(reading)
     return out
-
-
-def _region_named(text: str):
-    for alias in lexicon.REGIONS:
-        yield bool(re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text))
 
 
 def _finish(number: Number, sentence: str, metric: str, month: str, cues: dict) -> Reading:
@@ -562,11 +627,30 @@ def _finish(number: Number, sentence: str, metric: str, month: str, cues: dict) 
     return Reading(number, sentence, "figure", metric, month, certain=certain)
 
 
+MAX_SENTENCE = 2_000  # characters: a longer 'sentence' (a list, a table pasted as text) is read in pieces
+
+
+def _pieces(sentence: str) -> list[str]:
+    """A sentence cut at commas or semicolons into pieces of at most MAX_SENTENCE characters, so that the reader's
+    work grows with the text's length, never with its square."""
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    out, start = [], 0
+    while len(sentence) - start > MAX_SENTENCE:
+        cut = max(sentence.rfind(", ", start, start + MAX_SENTENCE), sentence.rfind("; ", start, start + MAX_SENTENCE))
+        cut = cut + 2 if cut > start else start + MAX_SENTENCE
+        while cut < len(sentence) and sentence[cut - 1].isalnum() and sentence[cut].isalnum():
+            cut += 1  # never inside a word or a number
+        out.append(sentence[start:cut])
+        start = cut
+    return out + [sentence[start:]]
+
+
 def read_text(sentences: list[str], report_month: str) -> list[Reading]:
     """Every number of a text's sentences; a sentence that names nothing takes the figure the one before it
     spoke of ('Of these, only 4 occurred in other cantons')."""
     out, metric = [], ""
-    for sentence in sentences:
+    for sentence in (piece for whole in sentences for piece in _pieces(whole)):
         readings = read_sentence(sentence, report_month, metric)
         figures = [r.metric for r in readings if r.kind == "figure" and r.measure == "count"
                    and r.metric in ("attacks", "raids")]

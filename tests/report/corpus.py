@@ -141,3 +141,30 @@ def summary(scored: list[Scored]) -> dict[str, object]:
     return {"classes": table, "tied": sum(s.tied for s in figures) / len(figures) if figures else 1.0,
             "false_mismatch": sum(s.mismatch for s in scored), "dates_counted": sum(
                 1 for s in scored if s.label["reason"] == "date" and s.got == "figure"), "numbers": len(scored)}
+
+
+HEADLINE_METRICS = ("attacks", "military_killed", "military_injured", "civilian_killed", "civilian_injured", "raids",
+                    "arrests", "isis_killed")
+
+
+def edited_headlines(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], bool]]:
+    """Each headline figure of a sentence (digits, this month's, exact) changed by one, as an editor's slip
+    would: whether the checker calls that number a MISMATCH against that figure."""
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[(row["report_month"], row["sentence"])].append(row)
+    out = []
+    for (month, sentence), labels in grouped.items():
+        book = _book(labels)
+        for lab in labels:
+            if not (lab["class"] == "figure" and (lab["kind"] or "count") == "count" and lab["month"] == month
+                    and lab["metric"] in HEADLINE_METRICS and lab["number"].isdigit() and lab["value"].isdigit()):
+                continue
+            start = locate(sentence, lab["number"], int(lab["occurrence"] or 1))
+            edited = sentence[:start] + str(int(lab["value"]) + 1) + sentence[start + len(lab["number"]):]
+            readings = read_text([edited], month)
+            hit = next((r for r in readings if r.number.start == start), None)
+            finding = classify(hit, book) if hit else None
+            out.append((lab, bool(finding and finding.status == MISMATCH and finding.statement
+                                  and finding.statement.label == lab["metric"])))
+    return out
