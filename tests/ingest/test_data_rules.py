@@ -107,3 +107,30 @@ def test_a_fatalities_cell_of_thousands_of_digits_is_named(tmp_path):
     pd.DataFrame(rows)[COLUMNS].to_csv(tmp_path / "acled.csv", index=False)
     with pytest.raises(InputFileError, match="fatalities that are not a count"):
         read_acled(tmp_path / "acled.csv")
+
+
+def test_log_rows_whose_coordinates_lie_outside_their_named_place_are_listed(raw_dir, tmp_path):
+    """Basira named with Paris's coordinates, or with a point in al-Hasakeh: placed by the name, and said so."""
+    import shutil
+
+    from ..conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "incidents", raw_dir / "incidents")
+    log = raw_dir / "incidents" / "incident_log.csv"
+    tail = "ied,sdf,0,0,0,0,confirmed,https://example.org/syn,SYNTHETIC"
+    append_line(log, f"SYN-P,2023-11-04,day,Basira,48.8566,2.3522,{tail}")  # Paris
+    append_line(log, f"SYN-H,2023-11-05,day,Basira,36.43,41.14,{tail}")  # al-Hol, in al-Hasakeh
+    append_line(log, f"SYN-B,2023-11-06,day,Basira,35.1971,40.6736,{tail}")  # Basira itself: no note
+    lines = len(log.read_text(encoding="utf-8").splitlines())
+    result = build(raw_dir, tmp_path)
+    summary = result.summary()
+    assert "2 log row(s) name a place their coordinates lie outside" in summary
+    assert f"incident_log.csv line {lines - 2}, location 'Basira': placed by its name (Basira)" in summary
+    assert "(48.8566, 2.3522) lie outside every district of the gazetteer" in summary
+    assert f"incident_log.csv line {lines - 1}" in summary and "Al-Hasakeh district" in summary.replace("al-", "Al-")
+    assert f"line {lines}," not in summary
+    cleaned = pd.read_csv(tmp_path / "processed" / "incidents.csv", dtype=str, keep_default_na=False)
+    rows = cleaned.set_index("incident_id")
+    assert rows.loc["SYN-P", "place_resolved_by"] == "names" and rows.loc["SYN-P", "adm3_pcode"] == "SY090102"
+    assert rows.loc["SYN-P", "coordinates_disagree"].startswith("placed by its name")
+    assert rows.loc["SYN-B", "coordinates_disagree"] == ""
