@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+from analysis import paths
 from analysis.errors import AnalysisError
 from analysis.report import draft_text
 from analysis.report.draft_text import read_draft
@@ -194,7 +195,8 @@ def test_a_fifo_or_a_device_is_refused_without_waiting(tmp_path):
     for target in (fifo, tmp_path / "zero.txt"):
         if target.name == "zero.txt":
             target.symlink_to("/dev/zero")
-        out = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True, timeout=60)
+        out = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True, timeout=60,
+                             cwd=paths.ROOT)
         assert "not a regular file" in out.stdout, out.stdout + out.stderr
     (tmp_path / "folder.md").mkdir()
     with pytest.raises(AnalysisError, match="is a folder"):
@@ -250,6 +252,6 @@ def test_check_draft_never_passes_a_draft_it_could_not_read(tmp_path):
     """Through the command line: a draft without readable text stops before any data is built (exit 2)."""
     path = write_package(tmp_path / "empty.docx", "<w:p/>", ns=STRICT, rel=STRICT_REL)
     out = subprocess.run([sys.executable, "-m", "analysis", "check-draft", "--processed", str(tmp_path / "p"), "--",
-                          "2023-11", str(path)], capture_output=True, text=True)
+                          "2023-11", str(path)], capture_output=True, text=True, cwd=paths.ROOT)
     assert out.returncode == 2 and "holds no text" in out.stderr and "Checked" not in out.stdout
     assert not (tmp_path / "p").exists()

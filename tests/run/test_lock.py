@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from analysis import paths
 from analysis.errors import AnalysisError
 from analysis.run import lock
 
@@ -65,7 +66,7 @@ def test_two_processes_hammering_one_lock_never_overlap(tmp_path):
     path.write_text(json.dumps({"pid": int(dead.stdout), "host": __import__("socket").gethostname(),
                                 "started": 1.0}))  # a dead holder's lock: taken over once, by one of them
     runs = [subprocess.Popen([sys.executable, "-c", _HAMMER, str(path), str(inside), "3"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+                             stderr=subprocess.PIPE, text=True, cwd=paths.ROOT) for _ in range(2)]
     results = [run.communicate(timeout=60) for run in runs]
     assert all(run.returncode == 0 for run in runs), results
     counts = [tuple(map(int, out.split()[-2:])) for out, _ in results]
