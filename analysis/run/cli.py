@@ -199,10 +199,11 @@ def _cmd_checksums(args: argparse.Namespace) -> int:
     if root.is_dir():
         publish.recover(root / "figures", root / "reports")
     problems = not_current(root)
+    where = "this checkout" if root.resolve() == paths.ROOT else str(root)
     if problems:
         listed = "".join(f"\n  - {problem}" for problem in problems)
         raise AnalysisError(f"{paths.relative_to_root(out)} was left as it is: it records a complete, current build "
-                            f"only, and {paths.relative_to_root(root)} is not one:{listed}\n"
+                            f"only, and {where} is not one:{listed}\n"
                             "  What to do: run `make -j2 all` (it rebuilds only what changed), then `make checksums`.")
     before = committed_checksums(root, out)
     changes = compare(before, checksums(root)) if before is not None else []

@@ -58,7 +58,11 @@ def not_current(root: Path = paths.ROOT) -> list[str]:
     record = data_build.current_record(raw, processed, allow_rejections=False)
     if record is None:
         return ["data/processed is not built from data/raw as it is now (or was built with rejections allowed)"]
-    jobs = [Job(month) for month in data_build.months(processed)] + [Job()]
+    months = data_build.months(processed)
+    jobs = [Job(month) for month in months] + [Job()]
+    published = {p.relative_to(root).parts[2] for p in output_files(root)
+                 if len(p.relative_to(root).parts) > 3 and p.relative_to(root).parts[1] == "as-published"}
+    jobs += [Job(month, "as-published") for month in sorted(published & set(months))]  # built by hand: kept current
     roots = Roots(processed, root / "figures", root / "reports")
     envs = {nb: environment(root / "notebooks" / nb.name, root) for nb in (MONTHLY_NOTEBOOK, OVERVIEW_NOTEBOOK)}
     stale = [job.sub for job in jobs if not is_current(job, roots, envs[job.notebook], record)]
@@ -67,7 +71,8 @@ def not_current(root: Path = paths.ROOT) -> list[str]:
         problems.append(f"{len(stale)} of {len(jobs)} reports are not built or are stale against data/raw and the "
                         f"code: {_listing(stale)}")
     expected = {job.sub for job in jobs}
-    extra = sorted({p.relative_to(root).parts[1] for p in output_files(root)} - expected - {"as-published"})
+    extra = sorted({"/".join(p.relative_to(root).parts[1:3 if p.relative_to(root).parts[1] == "as-published" else 2])
+                    for p in output_files(root)} - expected)
     if extra:
         problems.append(f"outputs of reports that are not built from data/raw lie under figures/ or reports/: "
                         f"{_listing(extra)} (delete them)")

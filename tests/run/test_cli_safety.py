@@ -144,7 +144,8 @@ def test_checksums_refuse_an_incomplete_build_and_leave_the_list_as_it_is(projec
     before = (project / "reports/SHA256SUMS").read_bytes()
     out = make(project, "checksums")
     assert out.returncode != 0
-    assert "not built or are stale" in out.stderr and "make -j2 all" in out.stderr
+    assert "this checkout is not one" in out.stderr and "make -j2 all" in out.stderr
+    assert "not built or are stale" in out.stderr or "data/processed is not built" in out.stderr
     assert (project / "reports/SHA256SUMS").read_bytes() == before
     nowhere = subprocess.run([sys.executable, "-m", "analysis", "checksums", "--root", "/nonexistent",
                               "--out", str(project / "reports/SHA256SUMS")], capture_output=True, text=True,
@@ -176,6 +177,12 @@ def test_checksums_are_written_for_a_complete_current_build_with_what_changed(tm
     assert "Against the committed list:" in wrote.stdout and "new" in wrote.stdout and "gone" in wrote.stdout
     listed = (root / "reports/SHA256SUMS").read_text()
     assert "reports/2001-01/" in listed and "reports/overview/" in listed
+    (root / "reports/2001-01/key_points.md").write_text("edited by hand\n", encoding="utf-8")
+    edited = run("checksums")
+    assert edited.returncode == 2 and "1 of 3 reports are not built or are stale" in edited.stderr
+    assert "2001-01" in edited.stderr and (root / "reports/SHA256SUMS").read_text() == listed
+    assert run("all").returncode == 0 and run("checksums").returncode == 0
+    assert (root / "reports/SHA256SUMS").read_text() == listed
     with open(root / "data/raw/monthly_figures.csv", "a", encoding="utf-8") as handle:
         handle.write("2001-03,raids,2,,SYNTHETIC report,2001-04-02,https://example.org/synthetic,\n")
     stale = run("checksums")
