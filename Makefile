@@ -64,7 +64,9 @@ lock: $(VENV_STAMP)
 #################################################################################
 # Every target below is one call of `python -m analysis`, which decides by content what to rebuild.
 # User text (MONTH, MONTHS, VINTAGE, JOBS, DRAFT, BENCH_SIZES, PYTEST_ARGS) never reaches make expansion or the shell as code: each target
-# passes it in an environment variable set with $(value ...), and the recipe quotes it.
+# passes it in an environment variable set with $(value ...), and the recipe quotes it: a value is one argument
+# (`--months="..."`, the months split and checked in Python), and positional ones follow `--`, so no user text
+# is ever read as an option.
 
 ## Build data/processed from data/raw (only when what it reads changed; ALLOW_REJECTIONS=1 to build without bad rows)
 data: $(VENV_STAMP)
@@ -84,15 +86,15 @@ months: $(VENV_STAMP)
 
 ## Build one month's report: make monthly MONTH=2023-11 [VINTAGE=as-published] (only if what it reads changed)
 monthly: $(VENV_STAMP)
-	@$(PY) -m analysis monthly "$$MONTH_ARG" --vintage "$${VINTAGE_ARG:-current}" $${ALLOW_ARG:+--allow-rejections}
+	@$(PY) -m analysis monthly --vintage="$${VINTAGE_ARG:-current}" $${ALLOW_ARG:+--allow-rejections} -- "$$MONTH_ARG"
 
 ## Check an edited draft against the data: make check-draft MONTH=2023-11 DRAFT=draft.docx (.docx .md .html .txt)
 check-draft: $(VENV_STAMP)
-	@$(PY) -m analysis check-draft "$$MONTH_ARG" "$$DRAFT_ARG"
+	@$(PY) -m analysis check-draft -- "$$MONTH_ARG" "$$DRAFT_ARG"
 
 ## Rebuild data, every month's report and the overview (make -j2 all or JOBS=2: two at a time; MONTHS="..." for some)
 all: $(VENV_STAMP)
-	@set -f; $(PY) -m analysis all $${JOBS_ARG:+--jobs "$$JOBS_ARG"} $${MONTHS_ARG:+--months $$MONTHS_ARG} $${ALLOW_ARG:+--allow-rejections}
+	@$(PY) -m analysis all $${JOBS_ARG:+--jobs="$$JOBS_ARG"} $${MONTHS_ARG:+--months="$$MONTHS_ARG"} $${ALLOW_ARG:+--allow-rejections}
 
 ## Record the sha256 of every output in reports/SHA256SUMS (after make all; commit it)
 checksums: $(VENV_STAMP)
@@ -100,7 +102,7 @@ checksums: $(VENV_STAMP)
 
 ## Rebuild everything from data/raw in a scratch folder and compare with reports/SHA256SUMS
 verify: $(VENV_STAMP)
-	@set -f; $(PY) -m analysis verify $${JOBS_ARG:+--jobs "$$JOBS_ARG"} $${MONTHS_ARG:+--months $$MONTHS_ARG}
+	@$(PY) -m analysis verify $${JOBS_ARG:+--jobs="$$JOBS_ARG"} $${MONTHS_ARG:+--months="$$MONTHS_ARG"}
 
 # User text, as environment variables for the recipes only (never expanded by make, never exported as-is).
 unexport MONTH MONTHS VINTAGE JOBS DRAFT ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS

@@ -2,7 +2,13 @@
 
 import sys
 
-from .run.cli import main
+from .errors import not_installed
 
 if __name__ == "__main__":
+    try:
+        from .run.cli import main
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] == "analysis":
+            raise
+        sys.exit(not_installed(exc))
     sys.exit(main())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def quoted(value, limit: int = 60) -> str:
     """A cell's text for a message: whole when short, else its start and its length (never a screenful)."""
@@ -41,3 +43,11 @@ class RejectedRowsError(AnalysisError):
 
 class MonthError(AnalysisError):
     """The requested report month is malformed or has no data."""
+
+
+def not_installed(exc: ModuleNotFoundError) -> str:
+    """What to do when a package the project pins is missing: this Python is not the project's environment."""
+    return (f"error: the package '{exc.name}' is not installed in this Python ({sys.executable}).\n"
+            "  What to do: run the commands in the project's environment: `make venv` creates it, then "
+            "`source .venv/bin/activate` (Windows: `.venv\\Scripts\\activate`) before `python -m analysis ...`, "
+            "or run `.venv/bin/python -m analysis ...`, or use the make targets.")

@@ -8,6 +8,7 @@ millions of rows stays within a few times its size in memory. Places: `placing.P
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -46,8 +47,14 @@ def _iso_date(text: str) -> str:
     return ""
 
 
+_CUT_SHORT = "is cut short: the compressed export stops part-way (an interrupted download or copy)"
+_DOWNLOAD_AGAIN = "download the export again from ACLED (or copy it again) and drop it into data/raw/acled/."
+
+
 def _count_or_na(text: str):
     text = text.strip() or "0"  # ACLED leaves fatalities empty only when none were reported
+    if len(text) > 15 or not text.isascii():  # never a count of deaths; int() would refuse past 4,300 digits
+        return pd.NA
     return int(text) if text.isdigit() else pd.NA
 
 
@@ -78,7 +85,9 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
         return _read_workbook(path, PlaceResolver(gazetteer or load_gazetteer(), districts), countries)
     try:
         available = _columns(path)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+    except EOFError:  # a compressed export cut short before its header ends
+        raise InputFileError(path, _CUT_SHORT, hint=_DOWNLOAD_AGAIN) from None
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, zlib.error) as exc:
         raise InputFileError(path, f"cannot be read as an ACLED CSV export ({exc})",
                              hint="export from ACLED as CSV (UTF-8) and drop it into data/raw/acled/.") from None
     _require_columns(path, available)
@@ -135,7 +144,11 @@ def _read_columns(path: Path, columns: list[str]) -> pa.Table:
                                     column_types={c: pa.large_string() for c in columns})
         return pacsv.read_csv(pa.input_stream(str(path)), read_options=pacsv.ReadOptions(block_size=1 << 22),
                               convert_options=text)
+    except EOFError:
+        raise InputFileError(path, _CUT_SHORT, hint=_DOWNLOAD_AGAIN) from None
     except (pa.ArrowInvalid, OSError) as exc:
+        if "truncated" in str(exc).lower():
+            raise InputFileError(path, _CUT_SHORT, hint=_DOWNLOAD_AGAIN) from None
         raise InputFileError(path, f"cannot be read as an ACLED CSV export ({str(exc).splitlines()[0]})",
                              hint="export it again from ACLED as CSV (UTF-8), unchanged.") from None
 

@@ -46,10 +46,19 @@ class BuildResult:
     kept: dict[str, int] = field(default_factory=dict)
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
     written: list[Path] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)  # log rows whose coordinates lie outside their place
 
-    def summary(self) -> str:
+    def summary(self, shown: int = 10) -> str:
         lines = [f"  {name:<22} {self.read[name]:>4} read, {self.kept[name]:>4} kept, "
                  f"{self.read[name] - self.kept[name]:>3} rejected" for name in self.read]
+        if self.disagreements:
+            lines.append(f"  {len(self.disagreements)} log row(s) name a place their coordinates lie outside; each is "
+                         "placed by the name it gives (column coordinates_disagree of the cleaned log says so):")
+            lines += [f"    {line}" for line in self.disagreements[:shown]]
+            if len(self.disagreements) > shown:
+                lines.append(f"    ... and {len(self.disagreements) - shown} more (coordinates_disagree in "
+                             "data/processed/incidents.csv and raids.csv lists them all)")
+            lines.append("    What to do: correct the location or the coordinates of each, whichever is wrong.")
         return "\n".join(lines)
 
 
@@ -202,6 +211,7 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
     try:
         for name, run in runs.items():
             result.read[name], result.kept[name] = run.read, run.kept
+            result.disagreements += run.disagreements
         rejected = pd.concat([rejected, *(run.rejected for run in runs.values())], ignore_index=True)
         result.rejected = rejected
         result.written.append(write_csv(rejected, out / "rejected.csv", for_people=True))

@@ -29,9 +29,15 @@ def decode(path: Path, raw: bytes) -> str:
     if raw.startswith(b"PK\x03\x04"):
         raise InputFileError(path, "is a zip archive (an .xlsx workbook?) named as a CSV file",
                              hint="rename it to .xlsx if it is a workbook, or save it again as 'CSV UTF-8'.")
-    if b"\x00" in raw[:65536]:
-        raise InputFileError(path, "is a binary file, not text (it holds NUL bytes)",
-                             hint="save the table again as 'CSV UTF-8' (or .xlsx) from your spreadsheet.")
+    nul = raw.find(b"\x00")  # anywhere in the file: one NUL inside one cell is refused as surely as many
+    if nul >= 0:
+        line = raw[:nul].count(b"\n") + 1
+        many = raw.count(b"\x00", 0, 65536) > 8
+        problem = ("is a binary file, not text (it holds NUL bytes)" if many else
+                   f"is a binary file, not text (it holds NUL bytes: the first at line {line}, byte {nul + 1})")
+        raise InputFileError(path, problem, line=None if many else line,
+                             hint="save the table again as 'CSV UTF-8' (or .xlsx) from your spreadsheet; one NUL in "
+                                  "a cell is usually a paste from another program: retype that cell.")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -87,7 +87,7 @@ def _counts(series: pd.Series) -> pd.Series:
     return map_distinct(series, lambda v: parsing.parse_count(v).value if v else pd.NA, "Int64")
 
 
-PLACEMENT = ["adm1_pcode", "adm2_pcode", "adm3_pcode", "region", "place_resolved_by"]
+PLACEMENT = ["adm1_pcode", "adm2_pcode", "adm3_pcode", "region", "place_resolved_by", "coordinates_disagree"]
 
 
 def resolve_locations(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
@@ -110,24 +110,53 @@ def _placements(rows: pd.DataFrame, gazetteer: Gazetteer) -> tuple[np.ndarray, p
         _RESOLVERS[gazetteer] = PlaceResolver(gazetteer)
     known = _PLACED.setdefault(gazetteer, {})  # validation and cleaning, and every chunk, place a log's rows
     keys = rows[["location", "latitude", "longitude"]]
-    by_points = []
+    by_points, by_name_with_points = [], []
     for key in keys.drop_duplicates().itertuples(index=False, name=None):
         if key in known:
             continue
         found = gazetteer.resolve(key[0])
         if found.place_id:
             info = gazetteer.describe(found.place_id)
-            known[key] = info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names"
+            known[key] = info["adm1_pcode"], info["adm2_pcode"], info["adm3_pcode"], info["region"], "names", ""
+            if key[1] and key[2]:
+                by_name_with_points.append((key, info))
         elif key[1] and key[2]:
             by_points.append(key)
         else:
-            known[key] = "", "", "", "", ""
-    if by_points:
-        located = _RESOLVERS[gazetteer].locate(pd.Series([float(k[1]) for k in by_points]),
-                                               pd.Series([float(k[2]) for k in by_points]))
-        for key, (a1, a2, a3) in zip(by_points, located.itertuples(index=False, name=None)):
-            known[key] = a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", "coordinates" if a2 else ""
+            known[key] = "", "", "", "", "", ""
+    if by_points or by_name_with_points:
+        points = by_points + [key for key, _ in by_name_with_points]
+        located = _RESOLVERS[gazetteer].locate(pd.Series([float(k[1]) for k in points]),
+                                               pd.Series([float(k[2]) for k in points]))
+        places = list(located.itertuples(index=False, name=None))
+        for key, (a1, a2, a3) in zip(by_points, places):
+            known[key] = a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", "coordinates" if a2 else "", ""
+        for (key, info), (a1, a2, _) in zip(by_name_with_points, places[len(by_points):]):
+            disagree = _disagreement(gazetteer, info, key, a1, a2)
+            if disagree:
+                known[key] = known[key][:5] + (disagree,)
     return apply_distinct_rows(keys, lambda *key: known[key], PLACEMENT)
+
+
+def _district_name(gazetteer: Gazetteer, adm2: str) -> str:
+    rows = gazetteer.places[gazetteer.places["adm2_pcode"] == adm2]
+    return f"{rows['adm2_name'].iloc[0]} district ({adm2})" if len(rows) else f"district {adm2}"
+
+
+def _disagreement(gazetteer: Gazetteer, info: dict, key: tuple, a1: str, a2: str) -> str:
+    """Where a row's coordinates lie when that is outside the place its location names ('' when they agree).
+    The row stays placed by its name (a named place is what the team wrote down); this says so."""
+    if info["adm2_pcode"]:
+        named, found, level = info["adm2_pcode"], a2, "district"
+    elif info["adm1_pcode"]:
+        named, found, level = info["adm1_pcode"], a1, "governorate"
+    else:
+        return ""
+    if found == named:
+        return ""
+    where = (_district_name(gazetteer, a2) if a2 else "outside every district of the gazetteer (outside Syria?)")
+    return (f"placed by its name ({info['name']}); its coordinates ({key[1]}, {key[2]}) lie {where}, not in the "
+            f"named place's {level}")
 
 
 def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd.DataFrame:

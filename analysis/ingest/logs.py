@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..outputs import ChunkedCsv
 from . import incidents as inc
-from .readers import IrregularRows, iter_table, read_table
+from .readers import LINE, IrregularRows, iter_table, read_table
 from .schemas import REJECTED_COLUMNS, Context, TableSchema, validate
 
 CHUNK_ROWS = 100_000
@@ -33,6 +33,7 @@ class LogRun:
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     cleaned: ChunkedCsv | None = None
+    disagreements: list[str] = field(default_factory=list)  # rows whose coordinates lie outside their named place
 
 
 def incident_tables(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -97,6 +98,11 @@ def _run(chunks: Iterable[pd.DataFrame], path: Path, schema: TableSchema, ctx: C
             rejected.append(bad)
             keys.append(good[schema.key[0]])
             log = inc.clean_log(good, ctx.gazetteer, counts)
+            if "coordinates_disagree" in log.columns:
+                odd = log["coordinates_disagree"] != ""
+                run.disagreements += [f"{path.name} line {line}, location '{location}': {why}" for line, location, why
+                                      in zip(good.loc[odd, LINE], log.loc[odd, "location"],
+                                             log.loc[odd, "coordinates_disagree"])]
             if run.cleaned:
                 run.cleaned.write(log)
             for name, table in tables(log).items():

@@ -40,6 +40,13 @@ class Qualified:
 
 
 MAX_COUNT = 10**15  # no count of attacks, people or raids comes near it; past it a cell is a typing slip
+FIRST_YEAR = 2000  # no period this project records is earlier (the reports start in 2019); before it, a slip
+
+
+def _year_checked(year: str) -> None:
+    if int(year) < FIRST_YEAR:
+        raise ValueError(f"is before {FIRST_YEAR}, earlier than anything this project records (the reports start in "
+                         "2019): a typing slip?")
 
 
 def ascii_digits_only(text: str) -> str:
@@ -58,7 +65,11 @@ def parse_count(text: str) -> Qualified:
             "is not a count: write a whole number, optionally with a qualifier "
             "(>, ≥, <, ≤, ~) before it or '(implied)' / '(text)' after it"
         )
-    number = int(match["n"].replace(",", ""))
+    digits = match["n"].replace(",", "").lstrip("-").lstrip("0")
+    if len(digits) > len(str(MAX_COUNT)):  # before int(): Python refuses more than 4,300 digits in its own words
+        raise ValueError(f"is too large to be a count ({len(digits):,} digits; more than {len(str(MAX_COUNT)) - 1} "
+                         "is never a count): a typing slip?")
+    number = -int(digits or "0") if match["n"].startswith("-") else int(digits or "0")
     if number > MAX_COUNT:
         raise ValueError(f"is too large to be a count (more than {len(str(MAX_COUNT)) - 1} digits): a typing slip?")
     if number < 0:
@@ -85,6 +96,7 @@ def parse_month(text: str) -> str:
     match = _MONTH.match(ascii_digits_only(text.strip()))
     if not match or not 1 <= int(match["m"]) <= 12:
         raise ValueError("is not a month: write it as YYYY-MM, e.g. 2023-11")
+    _year_checked(match["y"])
     return text.strip()
 
 
@@ -92,16 +104,18 @@ def parse_period(text: str) -> str:
     """A month (YYYY-MM) or a whole year (YYYY), for annual totals."""
     text = ascii_digits_only(text.strip())
     if _YEAR.match(text):
+        _year_checked(text)
         return text
-    try:
-        return parse_month(text)
-    except ValueError:
-        raise ValueError("is not a period: write a month as YYYY-MM or a year as YYYY") from None
+    if not _MONTH.match(text) or not 1 <= int(text[5:7]) <= 12:
+        raise ValueError("is not a period: write a month as YYYY-MM or a year as YYYY")
+    return parse_month(text)
 
 
 def parse_date(text: str) -> tuple[date, str]:
     """A date known to the day, month or year -> (first possible day, precision)."""
     text = ascii_digits_only(text.strip())
+    if re.match(r"^[0-9]{4}", text):
+        _year_checked(text[:4])
     if _YEAR.match(text):
         return date(int(text), 1, 1), "year"
     match = _MONTH.match(text)

@@ -130,6 +130,39 @@ def _definitions_order(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
             if row["last_month"] and row["last_month"] < row["first_month"]]
 
 
+def _definitions_tile(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """The periods tile: every month from the first definition's first month on has exactly one definition
+    (no gap, no overlap; only the latest may stay open). A gap or overlap would change published sentences."""
+    from ..months import next_month, previous_month
+
+    out = []
+    rows = frame[frame["first_month"] != ""].sort_values("first_month", kind="mergesort")
+    before = None
+    for idx, row in rows.iterrows():
+        if row["last_month"] and row["last_month"] < row["first_month"]:
+            continue  # _definitions_order names it
+        if before is not None:
+            end, line = before["last_month"], before[LINE]
+            if not end:
+                out.append((idx, "first_month", f"is {row['first_month']}, while the definition on line {line} "
+                                                f"({before['definition']}) is still in force (its last_month is "
+                                                "empty): end it the month before, so each month has one definition"))
+            elif row["first_month"] <= end:
+                out.append((idx, "first_month", f"is {row['first_month']}, inside the period of the definition on "
+                                                f"line {line} ({before['definition']}, {before['first_month']} to "
+                                                f"{end}): periods must not overlap"))
+            elif row["first_month"] != next_month(end):
+                gap = (next_month(end), previous_month(row["first_month"]))
+                span = gap[0] if gap[0] == gap[1] else f"{gap[0]} to {gap[1]}"
+                out.append((idx, "first_month", f"is {row['first_month']}, but the definition on line {line} "
+                                                f"({before['definition']}) ends at {end}: {span} would have no "
+                                                "counting definition; every month needs exactly one"))
+        if before is None or (before["last_month"] and (not row["last_month"]
+                                                        or row["last_month"] > before["last_month"])):
+            before = row
+    return out
+
+
 # --- the raw tables -------------------------------------------------------------------------------
 
 _SOURCE_COLUMNS = (
@@ -226,7 +259,7 @@ DEFINITIONS = TableSchema(
         Column("source_url", "url", description="report showing the definition in use"),
     ),
     key=("definition",),
-    checks=(_definitions_order,),
+    checks=(_definitions_order, _definitions_tile),
 )
 
 def _chart_label_given(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:

@@ -104,7 +104,17 @@ def not_in_future(column: str) -> Callable[[pd.DataFrame, Context], list[Rejecti
     return check
 
 
-REJECTED_COLUMNS = ["file", "line", "column", "value", "reason"]
+REJECTED_COLUMNS = ["file", "line", "column", "value", "reason", "month"]  # month: the row's YYYY-MM, when it has one
+
+
+def _row_month(frame: pd.DataFrame, schema: TableSchema, idx) -> str:
+    """The month a rejected row speaks of (its first month, period or date column), so a report can say that
+    its month had a row that was published and rejected; '' when it has none that reads as YYYY-MM."""
+    for column in schema.columns:
+        if column.kind in ("month", "period", "date") and column.name in frame.columns:
+            text = str(frame.at[idx, column.name]).strip()[:7]
+            return text if len(text) == 7 and text[4] == "-" and text.replace("-", "").isdigit() else ""
+    return ""
 
 
 def check_columns(frame: pd.DataFrame, schema: TableSchema, path) -> None:
@@ -204,7 +214,8 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
 
     rejected = pd.DataFrame(
         [{"file": frame.at[i, SOURCE], "line": int(frame.at[i, LINE]), "column": col,
-          "value": frame.at[i, col] if col in frame.columns else "", "reason": why}
+          "value": frame.at[i, col] if col in frame.columns else "", "reason": why,
+          "month": _row_month(frame, schema, i)}
          for i, (col, why) in sorted(reasons.items(), key=lambda kv: frame.at[kv[0], LINE])],
         columns=REJECTED_COLUMNS,
     )

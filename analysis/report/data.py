@@ -46,7 +46,7 @@ _COUNT_COLUMNS = {
 # The optional tables a monthly report reads (the others, e.g. acled_events, are for people and tools).
 MONTH_OPTIONAL = ("incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
                   "reconciliation", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
-                  "acled_isis_by_district", "area", "district_outlines")
+                  "acled_isis_by_district", "area", "district_outlines", "rejected")
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,15 @@ def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current
     return Processed(**tables, vintage=vintage, optional=present)
 
 
+def rejected_lines(data: Processed, table: str) -> list[str]:
+    """The lines of raw `table` (e.g. 'attacks_by_region') of the month that were published and rejected."""
+    frame = data.optional.get("rejected")
+    if frame is None or frame.empty or "file" not in frame.columns:
+        return []
+    rows = frame[frame["file"].str.rpartition(".")[0] == table]
+    return sorted(set(rows["line"]), key=lambda line: int(line) if str(line).isdigit() else 0)
+
+
 def month_data(data: Processed, month: str) -> Processed:
     """The rows a month's report reads: its 24-month window of the panel, the sources and the developments
     (its own for the key points, those marked for charts for the attacks chart), its own and the previous
@@ -135,6 +144,8 @@ def month_data(data: Processed, month: str) -> Processed:
             continue
         if name in ("acled_isis_monthly", "acled_isis_by_district"):
             frame = frame[frame["month"].isin(span24)]
+        elif name == "rejected":  # rows of the month that were published and rejected (a build that allowed them)
+            frame = frame[frame["month"] == month] if "month" in frame.columns else frame.iloc[0:0]
         elif "month" in frame.columns:
             if name in ("incidents", "raids"):  # the dates the whole log runs over: what it covers
                 optional[f"{name}_dates"] = pd.DataFrame({"first_date": [frame["date"].min() if len(frame) else ""],

@@ -17,7 +17,7 @@ from .. import paths
 from ..months import long_month, month_name, previous_month
 from ..vocabulary import BOUNDS
 from . import markdown, style
-from .data import Processed
+from .data import Processed, rejected_lines
 from .figures import ABSENT, absent, latest_snapshot
 from .keypoints import (
     MonthFacts,
@@ -142,10 +142,24 @@ def camp_paragraph(data: Processed, month: str) -> str:
     return " ".join(sentences)
 
 
-def _figure(stem: str, fig_dir: Path, month: str) -> Block:
+def regions_rejected(data: Processed, month: str) -> str:
+    """The sentence for a month whose breakdown by region was published but whose rows were all rejected (a
+    build with rejections allowed): '' when none of its rows was rejected or some were kept."""
+    lines = rejected_lines(data, "attacks_by_region")
+    if not lines or len(data.regions[data.regions["month"] == month]):
+        return ""
+    listed = ", ".join(map(str, lines[:8])) + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
+    return (f"A breakdown of attacks by region was published for {long_month(month)}, but its rows were rejected "
+            f"(attacks_by_region.csv line{'s' if len(lines) > 1 else ''} {listed}; data/processed/rejected.csv says "
+            "why), so it is not shown.")
+
+
+def _figure(stem: str, fig_dir: Path, month: str, data: Processed | None = None) -> Block:
     png, svg = fig_dir / f"{stem}.png", fig_dir / f"{stem}.svg"
     if not png.exists() or not svg.exists():
         why = absent(stem, month) if stem in ABSENT else f"{FIGURES[stem]} was not drawn."
+        if stem == "04_regions" and data is not None:
+            why = regions_rejected(data, month) or why
         return Block("note", f"[No figure: {why}]")
     alt, description = style.read_description(svg.read_bytes())
     return Block("figure", FIGURES[stem], image=png, alt=alt, description=description)
@@ -183,7 +197,7 @@ def draft_blocks(data: Processed, month: str, points: list[str], fig_dir: Path) 
               Block("heading", "Key Points"), Block("bullets", items=tuple(points)),
               Block("heading", "Attacks"), Block("paragraph", attacks_paragraph(facts, before_facts)),
               _figure("01_attacks", fig_dir, month), _figure("02_casualties", fig_dir, month),
-              _figure("04_regions", fig_dir, month),
+              _figure("04_regions", fig_dir, month, data),
               Block("heading", "Raids"), Block("paragraph", raids_paragraph(facts)),
               _figure("03_raids_arrests", fig_dir, month)]
     if us:

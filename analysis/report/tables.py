@@ -7,7 +7,7 @@ import pandas as pd
 from ..months import long_month, previous_month, window
 from ..vocabulary import BOUNDS, HEADLINE
 from . import markdown
-from .data import Processed
+from .data import Processed, rejected_lines
 from .figures import latest_snapshot
 from .keypoints import missing, number
 
@@ -104,7 +104,10 @@ def sources_markdown(data: Processed, month: str, months_in_charts: int = 24) ->
     lines += [f"- {r.metric} in {markdown.text(r.region_as_written)} ({markdown.text(r.place_id)}): "
               f"{_cell(r.value, r.qualifier) if not missing(r.value) else _cell(r.share_pct, r.share_qualifier) + '%'}"
               f" — {_source(r)}" for r in regions.itertuples()] \
-        or ["- no breakdown by region was published for this month"]
+        or [f"- a breakdown by region was published for this month, but its rows were rejected "
+            f"(attacks_by_region.csv lines {', '.join(map(str, rejected_lines(data, 'attacks_by_region')))}; see "
+            "data/processed/rejected.csv)" if rejected_lines(data, "attacks_by_region")
+            else "- no breakdown by region was published for this month"]
 
     snapshot = pd.concat([latest_snapshot(data.camp_population, month),
                           latest_snapshot(data.camp_population, month, with_groups=True),

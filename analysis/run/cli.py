@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from .. import paths
-from ..errors import AnalysisError, MonthError
-from ..months import check_format, check_month, describe
+from ..errors import AnalysisError, MonthError, not_installed
+from ..months import MONTH_FORMAT, check_format, check_month, describe
 from ..vocabulary import VINTAGES
 from . import data_build, publish
 from .runner import Job, Roots, run_jobs, summarise
@@ -25,14 +25,82 @@ def _roots(args: argparse.Namespace) -> Roots:
     return Roots(Path(args.processed), Path(args.figures), Path(args.reports))
 
 
+MEMORY_PER_REPORT = 700 * 2**20  # a worker and its kernel at their peak, measured: about 580 MB (52 reports, 30 GB)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _capped(asked: int, where: str) -> int:
+    """`asked` reports at a time, capped at the cores and the memory this machine has free (said when capped)."""
+    import psutil
+
+    cores, free = _cores(), psutil.virtual_memory().available
+    cap = max(1, min(cores, free // MEMORY_PER_REPORT))
+    if asked > cap:
+        print(f"note: {where} asks for {asked} reports at a time; running {cap} (this machine has {cores} "
+              f"core{'s' if cores != 1 else ''} and {free / 2**30:.1f} GB of free memory, and each report needs "
+              f"about {MEMORY_PER_REPORT / 2**30:.1f} GB)", flush=True)
+        return cap
+    return asked
+
+
 def _jobs(args: argparse.Namespace) -> int:
-    """--jobs, else make's -jN (so `make -j2 all` means two at a time), else 1."""
-    if args.jobs:
-        return args.jobs
+    """--jobs, else make's -jN (so `make -j2 all` means two at a time), else 1; never more than the machine has."""
+    if args.jobs is not None:
+        if args.jobs < 1:
+            raise AnalysisError(f"JOBS {args.jobs} is not a number of reports at a time (1 or more).")
+        return _capped(args.jobs, f"JOBS={args.jobs}")
     match = re.search(r"(?:^|\s)-[a-zA-Z]*j\s*(\d*)(?:\s|$)", " " + os.environ.get("MAKEFLAGS", ""))
     if match is None:
         return 1
-    return int(match.group(1)) if match.group(1) else os.cpu_count() or 1  # bare -j: as many as the cores
+    if not match.group(1):  # bare -j: as many as the machine holds
+        return _capped(_cores(), "make -j")
+    return _capped(int(match.group(1)), f"make -j{match.group(1)}")
+
+
+def _month_list(values: list[str] | None) -> list[str] | None:
+    """--months as given (one argument each, or one argument of months split by spaces or commas), each checked
+    before it is used: a month is a month, never an option."""
+    if values is None:
+        return None
+    months = [word for value in values for word in re.split(r"[\s,]+", value) if word]
+    if not months:
+        raise MonthError("MONTHS is empty. Give months as MONTHS=\"2023-10 2023-11\", or leave MONTHS out for all.")
+    for month in months:
+        if not MONTH_FORMAT.fullmatch(month):
+            raise MonthError(f"MONTHS holds {month!r}, which is not a month in YYYY-MM form (e.g. 2023-11). "
+                             "MONTHS lists months only, separated by spaces.")
+    return months
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _check_folders(args: argparse.Namespace) -> None:
+    """No output folder is, contains or lies inside the raw data; the processed folder is never the raw one."""
+    raws = {Path(paths.RAW).resolve()}
+    if getattr(args, "raw", None):
+        raws.add(Path(args.raw).resolve())
+    for option in ("processed", "figures", "reports", "out"):
+        value = getattr(args, option, None)
+        if value is None:
+            continue
+        if not str(value).strip():
+            raise AnalysisError(f"--{option} is empty: give a folder.")
+        out = Path(value).resolve()
+        for raw in raws:
+            if _inside(out, raw) or _inside(raw, out):
+                how = "is" if out == raw else ("lies inside" if _inside(out, raw) else "contains")
+                raise AnalysisError(
+                    f"--{option} {value} {how} the raw data folder {paths.relative_to_root(raw)}: outputs are never "
+                    "written there (the raw tables are hand-edited facts).\n  What to do: give another folder, "
+                    f"or leave --{option} out for the default.")
 
 
 def _checked_format(month: str, args: argparse.Namespace) -> str:
@@ -89,6 +157,9 @@ def _cmd_check_draft(args: argparse.Namespace) -> int:
     from ..report.draft_text import read_draft
 
     _checked_format(args.month, args)
+    if not args.draft.strip():
+        raise AnalysisError("no DRAFT given. Give the edited draft as DRAFT=path, e.g. "
+                            "make check-draft MONTH=2023-11 DRAFT=draft.docx")
     paragraphs = read_draft(Path(args.draft))  # first: a draft that cannot be read needs no data build
     if not any(p.strip() for p in paragraphs):
         raise AnalysisError(f"{args.draft}: holds no text to check (is it the right file?).")
@@ -99,6 +170,8 @@ def _cmd_check_draft(args: argparse.Namespace) -> int:
 
 
 def _cmd_all(args: argparse.Namespace) -> int:
+    args.months = _month_list(args.months)
+    workers = _jobs(args)
     for month in args.months or []:
         _checked_format(month, args)
     roots = _roots(args)
@@ -110,7 +183,7 @@ def _cmd_all(args: argparse.Namespace) -> int:
     jobs = [Job(month) for month in months] + ([] if args.no_overview else [Job()])
     overview = "" if args.no_overview else " and the overview"
     print(f">>> Step: reports for {describe(months)} ({len(months)} months){overview}", flush=True)
-    return summarise(run_jobs(jobs, roots, workers=_jobs(args)), f"of {len(months)} months{overview}")
+    return summarise(run_jobs(jobs, roots, workers=workers), f"of {len(months)} months{overview}")
 
 
 def _cmd_overview(args: argparse.Namespace) -> int:
@@ -121,19 +194,45 @@ def _cmd_overview(args: argparse.Namespace) -> int:
 
 
 def _cmd_checksums(args: argparse.Namespace) -> int:
-    from .verify import write_checksums
+    """Record the outputs' sha256, only when every month and the overview are built and current."""
+    from .verify import checksums, committed_checksums, compare, not_current, write_checksums
 
-    publish.recover(paths.FIGURES, paths.REPORTS)
-    print(f"Wrote {write_checksums(Path(args.root), Path(args.out))}")
+    root, out = Path(args.root), Path(args.out)
+    if root.is_dir():
+        publish.recover(root / "figures", root / "reports")
+    problems = not_current(root)
+    where = "this checkout" if root.resolve() == paths.ROOT else str(root)
+    if problems:
+        listed = "".join(f"\n  - {problem}" for problem in problems)
+        raise AnalysisError(f"{paths.relative_to_root(out)} was left as it is: it records a complete, current build "
+                            f"only, and {where} is not one:{listed}\n"
+                            "  What to do: run `make -j2 all` (it rebuilds only what changed), then `make checksums`.")
+    before = committed_checksums(root, out)
+    changes = compare(before, checksums(root)) if before is not None else []
+    print(f"Wrote {write_checksums(root, out)}")
+    if before is None:
+        print("  (there was no list before)")
+    elif not changes:
+        print("  Same as the committed list.")
+    else:
+        counts = {kind: sum(line.startswith(kind) for line in changes) for kind in ("NEW", "MISSING", "DIFFERS")}
+        print(f"  Against the committed list: {counts['NEW']} new, {counts['MISSING']} gone, "
+              f"{counts['DIFFERS']} changed:")
+        for line in changes[:40]:
+            print("    " + line.replace("(listed in SHA256SUMS, not rebuilt)", "(no longer built)")
+                  .replace("(rebuilt, not in SHA256SUMS)", ""))
+        if len(changes) > 40:
+            print(f"    ... and {len(changes) - 40} more")
     return 0
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
     from .verify import verify
 
-    for month in args.months or []:
-        check_format(month)
-    return verify(months=args.months, jobs=args.jobs or 2, keep=args.keep)
+    months = _month_list(args.months)
+    if args.jobs is not None and args.jobs < 1:
+        raise AnalysisError(f"JOBS {args.jobs} is not a number of reports at a time (1 or more).")
+    return verify(months=months, jobs=args.jobs or 2, keep=args.keep)
 
 
 def _cmd_manifest(args: argparse.Namespace) -> int:
@@ -155,10 +254,17 @@ def _cmd_manifest(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument error is one plain line and where the options are listed (not a screen of usage)."""
+
+    def error(self, message):
+        self.exit(2, f"error: {message}\n  `{self.prog} --help` lists what it takes.\n")
+
+
 def parser() -> argparse.ArgumentParser:
     """The CLI's argument parser (one sub-command per make target)."""
-    top = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
-    sub = top.add_subparsers(dest="command", required=True)
+    top = _Parser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, func, help: str, data: bool = True, outputs: bool = False) -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help, description=help)
@@ -246,9 +352,13 @@ def _kept_on_interrupt(args) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        _check_folders(args)
         return args.func(args)
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:
+        print(not_installed(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"interrupted; {_kept_on_interrupt(args)}", file=sys.stderr)

@@ -44,9 +44,65 @@ def write_checksums(root: Path = paths.ROOT, out: Path = paths.CHECKSUMS) -> Pat
     return atomic_write_text(out, "\n".join(lines) + "\n")
 
 
+def not_current(root: Path = paths.ROOT) -> list[str]:
+    """Why the outputs under `root` are not a complete, current build (empty when every month's report and the
+    overview are built from the data/raw and code as they are now, and nothing else lies beside them)."""
+    from . import data_build
+    from .provenance import environment
+    from .runner import MONTHLY_NOTEBOOK, OVERVIEW_NOTEBOOK, Job, Roots, is_current
+
+    root = Path(root)
+    raw, processed = root / "data" / "raw", root / "data" / "processed"
+    if not raw.is_dir():
+        return [f"{root} is not a project folder (it has no data/raw)"]
+    record = data_build.current_record(raw, processed, allow_rejections=False)
+    if record is None:
+        return ["data/processed is not built from data/raw as it is now (or was built with rejections allowed)"]
+    months = data_build.months(processed)
+    jobs = [Job(month) for month in months] + [Job()]
+    published = {p.relative_to(root).parts[2] for p in output_files(root)
+                 if len(p.relative_to(root).parts) > 3 and p.relative_to(root).parts[1] == "as-published"}
+    jobs += [Job(month, "as-published") for month in sorted(published & set(months))]  # built by hand: kept current
+    roots = Roots(processed, root / "figures", root / "reports")
+    envs = {nb: environment(root / "notebooks" / nb.name, root) for nb in (MONTHLY_NOTEBOOK, OVERVIEW_NOTEBOOK)}
+    stale = [job.sub for job in jobs if not is_current(job, roots, envs[job.notebook], record)]
+    problems = []
+    if stale:
+        problems.append(f"{len(stale)} of {len(jobs)} reports are not built or are stale against data/raw and the "
+                        f"code: {_listing(stale)}")
+    expected = {job.sub for job in jobs}
+    extra = sorted({"/".join(p.relative_to(root).parts[1:3 if p.relative_to(root).parts[1] == "as-published" else 2])
+                    for p in output_files(root)} - expected)
+    if extra:
+        problems.append(f"outputs of reports that are not built from data/raw lie under figures/ or reports/: "
+                        f"{_listing(extra)} (delete them)")
+    return problems
+
+
+def _listing(names: list[str], limit: int = 12) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def committed_checksums(root: Path, out: Path) -> dict[str, str] | None:
+    """The checksum list as committed (git's HEAD), else as it is on disk; None when there is none."""
+    try:
+        relative = Path(out).resolve().relative_to(Path(root).resolve()).as_posix()
+        shown = subprocess.run(["git", "show", f"HEAD:{relative}"], cwd=root, capture_output=True, text=True)
+        if shown.returncode == 0:
+            return _parse_checksums(shown.stdout)
+    except (ValueError, OSError):
+        pass
+    return read_checksums(out) if Path(out).is_file() else None
+
+
 def read_checksums(path: Path) -> dict[str, str]:
+    return _parse_checksums(Path(path).read_text())
+
+
+def _parse_checksums(text: str) -> dict[str, str]:
     entries = {}
-    for line in Path(path).read_text().splitlines():
+    for line in text.splitlines():
         if line.strip():
             digest, _, name = line.partition("  ")
             entries[name] = digest
