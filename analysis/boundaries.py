@@ -127,7 +127,7 @@ def label_point(rings: list[np.ndarray]) -> tuple[float, float]:
     ring = max(rings, key=lambda r: abs(ring_area(r)))
     x, y = ring[:, 0], ring[:, 1]
     cross = x[:-1] * y[1:] - x[1:] * y[:-1]
-    height = round(_exact_sum((y[:-1] + y[1:]) * cross) / (6 * ring_area(ring)), LABEL_DECIMALS)
+    height = _exact_sum((y[:-1] + y[1:]) * cross) / (6 * ring_area(ring))
     crossings = []
     for r in rings:  # where the line at that height crosses the district's edges, west to east
         spans, at = _crossing(r[:-1, 0], r[:-1, 1], r[1:, 0], r[1:, 1], height)
@@ -135,7 +135,7 @@ def label_point(rings: list[np.ndarray]) -> tuple[float, float]:
     crossings.sort()
     stretches = list(zip(crossings[::2], crossings[1::2])) or [(x.min(), x.max())]  # inside: between pairs
     west, east = max(stretches, key=lambda s: s[1] - s[0])
-    return round(float(west + east) / 2, LABEL_DECIMALS), height
+    return round(float(west + east) / 2, LABEL_DECIMALS), round(height, LABEL_DECIMALS)
 
 
 OUTLINE_COLUMNS = ["adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "ring", "lon", "lat"]
