@@ -27,13 +27,13 @@ pytestmark = pytest.mark.slow
 MONTH = "2023-11"
 
 
-def run(root: Path, processed: Path, *args: str) -> None:
+def run(root: Path, processed: Path, raw: Path, *args: str) -> None:
     """`python -m analysis monthly ...` in this process: its one kernel serves every call, as in `make all`."""
     from analysis.run import cli
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main(["monthly", *args, "--quiet", "--processed", str(processed), "--figures",
+        status = cli.main(["monthly", *args, "--quiet", "--raw", str(raw), "--processed", str(processed), "--figures",
                            str(root / "figures"), "--reports", str(root / "reports")])
     assert status == 0, out.getvalue() + err.getvalue()
 
@@ -53,11 +53,11 @@ def processed(tmp_path_factory, raw) -> Path:
 
 
 @pytest.fixture(scope="module")
-def first_run(tmp_path_factory, processed) -> Path:
+def first_run(tmp_path_factory, processed, raw) -> Path:
     """June 2021 as first published, then November 2023 in the same (reset) kernel."""
     root = tmp_path_factory.mktemp("run_a")
-    run(root, processed, "2021-06", "--vintage", "as-published")
-    run(root, processed, MONTH)
+    run(root, processed, raw, "2021-06", "--vintage", "as-published")
+    run(root, processed, raw, MONTH)
     return root
 
 
