@@ -116,17 +116,17 @@ def _first_line_difference(listed: bytes, rebuilt: bytes) -> str:
 
 
 def _png_difference(listed: Path, rebuilt: Path) -> str:
-    import numpy as np
-    from PIL import Image
+    from matplotlib import image
 
-    with Image.open(listed) as a, Image.open(rebuilt) as b:
-        if a.size != b.size:
-            return f"size {a.size[0]}x{a.size[1]} listed, {b.size[0]}x{b.size[1]} rebuilt"
-        pa, pb = np.asarray(a.convert("RGBA")), np.asarray(b.convert("RGBA"))
-    differ = (pa != pb).any(axis=2)
+    pa, pb = image.imread(listed), image.imread(rebuilt)
+    if pa.shape[:2] != pb.shape[:2]:
+        return f"size {pa.shape[1]}x{pa.shape[0]} listed, {pb.shape[1]}x{pb.shape[0]} rebuilt"
+    if pa.shape != pb.shape:
+        return f"another pixel format ({pa.shape[2:] or 'grey'} listed, {pb.shape[2:] or 'grey'} rebuilt)"
+    differ = (pa != pb).reshape(pa.shape[0], pa.shape[1], -1).any(axis=2)
     if not differ.any():
         return "the same pixels (the file differs in its metadata or compression)"
-    rows, cols = np.nonzero(differ)
+    rows, cols = differ.nonzero()
     return (f"{differ.mean():.4%} of the pixels differ ({int(differ.sum())} of {differ.size}), within "
             f"x {cols.min()}-{cols.max()}, y {rows.min()}-{rows.max()}")
 
