@@ -63,7 +63,7 @@ lock: $(VENV_STAMP)
 # DATA AND REPORTS                                                              #
 #################################################################################
 # Every target below is one call of `python -m analysis`, which decides by content what to rebuild.
-# User text (MONTH, MONTHS, VINTAGE, JOBS, DRAFT, BENCH_SIZES, PYTEST_ARGS) never reaches make expansion or the shell as code: each target
+# User text (MONTH, MONTHS, VINTAGE, JOBS, DRAFT, BENCH_SIZES, PYTEST_ARGS, AGAINST) never reaches make expansion or the shell as code: each target
 # passes it in an environment variable set with $(value ...), and the recipe quotes it: a value is one argument
 # (`--months="..."`, the months split and checked in Python), and positional ones follow `--`, so no user text
 # is ever read as an option.
@@ -100,12 +100,12 @@ all: $(VENV_STAMP)
 checksums: $(VENV_STAMP)
 	@$(PY) -m analysis checksums
 
-## Rebuild everything from data/raw in a scratch folder and compare with reports/SHA256SUMS
+## Rebuild everything from data/raw in a scratch folder and compare with reports/SHA256SUMS (AGAINST=DIR: the listed outputs, to show what differs)
 verify: $(VENV_STAMP)
-	@$(PY) -m analysis verify $${JOBS_ARG:+--jobs="$$JOBS_ARG"} $${MONTHS_ARG:+--months="$$MONTHS_ARG"}
+	@$(PY) -m analysis verify $${JOBS_ARG:+--jobs="$$JOBS_ARG"} $${MONTHS_ARG:+--months="$$MONTHS_ARG"} $${AGAINST_ARG:+--against="$$AGAINST_ARG"}
 
 # User text, as environment variables for the recipes only (never expanded by make, never exported as-is).
-unexport MONTH MONTHS VINTAGE JOBS DRAFT ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS
+unexport MONTH MONTHS VINTAGE JOBS DRAFT ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS AGAINST
 export MONTH_ARG = $(value MONTH)
 export MONTHS_ARG = $(value MONTHS)
 export VINTAGE_ARG = $(value VINTAGE)
@@ -114,6 +114,7 @@ export JOBS_ARG = $(value JOBS)
 export ALLOW_ARG = $(value ALLOW_REJECTIONS)
 export BENCH_SIZES_ARG = $(value BENCH_SIZES)
 export PYTEST_ARGS_ARG = $(value PYTEST_ARGS)
+export AGAINST_ARG = $(value AGAINST)
 
 #################################################################################
 # NOTEBOOKS                                                                     #

@@ -11,6 +11,7 @@ filter: no geometry library is needed for 62 districts.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,20 +102,32 @@ def _inside(x: np.ndarray, y: np.ndarray, rings) -> np.ndarray:
     return crossings % 2 == 1
 
 
+LABEL_DECIMALS = DECIMALS + 2  # label points to 0.00001° (about 1 m): what the maps draw, the same everywhere
+
+
+def _exact_sum(values: np.ndarray) -> float:
+    """The correctly rounded sum (math.fsum): one result whatever the order of the terms. numpy's sum and
+    np.dot add in an order that depends on the machine (numpy's SIMD kernels; OpenBLAS picks its dot kernel
+    by CPU, so an AVX-512 machine and an AVX2 one differ in the last bit), and so did the maps' label points."""
+    return math.fsum(values.tolist())
+
+
 def ring_area(ring: np.ndarray) -> float:
-    """The signed area of a closed ring (lon, lat rows), in square degrees."""
+    """The signed area of a closed ring (lon, lat rows), in square degrees. The products are element by element
+    (IEEE, the same on every machine) and summed exactly, so the area does not depend on the machine."""
     x, y = ring[:, 0], ring[:, 1]
-    return 0.5 * float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
+    return 0.5 * _exact_sum(np.concatenate([x[:-1] * y[1:], -(x[1:] * y[:-1])]))
 
 
 def label_point(rings: list[np.ndarray]) -> tuple[float, float]:
     """Where a district's name goes: at the height of its largest ring's centroid, in the middle of the widest
     stretch of the district at that height, so the name sits inside even a bent or narrow district (the mean
-    of the vertices leans towards a detailed border)."""
+    of the vertices leans towards a detailed border). Rounded to LABEL_DECIMALS, as the outlines are rounded:
+    the drawing takes fixed-precision numbers only, so a last-bit difference cannot reach the SVG."""
     ring = max(rings, key=lambda r: abs(ring_area(r)))
     x, y = ring[:, 0], ring[:, 1]
     cross = x[:-1] * y[1:] - x[1:] * y[:-1]
-    height = float(((y[:-1] + y[1:]) * cross).sum() / (6 * ring_area(ring)))
+    height = _exact_sum((y[:-1] + y[1:]) * cross) / (6 * ring_area(ring))
     crossings = []
     for r in rings:  # where the line at that height crosses the district's edges, west to east
         spans, at = _crossing(r[:-1, 0], r[:-1, 1], r[1:, 0], r[1:, 1], height)
@@ -122,7 +135,7 @@ def label_point(rings: list[np.ndarray]) -> tuple[float, float]:
     crossings.sort()
     stretches = list(zip(crossings[::2], crossings[1::2])) or [(x.min(), x.max())]  # inside: between pairs
     west, east = max(stretches, key=lambda s: s[1] - s[0])
-    return (west + east) / 2, height
+    return round(float(west + east) / 2, LABEL_DECIMALS), round(height, LABEL_DECIMALS)
 
 
 OUTLINE_COLUMNS = ["adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "ring", "lon", "lat"]

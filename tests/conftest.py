@@ -18,6 +18,18 @@ collect_ignore = ["notebooks"]  # the strict-output fixture runs in its own nbva
 TODAY = date(2026, 1, 1)  # fixed "today" so rules about the future do not depend on the clock
 
 
+def tracked_raw(target: Path) -> Path:
+    """A copy of data/raw as committed (its tracked files, as they are in the work tree): what the tests that
+    build from the real data read, whatever exports or logs this checkout keeps there."""
+    from analysis.run.verify import project_files
+
+    for name in project_files(paths.ROOT):
+        if name.startswith("data/raw/") and (paths.ROOT / name).is_file():
+            (target / name[len("data/raw/"):]).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(paths.ROOT / name, target / name[len("data/raw/"):])
+    return target
+
+
 @pytest.fixture
 def raw_dir(tmp_path: Path) -> Path:
     """A temporary copy of tests/fixtures/raw_minimal (SYNTHETIC) plus the project's gazetteer."""
@@ -61,11 +73,13 @@ def replace_text(path: Path, old: str, new: str) -> None:
 
 
 def copy_project(target: Path, processed: bool = False) -> Path:
-    """A copy of the tracked project files (mtimes kept) sharing this checkout's .venv; with `processed`, also
-    this checkout's data/processed as `make test` built it (the copy rebuilds it only if it is not current)."""
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=paths.ROOT,
-                           capture_output=True, text=True, check=True).stdout.split()
-    for name in files + ["reports/SHA256SUMS"]:
+    """A copy of the project files (mtimes kept) sharing this checkout's .venv; with `processed`, also this
+    checkout's data/processed as `make test` built it (the copy rebuilds it only if it is not current). Its
+    data/raw holds only the tracked files (verify.project_files): an ACLED export or an incident log kept in
+    this checkout does not reach the tests."""
+    from analysis.run.verify import project_files
+
+    for name in project_files(paths.ROOT) + ["reports/SHA256SUMS"]:
         src = paths.ROOT / name
         if src.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)

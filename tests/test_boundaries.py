@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from analysis.boundaries import derive, label_point, load_districts, write_geojson
+from analysis.boundaries import LABEL_DECIMALS, derive, label_point, load_districts, ring_area, write_geojson
 from analysis.ingest.places import load_gazetteer
 
 
@@ -69,3 +69,21 @@ def test_every_district_name_is_placed_inside_its_district():
     for district in districts.districts:
         x, y = label_point(list(district.rings))
         assert districts.locate([x], [y])[0] == district.adm2_pcode, district.adm2_name
+
+
+def test_label_points_do_not_depend_on_the_order_of_the_sums_or_the_last_bit_of_the_vertices():
+    """What a machine can change: the order in which a sum adds its terms (numpy's SIMD kernels, OpenBLAS's
+    dot kernel chosen by CPU) and the last bit of a result. A ring started at another vertex, or run the other
+    way, adds the same terms in another order; every vertex moved by one ulp changes the last bits. The map
+    draws the same label point for all of them, for each of the 62 real districts."""
+    districts = load_districts()
+    for district in districts.districts:
+        rings = list(district.rings)
+        point = label_point(rings)
+        assert point == tuple(round(v, LABEL_DECIMALS) for v in point)
+        started_elsewhere = [np.vstack([r[len(r) // 3:-1], r[:len(r) // 3 + 1]]) for r in rings]
+        backwards = [r[::-1].copy() for r in rings]
+        nudged = [np.nextafter(r, np.inf) for r in rings]
+        for variant in (started_elsewhere, backwards, nudged):
+            assert label_point(variant) == point, district.adm2_name
+        assert ring_area(started_elsewhere[0]) == ring_area(rings[0]) == -ring_area(backwards[0])

@@ -155,3 +155,27 @@ def test_an_archive_whose_hash_is_not_the_locked_one_is_refused(tmp_path):
     assert install(genuine).returncode == 0
     tampered = install(genuine[::-1])
     assert tampered.returncode != 0 and "DO NOT MATCH THE HASHES" in tampered.stderr
+
+
+def test_a_copy_sharing_this_environment_through_a_venv_symlink_has_a_clean_tree(tmp_path):
+    """A copy that links to its checkout's .venv (tests, make verify, a second work tree) records no change:
+    .gitignore names `.venv` itself, not only the folder `.venv/` (the symlink showed as `?? .venv`). The copy
+    is this checkout's files committed into a new repository, so the test reads .gitignore as it is now."""
+    import os
+    import subprocess
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path / "copy")  # links .venv to this checkout's
+    assert (root / ".venv").is_symlink()
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=root,
+                              capture_output=True, text=True, check=True,
+                              env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}).stdout
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "copy")
+    assert ".venv" not in git("ls-files").split()
+    assert git("status", "--porcelain") == ""

@@ -10,7 +10,7 @@ from .conftest import copy_project, make
 
 pytestmark = pytest.mark.slow
 INJECTION = "$(shell touch pwned)"
-USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "BENCH_SIZES", "PYTEST_ARGS")
+USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
 
 
 @pytest.fixture(scope="module")

@@ -106,7 +106,9 @@ class PlaceResolver:
                 continue
             mask = which == k
             ids, sub_lat, sub_lon = zip(*self.points[code])
-            scale = np.cos(np.radians(la[mask]))[:, None]  # a degree of longitude is shorter than one of latitude
+            # a degree of longitude is shorter than one of latitude; numpy's cos is a SIMD kernel chosen by CPU
+            # (its last bit can differ between machines): rounded, so the nearest point is the same everywhere
+            scale = np.round(np.cos(np.radians(la[mask])), 9)[:, None]
             north = la[mask][:, None] - np.array(sub_lat)
             east = (lo[mask][:, None] - np.array(sub_lon)) * scale
             squared = north ** 2 + east ** 2

@@ -164,7 +164,9 @@ def attacks_map(data: Processed, found: MapData, when: str, note_when: str):
     lon0, lon1, lat0, lat1 = extent["lon"].min(), extent["lon"].max(), extent["lat"].min(), extent["lat"].max()
     ax.set_xlim(lon0 - 0.15, lon1 + 0.15)
     ax.set_ylim(lat0 - 0.1, lat1 + 0.1)
-    ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))
+    # to 6 decimals: every coordinate of the drawing goes through the aspect, and the C library's cos need not
+    # agree in the last bit from one machine to another
+    ax.set_aspect(round(1 / math.cos(math.radians((lat0 + lat1) / 2)), 6))
     ax.set_axis_off()
     names = outlines.drop_duplicates("adm2_pcode").set_index("adm2_pcode")["adm2_name"]
     # names over borders and hatching stay legible: a halo of the background around light-coloured text

@@ -232,7 +232,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     months = _month_list(args.months)
     if args.jobs is not None and args.jobs < 1:
         raise AnalysisError(f"JOBS {args.jobs} is not a number of reports at a time (1 or more).")
-    return verify(months=months, jobs=args.jobs or 2, keep=args.keep)
+    return verify(months=months, jobs=args.jobs or 2, keep=args.keep,
+                  against=Path(args.against) if args.against else None)
 
 
 def _cmd_manifest(args: argparse.Namespace) -> int:
@@ -313,6 +314,8 @@ def parser() -> argparse.ArgumentParser:
     ve.add_argument("--months", nargs="*", help="only these months (and the overview); default: all")
     ve.add_argument("--jobs", type=int, help="reports run at a time (default 2)")
     ve.add_argument("--keep", action="store_true", help="keep the scratch folder for inspection")
+    ve.add_argument("--against", help="a folder holding the listed outputs (figures/..., reports/...), to show "
+                    "what differs in each file (default: this checkout's own outputs, where they match the list)")
 
     man = command("manifest", _cmd_manifest, "check (or --update) data/manifest.csv against data/raw", data=False)
     man.add_argument("--update", action="store_true", help="rewrite the manifest from the files as they are")

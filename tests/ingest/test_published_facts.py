@@ -5,14 +5,20 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis import paths
 from analysis.ingest import build
+
+from ..conftest import tracked_raw
 
 
 @pytest.fixture(scope="module")
-def processed(tmp_path_factory):
+def raw(tmp_path_factory):
+    return tracked_raw(tmp_path_factory.mktemp("raw"))
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory, raw):
     out = tmp_path_factory.mktemp("processed")
-    result = build.build(paths.RAW, out, today=date.today())
+    result = build.build(raw, out, today=date.today())
     assert len(result.rejected) == 0, result.rejected.to_string()
     return out
 
@@ -100,8 +106,8 @@ def test_regions_resolve_to_pcodes(processed):
     assert dez[["adm1_pcode", "value"]].values.tolist() == [["SY09", "12"]]
 
 
-def test_build_is_byte_for_byte_deterministic(processed, tmp_path):
+def test_build_is_byte_for_byte_deterministic(processed, raw, tmp_path):
     again = tmp_path / "again"
-    build.build(paths.RAW, again, today=date.today())
+    build.build(raw, again, today=date.today())
     for name in build.PROCESSED_FILES:
         assert (processed / name).read_bytes() == (again / name).read_bytes(), name

@@ -4,16 +4,17 @@ import shutil
 
 import pytest
 
-from analysis import paths
 from analysis.errors import AnalysisError
 from analysis.report.data import load_month, load_processed
 from analysis.run.data_build import ensure_data
+
+from ..conftest import tracked_raw
 
 
 @pytest.fixture(scope="module")
 def processed(tmp_path_factory):
     out = tmp_path_factory.mktemp("processed")
-    ensure_data(paths.RAW, out, quiet=True)
+    ensure_data(tracked_raw(tmp_path_factory.mktemp("raw")), out, quiet=True)
     return out
 
 

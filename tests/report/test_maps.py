@@ -2,9 +2,15 @@
 project from test_sections: an ACLED export covering January and February 2001, a breakdown by region for
 January 2001)."""
 
+import os
+import platform
+import subprocess
+import sys
+
 import pandas as pd
 from matplotlib.patches import PathPatch
 
+from analysis import paths
 from analysis.report import maps, style
 from analysis.report.data import load_month
 
@@ -98,3 +104,41 @@ def test_the_overview_map_sums_an_event_level_source_over_its_months_and_never_t
                                                                 if not k.startswith("acled")}})
     assert maps.period_map(without) is None  # breakdowns by region alone: not summed
 
+
+
+RENDER = """
+import sys
+from analysis.report import maps, style
+from analysis.report.data import load_month
+style.save(maps.month_map(load_month(sys.argv[1], "2001-01"), "2001-01"), sys.argv[2], "09_map")
+"""
+
+
+def machines() -> dict[str, dict[str, str]]:
+    """Environments that change what the map's numbers could depend on, on this machine: numpy's SIMD kernels
+    (all those chosen at run time switched off) and OpenBLAS's kernels (the oldest x86-64 one forced)."""
+    import numpy._core._multiarray_umath as umath
+
+    dispatched = [f for f in umath.__cpu_dispatch__ if umath.__cpu_features__.get(f)]
+    found = {"as it is": {}}
+    if dispatched:
+        found["numpy baseline kernels only"] = {"NPY_DISABLE_CPU_FEATURES": " ".join(dispatched)}
+    if platform.machine() in ("x86_64", "AMD64"):
+        found["OpenBLAS Prescott kernels"] = {"OPENBLAS_CORETYPE": "Prescott"}
+    return found
+
+
+def test_the_map_has_the_same_bytes_whatever_kernels_numpy_and_openblas_choose(march, tmp_path):  # noqa: F811
+    """The SVG's numbers are the same with other SIMD and BLAS kernels: an AVX-512 machine and an AVX2 one drew
+    the district names of 09_map.svg 1e-6 apart (the label points were summed by np.dot and numpy's sum)."""
+    processed = march[1].parent / "processed"
+    svgs = {}
+    for name, env in machines().items():
+        out = tmp_path / name.replace(" ", "_")
+        clean = {k: v for k, v in os.environ.items() if k not in ("NPY_DISABLE_CPU_FEATURES", "OPENBLAS_CORETYPE")}
+        done = subprocess.run([sys.executable, "-c", RENDER, str(processed), str(out)], env={**clean, **env},
+                              capture_output=True, text=True, cwd=paths.ROOT)
+        assert done.returncode == 0, done.stderr
+        svgs[name] = (out / "09_map.svg").read_bytes()
+    assert len(svgs) >= 2 or platform.machine() not in ("x86_64", "AMD64")
+    assert len(set(svgs.values())) == 1, [name for name in svgs if svgs[name] != svgs["as it is"]]

@@ -21,34 +21,43 @@ from analysis import paths
 from analysis.outputs import sha256_of
 from analysis.run.data_build import ensure_data
 
+from ..conftest import tracked_raw
+
 pytestmark = pytest.mark.slow
 MONTH = "2023-11"
 
 
-def run(root: Path, processed: Path, *args: str) -> None:
+def run(root: Path, processed: Path, raw: Path, *args: str) -> None:
     """`python -m analysis monthly ...` in this process: its one kernel serves every call, as in `make all`."""
     from analysis.run import cli
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main(["monthly", *args, "--quiet", "--processed", str(processed), "--figures",
+        status = cli.main(["monthly", *args, "--quiet", "--raw", str(raw), "--processed", str(processed), "--figures",
                            str(root / "figures"), "--reports", str(root / "reports")])
     assert status == 0, out.getvalue() + err.getvalue()
 
 
 @pytest.fixture(scope="module")
-def processed(tmp_path_factory) -> Path:
+def raw(tmp_path_factory) -> Path:
+    """data/raw as committed: the sections an ACLED export or a log kept in this checkout would add are not
+    these tests' (tests/run/test_runner_inputs.py runs them from SYNTHETIC ones)."""
+    return tracked_raw(tmp_path_factory.mktemp("raw"))
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory, raw) -> Path:
     out = tmp_path_factory.mktemp("processed")
-    ensure_data(paths.RAW, out, quiet=True)
+    ensure_data(raw, out, quiet=True)
     return out
 
 
 @pytest.fixture(scope="module")
-def first_run(tmp_path_factory, processed) -> Path:
+def first_run(tmp_path_factory, processed, raw) -> Path:
     """June 2021 as first published, then November 2023 in the same (reset) kernel."""
     root = tmp_path_factory.mktemp("run_a")
-    run(root, processed, "2021-06", "--vintage", "as-published")
-    run(root, processed, MONTH)
+    run(root, processed, raw, "2021-06", "--vintage", "as-published")
+    run(root, processed, raw, MONTH)
     return root
 
 
@@ -159,18 +168,18 @@ def test_executed_notebook_keeps_parameters_without_timings_or_machine_paths(fir
 
 # --- the draft: checked, edited, opened in LibreOffice ------------------------------------------------
 
-def check_draft(path: Path, processed: Path) -> tuple[int, str]:
+def check_draft(path: Path, processed: Path, raw: Path) -> tuple[int, str]:
     """`python -m analysis check-draft` in this process: (exit status, what it printed)."""
     from analysis.run import cli
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        status = cli.main(["check-draft", MONTH, str(path), "--processed", str(processed), "--raw", str(paths.RAW)])
+        status = cli.main(["check-draft", MONTH, str(path), "--processed", str(processed), "--raw", str(raw)])
     return status, out.getvalue()
 
 
-def test_the_unedited_draft_passes_the_check_in_both_formats_alike(first_run, processed):
-    results = [check_draft(first_run / "reports" / MONTH / name, processed) for name in ("draft.md", "draft.docx")]
+def test_the_unedited_draft_passes_the_check_in_both_formats_alike(first_run, processed, raw):
+    results = [check_draft(first_run / "reports" / MONTH / name, processed, raw) for name in ("draft.md", "draft.docx")]
     for status, printed in results:
         assert status == 0, printed
     summaries = [printed.split(" against the data")[1].splitlines()[0] for _, printed in results]
@@ -182,12 +191,12 @@ def test_the_unedited_draft_passes_the_check_in_both_formats_alike(first_run, pr
         assert sentence in text
 
 
-def test_an_edited_draft_with_one_number_changed_fails_and_names_the_sentence(first_run, processed, tmp_path):
+def test_an_edited_draft_with_one_number_changed_fails_and_names_the_sentence(first_run, processed, raw, tmp_path):
     edited = tmp_path / "edited.md"
     text = (first_run / "reports" / MONTH / "draft.md").read_text(encoding="utf-8")
     edited.write_text(text.replace("carried out 11 confirmed attacks", "carried out twelve confirmed attacks"),
                       encoding="utf-8")
-    status, printed = check_draft(edited, processed)
+    status, printed = check_draft(edited, processed, raw)
     assert status == 1 and "1 MISMATCH" in printed
     assert "twelve  MISMATCH: the data give Attacks (headline count), November 2023 = 11" in printed
     assert 'in: "ISIS sleeper cells carried out twelve confirmed attacks in NES in November' in printed
