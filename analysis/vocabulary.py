@@ -58,6 +58,8 @@ NOT_COUNTRIES = ("unknown", "unnamed", "not named", "various", "several", "multi
                  "na", "none", "-")
 # Where a report gives a figure (monthly_figures.csv `stated_in`; empty = its key points, or its only mention).
 STATED_IN = ("key_points", "body_text")
+# Whether a month's own report was read (reports.csv `own_report`): not_found differs from "it gave no figure".
+OWN_REPORT = ("found", "not_found")
 # The qualifiers that make a number a bound or an approximation (never summed or compared as exact).
 BOUNDS = frozenset({">", "≥", "<", "≤", "~"})
 # Where a repatriation took people from, as the source says (repatriations.csv): "camp" = the camp named in

@@ -20,10 +20,10 @@ from ..months import months_with_headline
 from ..outputs import atomic_write_text, write_csv, write_parquet
 from ..vocabulary import OPTIONAL_TABLES
 from . import clean
-from .panel import monthly_panel
+from .panel import monthly_panel, with_own_report
 from .places import load_gazetteer
-from .raw_tables import RAW_TABLES
-from .readers import find_table, read_table
+from .raw_tables import OPTIONAL_RAW_TABLES, RAW_TABLES
+from .readers import LINE, SOURCE, TABLE_SUFFIXES, find_table, read_table
 from .schemas import REJECTED_COLUMNS, Context, validate
 
 if TYPE_CHECKING:
@@ -69,8 +69,12 @@ def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], 
     result = BuildResult()
     kept_tables, rejections = {}, []
     for schema in RAW_TABLES:
-        path = find_table(Path(raw), schema.name)
-        frame = read_table(path)
+        if schema.name in OPTIONAL_RAW_TABLES and not any(
+                (Path(raw) / f"{schema.name}{suffix}").exists() for suffix in TABLE_SUFFIXES):
+            path, frame = Path(raw) / f"{schema.name}.csv", pd.DataFrame(columns=[*schema.column_names, LINE, SOURCE])
+        else:
+            path = find_table(Path(raw), schema.name)
+            frame = read_table(path)
         if schema.name == "monthly_figures" and frame.empty:
             raise InputFileError(path, "has a header and no rows", hint="every report is built from the monthly "
                                  "figures: add one row per figure a report published (see data/raw/README.md).")
@@ -183,12 +187,13 @@ def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFram
     statements = clean.figure_statements(tables["monthly_figures"])
     figures = clean.first_and_current(statements)
     definitions = clean.definitions(tables["definitions"])
-    panel = monthly_panel(figures, definitions, "current")
+    reports = clean.reports(tables["reports"])
+    panel = with_own_report(monthly_panel(figures, definitions, "current"), reports)
     assert panel["month"].is_unique, "the panel must have one row per month"
     assert (panel[["attacks"]].dropna() >= 0).all().all(), "attack counts cannot be negative"
     return {
         "monthly": panel,
-        "monthly_as_published": monthly_panel(figures, definitions, "as-published"),
+        "monthly_as_published": with_own_report(monthly_panel(figures, definitions, "as-published"), reports),
         "figures": figures,
         "sources": statements,
         "regions": clean.regions(tables["attacks_by_region"], gazetteer),

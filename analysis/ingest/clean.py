@@ -40,7 +40,10 @@ def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per statement of a headline figure, typed, with a stable id and its source."""
     value, qualifier = _split_count(rows["value"])
     out = pd.DataFrame({
-        "statement_id": [statement_id(p, m, r) for p, m, r in zip(rows["period"], rows["metric"], rows["report"])],
+        # The key is (period, metric, stated_in, report); stated_in joins the id only when given, so the ids of
+        # statements without it stay as they were.
+        "statement_id": [statement_id(p, m, r) if not s else statement_id(p, m, s, r)
+                         for p, m, s, r in zip(rows["period"], rows["metric"], rows["stated_in"], rows["report"])],
         "period": rows["period"],
         "period_type": rows["period"].map(lambda p: "year" if len(p) == 4 else "month"),
         "metric": rows["metric"],
@@ -54,6 +57,7 @@ def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
         "published_date": _published_date(rows["published"]),
         "source_url": rows["source_url"],
         "note": rows["note"],
+        "erratum": rows["erratum"] if "erratum" in rows.columns else "",
         "file": rows[SOURCE],
         "line": rows[LINE].astype(int),
     })
@@ -62,7 +66,7 @@ def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
 
 FIGURE_COLUMNS = ["period", "period_type", "metric", "value", "qualifier", "first_value", "first_qualifier", "revised",
                   "n_statements", "current_statement", "first_statement", "statement_ids", "stated_in", "also_stated",
-                  "disagreement"]
+                  "disagreement", "errata"]
 
 
 def _headline_statements(stated: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -75,7 +79,11 @@ def _headline_statements(stated: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def _figure(group: list[dict]) -> dict:
     """One (period, metric)'s statements, oldest first, as one figure row."""
-    stated, also = _headline_statements([s for s in group if s["value"] is not None])
+    # A statement marked as a slip (erratum) is listed, never counted: it is neither the current nor the
+    # first-published value, and it makes no revision. The same report's other statement of the figure (its
+    # body text, when the slip is in its key points) is then that report's headline one.
+    slips = [s for s in group if s["erratum"] == "yes"]
+    stated, also = _headline_statements([s for s in group if s["value"] is not None and s["erratum"] != "yes"])
     first, current = (stated[0], stated[-1]) if stated else ({}, {})
     # A restatement of the same number is no revision, whether said exactly, as implied or in the body
     # text; a bound that became a number (or the reverse) is one.
@@ -98,7 +106,12 @@ def _figure(group: list[dict]) -> dict:
         "disagreement": "; ".join(
             f"{s['report']} also gives {s['value_as_written']} in its body text" for s in also
             if current and s["report"] == current["report"] and s["value"] != current["value"]),
+        "errata": "; ".join(f"{s['value_as_written']} in {_WHERE.get(s['stated_in'], '')}{s['report']} (erratum)"
+                            for s in slips),
     }
+
+
+_WHERE = {"key_points": "the key points of ", "body_text": "the body text of "}
 
 
 def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
@@ -108,9 +121,11 @@ def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
     supply a value, so missing stays missing. (Plain records, not a pandas group per figure: a pandas
     groupby loop over a few hundred figures took most of the data build.)
     """
+    if "erratum" not in statements.columns:  # statements made before the column existed
+        statements = statements.assign(erratum="")
     ordered = statements.sort_values(["period", "metric", "published_date", "line"], kind="mergesort")
     columns = ["period", "period_type", "metric", "qualifier", "stated_in", "report", "statement_id",
-               "value_as_written"]
+               "value_as_written", "erratum"]
     records = [dict(zip(columns, row)) for row in zip(*(ordered[c].tolist() for c in columns))]
     for record, value in zip(records, ordered["value"].tolist()):
         record["value"] = None if pd.isna(value) else int(value)
@@ -227,6 +242,12 @@ def developments(rows: pd.DataFrame) -> pd.DataFrame:
         **{c: rows[c] for c in SOURCE_FIELDS},
     })
     return out.sort_values(["month", "key_point_order"], kind="mergesort").reset_index(drop=True)
+
+
+def reports(rows: pd.DataFrame) -> pd.DataFrame:
+    """Whether each listed month's own report was found, by month."""
+    out = rows[["month", "own_report", "source_url", "note"]].copy()
+    return out.sort_values("month", kind="mergesort").reset_index(drop=True)
 
 
 def definitions(rows: pd.DataFrame) -> pd.DataFrame:

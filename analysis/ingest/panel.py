@@ -55,3 +55,11 @@ def monthly_panel(figures: pd.DataFrame, definitions: pd.DataFrame, vintage: str
     panel["qualified_metrics"] = (listing(qualified, lambda r: f"{r.metric} {getattr(r, qual_col)}")
                                   if len(qualified) else "")
     return panel
+
+
+def with_own_report(panel: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """The panel with `own_report` (from reports.csv): `found`, `not_found` (the month's own report was searched
+    for and not found: its figures, if any, come from later reports) or empty (not recorded). A month of
+    reports.csv outside the panel's months adds no row: the panel runs from the first to the last figure."""
+    flags = dict(zip(reports["month"], reports["own_report"]))
+    return panel.assign(own_report=[flags.get(m, "") for m in panel["month"]])

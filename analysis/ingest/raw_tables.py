@@ -11,6 +11,7 @@ from ..vocabulary import (
     DEVELOPMENT_CATEGORIES,
     METRICS,
     NOT_COUNTRIES,
+    OWN_REPORT,
     REGION_METRICS,
     REPATRIATED_FROM,
     STATED_IN,
@@ -32,12 +33,16 @@ def _not_before_period(column: str) -> Callable[[pd.DataFrame, Context], list[Re
     return check
 
 
-def _same_day_conflicts(keys: list[str], value: str) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
-    """Two statements of one figure with the same publication date must agree, or 'current' is undefined."""
+def _same_day_conflicts(keys: list[str], value: str,
+                        skip: tuple[str, str] | None = None) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
+    """Two statements of one figure with the same publication date must agree, or 'current' is undefined.
+    Rows with `skip` = (column, value) (a statement marked as a slip) never compete for 'current'."""
     def check(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         out = []
         seen: dict[tuple, tuple[str, int]] = {}
         for idx, row in frame.iterrows():
+            if skip is not None and row[skip[0]] == skip[1]:
+                continue
             key = tuple(row[k] for k in keys) + (parsing.parse_date(row["published"])[0],)
             if key in seen and seen[key][0] != row[value]:
                 out.append((idx, value, f"contradicts line {seen[key][1]} published the same day; give the "
@@ -172,6 +177,22 @@ _SOURCE_COLUMNS = (
     Column("note", "note", required=False, description="context, wording, caveats"),
 )
 
+def _erratum_explained(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """A statement marked as a slip keeps its number and says why it is one: the flag takes a figure out of
+    the current and first-published values, so it is never set without a reason a reader can check."""
+    out = []
+    for idx, row in frame.iterrows():
+        if row["erratum"] != "yes":
+            continue
+        if not row["value"]:
+            out.append((idx, "value", "is empty but erratum is yes: a slip is a number the report printed; "
+                                      "give it (or clear erratum)"))
+        elif not row["note"].strip():
+            out.append((idx, "note", "is empty but erratum is yes: say why the statement is a slip (e.g. "
+                                     "which figure it mistook, what the month's own report gives)"))
+    return out
+
+
 MONTHLY_FIGURES = TableSchema(
     name="monthly_figures",
     columns=(
@@ -181,10 +202,13 @@ MONTHLY_FIGURES = TableSchema(
         Column("stated_in", "choice", required=False, choices=STATED_IN,
                description="where the report gives it, when it gives two numbers or only its body text does"),
         *_SOURCE_COLUMNS,
+        Column("erratum", "choice", required=False, choices=("yes",), may_be_absent=True,
+               description="yes = the statement is a slip of the report (kept and shown, never the current or "
+                           "first-published value); empty otherwise"),
     ),
     key=("period", "metric", "stated_in", "report"),
-    checks=(not_in_future("period"), _not_before_period("period"),
-            _same_day_conflicts(["period", "metric", "stated_in"], "value")),
+    checks=(not_in_future("period"), _not_before_period("period"), _erratum_explained,
+            _same_day_conflicts(["period", "metric", "stated_in"], "value", skip=("erratum", "yes"))),
 )
 
 ATTACKS_BY_REGION = TableSchema(
@@ -285,5 +309,25 @@ DEVELOPMENTS = TableSchema(
     checks=(not_in_future("date"), _not_before_period("date"), _chart_label_given),
 )
 
+def _found_has_address(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    return [(idx, "source_url", "is empty but own_report is found: give the address of the report's page")
+            for idx, row in frame.iterrows() if row["own_report"] == "found" and not row["source_url"]]
+
+
+REPORTS = TableSchema(
+    name="reports",
+    columns=(
+        Column("month", "month", description="the report month (YYYY-MM)"),
+        Column("own_report", "choice", choices=OWN_REPORT,
+               description="found = the month's own report was read; not_found = it was searched for and not found"),
+        Column("source_url", "url", required=False, description="the address of the month's own report, when found"),
+        Column("note", "note", required=False, description="where it was looked for; where the figures come from"),
+    ),
+    key=("month",),
+    checks=(not_in_future("month"), _found_has_address),
+)
+
 RAW_TABLES = (MONTHLY_FIGURES, ATTACKS_BY_REGION, CAMP_POPULATION, REPATRIATIONS, US_POSITION_ATTACKS, DEFINITIONS,
-              DEVELOPMENTS)
+              DEVELOPMENTS, REPORTS)
+# Tables that may be missing from data/raw: read as empty (every month's own_report is then unknown).
+OPTIONAL_RAW_TABLES = ("reports",)

@@ -32,6 +32,9 @@ class Column:
     required: bool = True
     choices: tuple[str, ...] = ()
     description: str = ""
+    # A column added after files were made (monthly_figures' `erratum`) may be left out of the header: it is
+    # then read as empty in every row, so an older spreadsheet still loads as it did.
+    may_be_absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def check_columns(frame: pd.DataFrame, schema: TableSchema, path) -> None:
         raise InputFileError(path, f"names the column '{twice[0]}' more than once (columns "
                                    f"{', '.join(map(str, places))} of the header)", line=1, column=twice[0],
                              hint="name each column once: rename or remove the extra one.")
-    missing = [c for c in schema.column_names if c not in present]
+    missing = [c.name for c in schema.columns if c.name not in present and not c.may_be_absent]
     unknown = [c for c in present if c not in schema.column_names]
     expected = ", ".join(schema.column_names)
     if unknown:
@@ -163,6 +166,9 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
 
     `check_key=False` leaves repeated keys to the caller (a log read in chunks checks them across chunks)."""
     check_columns(frame, schema, path)
+    absent = [c.name for c in schema.columns if c.name not in frame.columns]
+    if absent:  # only columns that may be absent get here (check_columns raised for the others)
+        frame = frame.assign(**{name: "" for name in absent})
     reasons: dict[int, tuple[str, str]] = {}
 
     def reject(idx: int, column: str, reason: str) -> None:

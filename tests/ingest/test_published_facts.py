@@ -100,8 +100,13 @@ def test_every_figure_keeps_a_source(processed):
 
 
 def test_regions_resolve_to_pcodes(processed):
+    """Every named region resolves to a p-code; the report's remainder ('other cantons', allowed by the codebook)
+    is kept as written and resolves to no place."""
     regions = pd.read_csv(processed / "regions.csv", dtype=str, keep_default_na=False)
-    assert (regions.place_id != "").all()
+    remainder = regions.place_kind == "residual"
+    assert (regions.loc[~remainder, "place_id"] != "").all()
+    assert (regions.loc[remainder, "place_id"] == "").all()
+    assert (regions.loc[remainder, "region"] == regions.loc[remainder, "region_as_written"]).all()
     dez = regions[(regions.month == "2023-10") & (regions.metric == "attacks")]
     assert dez[["adm1_pcode", "value"]].values.tolist() == [["SY09", "12"]]
 
