@@ -35,6 +35,7 @@ _COUNT_COLUMNS = {
     "raids": ["arrests", "isis_killed", "officials_captured", "officials_killed"],
     "raids_monthly": ["raids", "arrests", "isis_killed", "officials_captured", "officials_killed"],
     "reconciliation": ["from_log", "published", "difference"],
+    "provisional": ["value"],
     "incidents_by_type": ["attacks"], "incidents_by_target": ["attacks"], "incidents_by_district": ["attacks"],
     "incidents_by_subdistrict": ["attacks"],
     "acled_isis_monthly": ["events", "fatalities", "events_date_approximate"],
@@ -44,7 +45,7 @@ _COUNT_COLUMNS = {
     "acled_isis_by_district": ["events"],
 }
 # The optional tables a monthly report reads (the others, e.g. acled_events, are for people and tools).
-MONTH_OPTIONAL = ("incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
+MONTH_OPTIONAL = ("provisional", "late_arrivals", "incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
                   "reconciliation", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
                   "acled_isis_by_district", "area", "district_outlines")
 
@@ -127,13 +128,23 @@ def month_data(data: Processed, month: str) -> Processed:
     (its own for the key points, those marked for charts for the attacks chart), its own and the previous
     month's figures, its regions, camp counts up to the month, repatriations over 12 months, the tallies ending
     in it, and the month's rows of the optional tables (the ACLED series over 24 months)."""
-    check_month(month, months_with_headline(data.monthly))
     span24, span12 = window(month, 24), window(month, 12)
+    panel = data.monthly
+    team = data.optional.get("provisional")
+    if team is not None:  # the months whose figures are the team's provisional count (only when it keeps records)
+        panel = panel.assign(provisional=panel["month"].isin(set(team.loc[team["metric"] == "attacks", "month"])))
+    published = panel.loc[~panel["provisional"], "month"] if team is not None else panel["month"]
+    check_month(month, [m for m in months_with_headline(panel) if m in set(published)],
+                provisional=[m for m in months_with_headline(panel) if m not in set(published)])
     optional = {}
     for name, frame in data.optional.items():
         if name not in MONTH_OPTIONAL:
             continue
-        if name in ("acled_isis_monthly", "acled_isis_by_district"):
+        if name == "provisional":
+            frame = frame[frame["month"].isin(span24)]
+        elif name == "late_arrivals":
+            frame = frame[frame["month"] == previous_month(month)]  # listed in the next month's report
+        elif name in ("acled_isis_monthly", "acled_isis_by_district"):
             frame = frame[frame["month"].isin(span24)]
         elif "month" in frame.columns:
             if name in ("incidents", "raids"):  # the dates the whole log runs over: what it covers
@@ -143,7 +154,7 @@ def month_data(data: Processed, month: str) -> Processed:
         optional[name] = frame
     return replace(
         data,
-        monthly=data.monthly[data.monthly["month"].isin(span24)],
+        monthly=panel[panel["month"].isin(span24)],
         figures=data.figures[data.figures["period"].isin([month, previous_month(month)])],
         sources=data.sources[data.sources["period"].isin(span24)],
         regions=data.regions[data.regions["month"] == month],
