@@ -20,6 +20,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..vocabulary import METRICS
 from . import incidents as inc
+from . import parsing
 from .clean import statement_id
 from .schemas import Column, TableSchema, not_in_future
 
@@ -213,7 +214,8 @@ def team_statements(rows: pd.DataFrame) -> pd.DataFrame:
         "value": rows["value"].astype("Int64"), "qualifier": rows["qualifier"],
         "value_as_written": [f"{q}{v}" for v, q in zip(rows["value"], rows["qualifier"])],
         "stated_in": "", "report": TEAM_REPORT, "published": rows["counted_on"],
-        "published_date": rows["counted_on"].str.slice(0, 10), "source_url": rows["source"],
+        "published_date": [parsing.parse_date(d)[0].isoformat() for d in rows["counted_on"]],
+        "source_url": [s.split(" ")[0] for s in rows["source"]],
         "note": notes, "file": [s.split(" ")[0].removeprefix("data/raw/") for s in rows["source"]], "line": 0,
     })
     return out
