@@ -193,8 +193,9 @@ def _typed(text: str) -> tuple[int, str]:
 
 
 def provisional(team: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    """The team's figures of the months no report has published an attack count for, and of the metrics no
-    report has published for them: the month's provisional figures (published wins)."""
+    """The team's figures of the months no report has published an attack count for, less any metric a
+    report has published for them: the months' provisional figures. Published wins: a month with a published
+    attack count takes no team figure at all (what its report did not give stays not published)."""
     stated = statements[(statements["period_type"] == "month") & statements["value"].notna()]
     published_months = set(stated.loc[stated["metric"] == "attacks", "period"])
     published = set(zip(stated["period"], stated["metric"]))
