@@ -262,7 +262,8 @@ def process(tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | Non
             counted_on = provisional[provisional["metric"] == "attacks"].set_index("month")["counted_on"].to_dict()
             extra = team_counts.team_regions(team_areas, [m for m in months if m not in set(regions["month"])],
                                              counted_on)
-            regions = pd.concat([regions, extra], ignore_index=True).astype(regions.dtypes.to_dict())
+            if len(extra):
+                regions = pd.concat([regions, clean.regions(extra, gazetteer)], ignore_index=True)
     return out | {
         "monthly": panel,
         "monthly_as_published": monthly_panel(figures, definitions, "as-published"),

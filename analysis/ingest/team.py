@@ -18,13 +18,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFileError
-from ..vocabulary import METRICS
+from ..vocabulary import METRICS, TEAM_REPORT
 from . import incidents as inc
 from . import parsing
 from .clean import statement_id
 from .schemas import Column, TableSchema, not_in_future
 
-TEAM_REPORT = "The team's provisional count (not yet published)"
 LOG_NAMES = (inc.INCIDENT_LOG.name, inc.RAID_LOG.name)
 # Where an incident counts toward a month's provisional headline: anywhere the area does not exclude it.
 COUNTED_AREA = ("in", "split", "district only")
@@ -223,18 +222,16 @@ def team_statements(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def team_regions(areas: pd.DataFrame, months: list[str], counted_on: dict[str, str]) -> pd.DataFrame:
-    """Confirmed attacks of the provisional months by AANES region (regions.csv's columns)."""
+    """Confirmed attacks of the provisional months by AANES region, as rows of attacks_by_region.csv (to be
+    resolved and typed by clean.regions like a published breakdown)."""
     rows = areas[areas["month"].isin(months) & areas["area"].isin(COUNTED_AREA) & (areas["status"] == "confirmed")]
     by = rows.groupby(["month", "region"], sort=True)["incidents"].sum().reset_index()
     by = by[by["region"] != ""]
     return pd.DataFrame({
-        "statement_id": [statement_id(m, r, "attacks", "team") for m, r in zip(by["month"], by["region"])],
-        "month": by["month"], "metric": "attacks", "region_as_written": by["region"], "place_id": "",
-        "place_name": by["region"], "place_kind": "aanes-region", "region": by["region"], "adm1_pcode": "",
-        "adm2_pcode": "", "adm3_pcode": "", "value": pd.array(by["incidents"].tolist(), dtype="Int64"),
-        "qualifier": "", "share_pct": pd.array([pd.NA] * len(by), dtype="Int64"), "share_qualifier": "",
-        "report": TEAM_REPORT, "published": [counted_on.get(m, "") for m in by["month"]],
-        "source_url": "data/raw/incidents/incident_log.csv", "note": "PROVISIONAL: from the places of the incidents",
+        "month": by["month"], "region": by["region"], "metric": "attacks", "value": by["incidents"].astype(str),
+        "share_pct": "", "report": TEAM_REPORT, "published": [counted_on.get(m, "") for m in by["month"]],
+        "source_url": "data/raw/incidents/incident_log.csv",
+        "note": "PROVISIONAL: the team's confirmed incidents by the AANES region of their place",
     })
 
 

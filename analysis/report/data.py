@@ -19,6 +19,7 @@ from ..errors import AnalysisError, quoted
 from ..months import check_month, months_with_headline, previous_month, window
 from ..outputs import csv_bytes
 from ..vocabulary import METRICS, OPTIONAL_TABLES, TABLES, VINTAGES
+from .provisional import mark
 
 _COUNT_COLUMNS = {
     "monthly": list(METRICS),
@@ -120,6 +121,7 @@ def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current
         tables["monthly"] = _read(folder, "monthly_as_published")
         tables["figures"] = as_published(tables["figures"])
     present = {name: _read(folder, name) for name in optional if (folder / f"{name}.csv").exists()}
+    tables["monthly"] = mark(tables["monthly"], present)
     return Processed(**tables, vintage=vintage, optional=present)
 
 
@@ -129,11 +131,8 @@ def month_data(data: Processed, month: str) -> Processed:
     month's figures, its regions, camp counts up to the month, repatriations over 12 months, the tallies ending
     in it, and the month's rows of the optional tables (the ACLED series over 24 months)."""
     span24, span12 = window(month, 24), window(month, 12)
-    panel = data.monthly
-    team = data.optional.get("provisional")
-    if team is not None:  # the months whose figures are the team's provisional count (only when it keeps records)
-        panel = panel.assign(provisional=panel["month"].isin(set(team.loc[team["metric"] == "attacks", "month"])))
-    published = panel.loc[~panel["provisional"], "month"] if team is not None else panel["month"]
+    panel = mark(data.monthly, data.optional)  # the months whose figures are the team's provisional count
+    published = panel.loc[~panel["provisional"], "month"] if "provisional" in panel.columns else panel["month"]
     check_month(month, [m for m in months_with_headline(panel) if m in set(published)],
                 provisional=[m for m in months_with_headline(panel) if m not in set(published)])
     optional = {}

@@ -13,6 +13,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..months import long_month, month_name, months_between, previous_month, window
 from ..names import normalise
+from ..vocabulary import TEAM_REPORT
 from . import style
 from .charts import (
     GAP,
@@ -41,6 +42,7 @@ from .keypoints import (
     total_qualifier,
 )
 from .metrics import people_repatriated
+from .provisional import is_provisional
 
 C = style.COLORS
 
@@ -168,7 +170,11 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
         note += " * implied: not stated; the report names no such casualties."
     if "text" in footnotes:
         note += " † stated only in the report's body text."
-    style.finish(fig, wrap(f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"), note=note,
+    title = f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"
+    if is_provisional(panel, month):
+        title = f"PROVISIONAL: {title}"
+        note += f" {long_month(month)}: the team's provisional count, not yet published."
+    style.finish(fig, wrap(title), note=note,
                  values=f"In {long_month(prev)}: {before[0].lower()}{before[1:]}.")
     return fig
 
@@ -254,6 +260,10 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
             f"{'%' if use_share else ''} of {long_month(month)}'s{of_total} {metric} were in {top['region']}")
     note = ("Regions as named in the report, resolved to OCHA admin units (in brackets: the report's wording). "
             "Regions the report does not name are not shown.")
+    if (rows["report"] == TEAM_REPORT).any():  # no report has published the month: the team's incidents
+        lead = f"PROVISIONAL: {lead}"
+        note = ("The team's provisional count, not yet published: confirmed incidents of its log by the AANES "
+                "region of their place (data/raw/gazetteer/area.csv).")
     if residual.any():
         note += " Grey: what the report gives for the rest (its words), not a place."
     said = [f"{r.region} not published" if missing(getattr(r, column)) else

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..months import long_month, month_name, next_month
+from ..vocabulary import METRICS
 
 WHERE = {"incident_log": "incident log", "raid_log": "raid log", "team_counts": "typed counts (team_counts.csv)",
          "closed": "records as closed"}
@@ -27,6 +28,25 @@ def is_provisional(panel: pd.DataFrame, month: str) -> bool:
 def provisional_months(panel: pd.DataFrame) -> set[str]:
     """The panel's months whose figures are provisional."""
     return set(panel.loc[panel["provisional"], "month"]) if "provisional" in panel.columns else set()
+
+
+def mark(panel: pd.DataFrame, optional: dict) -> pd.DataFrame:
+    """The panel with a `provisional` column when the team keeps records (`provisional.csv` was built);
+    unchanged otherwise, so reports of published months read exactly what they read before."""
+    team = optional.get("provisional")
+    if team is None or "provisional" in panel.columns:
+        return panel
+    return panel.assign(provisional=panel["month"].isin(set(team.loc[team["metric"] == "attacks", "month"])))
+
+
+def published_only(panel: pd.DataFrame) -> pd.DataFrame:
+    """The panel with the provisional months' figures blanked: series of published figures (the overview)
+    never take the team's count for a published one."""
+    if "provisional" not in panel.columns or not panel["provisional"].any():
+        return panel
+    out = panel.copy()
+    out.loc[out["provisional"], list(METRICS)] = pd.NA
+    return out
 
 
 def rows_of(optional: dict, month: str) -> pd.DataFrame:

@@ -50,8 +50,11 @@ def test_a_provisional_month_says_so_in_every_output(written):
     assert "The team's provisional count (not yet published)" in sources
     page = (reports / "monthly_report.html").read_text()
     assert "PROVISIONAL" in page.split("Key points")[0]
-    assert (root / "figures" / MONTH / "01_attacks.svg").read_text().count("PROVISIONAL") >= 1
+    for stem in ("01_attacks", "02_casualties", "03_raids_arrests", "04_regions", "09_map"):  # in each title
+        assert "PROVISIONAL" in (root / "figures" / MONTH / f"{stem}.svg").read_text(), stem
     assert "Cross-hatched: the team" in (root / "figures" / MONTH / "03_raids_arrests.svg").read_text()
+    regions = (root / "figures" / MONTH / "04_regions.svg").read_text()
+    assert "By region: Deir ez-Zor 2; Raqqa 1." in regions  # the confirmed incidents in the area, by region
 
 
 def test_check_draft_reads_the_provisional_figures(written, tmp_path):
