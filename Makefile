@@ -88,6 +88,10 @@ months: $(VENV_STAMP)
 monthly: $(VENV_STAMP)
 	@$(PY) -m analysis monthly --vintage="$${VINTAGE_ARG:-current}" $${ALLOW_ARG:+--allow-rejections} -- "$$MONTH_ARG"
 
+## Close the month being written: record its cut-off in data/closed/MONTH.json (commit it): make close MONTH=2024-01
+close: $(VENV_STAMP)
+	@$(PY) -m analysis close "$$MONTH_ARG"
+
 ## Check an edited draft against the data: make check-draft MONTH=2023-11 DRAFT=draft.docx (.docx .md .html .txt)
 check-draft: $(VENV_STAMP)
 	@$(PY) -m analysis check-draft -- "$$MONTH_ARG" "$$DRAFT_ARG"
@@ -156,4 +160,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
-.PHONY: venv lock data check-manifest manifest months monthly check-draft test test-fast clean help all checksums verify lab bench
+.PHONY: venv lock data check-manifest manifest months monthly close check-draft test test-fast clean help all checksums verify lab bench

@@ -86,12 +86,22 @@ def check_format(month: str) -> str:
     return month
 
 
-def check_month(month: str, available: list[str]) -> str:
-    """The single month check: `month` must be YYYY-MM and among `available`; the error lists the choices."""
+def listing(published: list[str], provisional: list[str] = ()) -> str:
+    """'Months with data: …' and, when the team's records give any, the months with a provisional count."""
+    text = f"Months with data: {describe(sorted(published))}"
+    if provisional:
+        text += f"; months with a provisional count from the team's records: {describe(sorted(provisional))}"
+    return text
+
+
+def check_month(month: str, available: list[str], provisional: list[str] = ()) -> str:
+    """The single month check: `month` must be YYYY-MM and among `available` (a published attack count) or
+    `provisional` (the team's own count, not yet published); the error lists both kinds."""
     try:
         check_format(month)
     except MonthError as exc:
-        raise MonthError(f"{exc} Months with data: {describe(available)}") from None
-    if month not in available:
-        raise MonthError(f"no attack count was published for {month}. Months with data: {describe(available)}")
+        raise MonthError(f"{exc} {listing(available, provisional)}") from None
+    if month not in available and month not in provisional:
+        records = ", and the team's records give none" if provisional else ""
+        raise MonthError(f"no attack count was published for {month}{records}. {listing(available, provisional)}")
     return month

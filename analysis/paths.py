@@ -15,6 +15,12 @@ CHECKSUMS = REPORTS / "SHA256SUMS"
 LOGS = ROOT / "logs"  # tracebacks of unexpected errors (git-ignored)
 
 
+def closed_folder(raw: Path = RAW) -> Path:
+    """Where `python -m analysis close` records each closed month: data/closed/ beside data/raw (the team's
+    cut-offs are not published facts, so they stay out of data/raw)."""
+    return Path(raw).parent / "closed"
+
+
 def month_folder(month: str, vintage: str = "current") -> str:
     """Sub-folder of figures/ and reports/ for a month: '2023-11', or 'as-published/2021-06'."""
     return month if vintage == "current" else f"{vintage}/{month}"

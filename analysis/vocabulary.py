@@ -70,5 +70,9 @@ DEVELOPMENT_CATEGORIES = ("financing", "camps", "statements", "courts_and_repatr
                           "security", "other")
 OPTIONAL_TABLES = ("incidents", "incidents_monthly", "incidents_by_type", "incidents_by_target",
                    "incidents_by_district", "incidents_by_subdistrict", "raids", "raids_monthly", "reconciliation",
+                   "incidents_areas", "raids_areas", "provisional", "late_arrivals",
                    "acled_events", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
                    "acled_isis_by_district", "area", "district_outlines")
+# The `report` of the statements the data build makes from the team's own count of a month no report has
+# published yet (analysis/ingest/team.py): provisional figures, marked so in every report.
+TEAM_REPORT = "The team's provisional count (not yet published)"

@@ -135,3 +135,58 @@ def pytest_collection_modifyitems(config, items):
         return rank, 0 if item.get_closest_marker("slow") else 1
 
     items.sort(key=weight)
+
+
+SYNTHETIC_FIGURES = """period,metric,value,stated_in,report,published,source_url,note
+2025-01,attacks,4,,SYNTHETIC report on January 2025,2025-02-05,https://example.org/synthetic/2025-01,SYNTHETIC
+2025-01,raids,2,,SYNTHETIC report on January 2025,2025-02-05,https://example.org/synthetic/2025-01,SYNTHETIC
+2025-02,attacks,5,,SYNTHETIC report on February 2025,2025-03-05,https://example.org/synthetic/2025-02,SYNTHETIC
+2025-02,military_killed,1,,SYNTHETIC report on February 2025,2025-03-05,https://example.org/synthetic/2025-02,SYNTHETIC
+2025-02,raids,3,,SYNTHETIC report on February 2025,2025-03-05,https://example.org/synthetic/2025-02,SYNTHETIC
+"""
+# SYNTHETIC log rows (ids SYN-): February 2025 both published and logged (the log counts 3 attacks, the report
+# 5), March 2025 only logged, April 2025 unverified claims only, May 2025 covered with nothing logged.
+SYNTHETIC_INCIDENTS = [
+    "SYN-P1,2025-02-03,day,Basira,,,ied,sdf,1,0,0,0,confirmed,https://example.org/syn,SYNTHETIC",
+    "SYN-P2,2025-02-10,day,Hajeen,,,armed_attack,asayish,0,1,0,0,confirmed,https://example.org/syn,SYNTHETIC",
+    "SYN-P3,2025-02,month,Shaddadi,,,other,civilian,0,0,0,1,confirmed,https://example.org/syn,SYNTHETIC",
+    "SYN-M1,2025-03-02,day,Basira,,,ied,sdf,2,1,0,0,confirmed,https://example.org/syn,SYNTHETIC",
+    "SYN-M2,2025-03-09,week,Dhiban,,,armed_attack,asayish,1,,0,0,confirmed,https://example.org/syn,SYNTHETIC",
+    "SYN-M3,2025-03,month,Raqqa,,,assassination,official_or_mukhtar,0,0,1,0,confirmed,https://example.org/syn,SYNTHETIC",
+    "SYN-M4,2025-03-20,day,Hajeen,,,other,sdf,,,,,unverified_claim,https://example.org/syn,SYNTHETIC",
+    "SYN-M5,2025-03-21,day,Raqqa,,,grenade,civilian,0,0,0,2,possibly_other_group,https://example.org/syn,SYNTHETIC",
+    "SYN-M6,2025-03-22,day,Aleppo,,,ied,sdf,5,5,0,0,confirmed,https://example.org/syn,SYNTHETIC: outside the area",
+    "SYN-A1,2025-04-04,day,Basira,,,other,sdf,,,,,unverified_claim,https://example.org/syn,SYNTHETIC",
+    "SYN-A2,2025-04-11,day,Hajeen,,,other,sdf,,,,,unverified_claim,https://example.org/syn,SYNTHETIC",
+]
+SYNTHETIC_RAIDS = [
+    "SYN-R1,2025-03-05,day,Shaddadi,,,joint_coalition,3,1,0,1,https://example.org/syn,SYNTHETIC",
+    "SYN-R2,2025-03-15,day,al-Hol camp,,,Asayish,5,0,1,0,https://example.org/syn,SYNTHETIC",
+]
+SYNTHETIC_COVERED = """month,log,counted_by,counted_on,note
+2025-02,incident_log,SYNTHETIC team,2025-03-01,SYNTHETIC
+2025-03,incident_log,SYNTHETIC team,2025-04-01,SYNTHETIC
+2025-03,raid_log,SYNTHETIC team,2025-04-01,SYNTHETIC
+2025-04,incident_log,SYNTHETIC team,2025-05-01,SYNTHETIC
+2025-05,incident_log,SYNTHETIC team,2025-06-01,SYNTHETIC
+"""
+
+
+def write_synthetic_logs(raw: Path, incidents=SYNTHETIC_INCIDENTS, raids=SYNTHETIC_RAIDS,
+                         covered: str = SYNTHETIC_COVERED) -> Path:
+    """SYNTHETIC incident and raid logs made from data/templates (header and all), and the months they cover."""
+    folder = raw / "incidents"
+    folder.mkdir(exist_ok=True)
+    for stem, rows in (("incident_log", incidents), ("raid_log", raids)):
+        template = (paths.DATA / "templates" / f"{stem}.csv").read_text(encoding="utf-8")
+        (folder / f"{stem}.csv").write_text(template + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    (folder / "covered_months.csv").write_text(covered, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def provisional_raw(raw_dir: Path) -> Path:
+    """raw_dir with SYNTHETIC figures for January and February 2025 and SYNTHETIC logs (write_synthetic_logs)."""
+    (raw_dir / "monthly_figures.csv").write_text(SYNTHETIC_FIGURES, encoding="utf-8")
+    write_synthetic_logs(raw_dir)
+    return raw_dir

@@ -34,7 +34,7 @@ FOR_PEOPLE = {"sources", "developments"}
 PROCESSED_FILES = (
     "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
     "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
-    "definitions.csv", "developments.csv", "rejected.csv", "months.txt",
+    "definitions.csv", "developments.csv", "rejected.csv", "months.txt", "provisional_months.txt",
 )
 
 
@@ -83,8 +83,29 @@ def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], 
         rejections.append(rejected)
         result.read[schema.name] = len(frame)
         result.kept[schema.name] = len(kept)
+    from .team import COVERED_MONTHS, TEAM_COUNTS
+
+    for schema, folder in ((TEAM_COUNTS, Path(raw)), (COVERED_MONTHS, Path(raw) / "incidents")):
+        path = _optional_table(folder, schema.name)  # the team's own records: optional
+        if path is None:
+            kept_tables[schema.name] = pd.DataFrame(columns=schema.column_names)
+            continue
+        frame = read_table(path)
+        kept, rejected = validate(frame, schema, path, ctx)
+        kept_tables[schema.name] = kept
+        rejections.append(rejected)
+        result.read[schema.name], result.kept[schema.name] = len(frame), len(kept)
     result.rejected = pd.concat(rejections, ignore_index=True) if rejections else result.rejected
     return kept_tables, result.rejected, result, gazetteer
+
+
+def _optional_table(folder: Path, stem: str) -> Path | None:
+    """`stem`.csv or .xlsx in `folder` when there is one (two is an error, as for every table)."""
+    from .readers import TABLE_SUFFIXES
+
+    if not any((Path(folder) / f"{stem}{suffix}").exists() for suffix in TABLE_SUFFIXES):
+        return None
+    return find_table(Path(folder), stem)
 
 
 def load_logs(raw: Path, ctx: Context, out: Path) -> dict[str, LogRun]:
@@ -130,6 +151,49 @@ def process_logs(runs: dict[str, LogRun], panel: pd.DataFrame) -> dict[str, pd.D
     return out
 
 
+def team_inputs(raw: Path, tables: dict[str, pd.DataFrame], runs: dict[str, LogRun], area: pd.DataFrame):
+    """The team's own figures (team.team_figures; None when it keeps no records), each log's table by place
+    with where the place stands in the report's area, and the closing records of data/closed/."""
+    from ..outputs import sha256_of
+    from .area import area_status
+    from .incidents import find_log
+    from .logs import LOGS
+    from .team import read_closed, team_figures
+
+    closed = read_closed(paths.closed_folder(raw))
+    covered, counts = tables["covered_months"], tables["team_counts"]
+    if not (runs or len(covered) or len(counts) or closed):
+        return None, {}, closed
+    areas, logs = {}, {}
+    for name, run in runs.items():
+        table = run.tables[f"{LOGS[name][0]}_areas"]
+        areas[name] = table.assign(area=area_status(table["adm2_pcode"], table["adm3_pcode"], table["month"], area))
+        path = find_log(Path(raw) / "incidents", name)
+        logs[name] = {"file": path.name, "sha256": sha256_of(path)}
+    missing = sorted(set(covered["log"]) - set(runs))
+    if missing:
+        raise InputFileError(Path(raw) / "incidents" / "covered_months.csv",
+                             f"declares months covered by {', '.join(missing)}, which data/raw/incidents/ does "
+                             "not hold", hint="add the log, or remove its rows from covered_months.csv.")
+    return team_figures(areas, covered, counts, closed, logs), areas, closed
+
+
+def _closed_ids(runs: dict[str, LogRun], closed: dict[str, dict]) -> dict[str, pd.DataFrame]:
+    """Each log's rows of the closed months (id, month, date, status), read back from its cleaned CSV."""
+    out = {}
+    for name, run in runs.items():
+        key = "incident_id" if name == "incident_log" else "raid_id"
+        columns = [key, "month", "date", *(["status"] if name == "incident_log" else [])]
+        run.cleaned.handle.flush()
+        parts = [chunk[chunk["month"].isin(list(closed))] for chunk in
+                 pd.read_csv(run.cleaned.tmp, usecols=columns, dtype=str, keep_default_na=False,
+                             chunksize=CHUNK)] if run.kept else []
+        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+        out[name] = frame.rename(columns={key: "id"}).assign(**({} if "status" in frame else {"status": ""}))
+    return out
+
+
+CHUNK = 100_000
 ACLED_SUFFIXES = (".csv", ".csv.gz", ".xlsx")
 
 
@@ -179,24 +243,47 @@ def geography(raw: Path, gazetteer):
     return area, load_districts(Path(raw) / "gazetteer" / "districts.geojson")
 
 
-def process(tables: dict[str, pd.DataFrame], gazetteer) -> dict[str, pd.DataFrame]:
-    """All processed tables from the kept raw rows (pure: no I/O)."""
+def process(tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | None = None,
+            team_areas: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """All processed tables from the kept raw rows (pure: no I/O); `team` holds the team's own figures
+    (team.team_figures), which become the provisional figures of the months no report has published."""
+    from . import team as team_counts
+
     if tables["monthly_figures"].empty:
         raise RejectedRowsError("no row of monthly_figures.csv was kept, so there is nothing to build from; "
                                 "see rejected.csv for why each was rejected, and fix those rows.")
-    statements = clean.figure_statements(tables["monthly_figures"])
-    figures = clean.first_and_current(statements)
+    published = clean.figure_statements(tables["monthly_figures"])
     definitions = clean.definitions(tables["definitions"])
     reports = clean.reports(tables["reports"])
+    provisional = team_counts.provisional(team, published) if team is not None else None
+    statements = published
+    if provisional is not None and len(provisional):
+        statements = pd.concat([published, team_counts.team_statements(provisional)], ignore_index=True)
+        statements = statements.sort_values(["period", "metric", "published_date", "line"], kind="mergesort")
+        statements = statements.reset_index(drop=True)
+    figures = clean.first_and_current(statements)
     panel = with_own_report(monthly_panel(figures, definitions, "current"), reports)
     assert panel["month"].is_unique, "the panel must have one row per month"
     assert (panel[["attacks"]].dropna() >= 0).all().all(), "attack counts cannot be negative"
-    return {
+    regions = clean.regions(tables["attacks_by_region"], gazetteer)
+    out = {}
+    if provisional is not None:
+        out["provisional"] = provisional
+        out["published_monthly"] = (panel if provisional.empty else
+                                    monthly_panel(clean.first_and_current(published), definitions, "current"))
+        months = sorted(set(provisional.loc[provisional["metric"] == "attacks", "month"]))
+        if team_areas is not None and months:
+            counted_on = provisional[provisional["metric"] == "attacks"].set_index("month")["counted_on"].to_dict()
+            extra = team_counts.team_regions(team_areas, [m for m in months if m not in set(regions["month"])],
+                                             counted_on)
+            if len(extra):
+                regions = pd.concat([regions, clean.regions(extra, gazetteer)], ignore_index=True)
+    return out | {
         "monthly": panel,
         "monthly_as_published": with_own_report(monthly_panel(figures, definitions, "as-published"), reports),
         "figures": figures,
         "sources": statements,
-        "regions": clean.regions(tables["attacks_by_region"], gazetteer),
+        "regions": regions,
         "camp_population": clean.camp_population(tables["camp_population"]),
         "repatriations": clean.repatriations(tables["repatriations"]),
         "us_position_attacks": clean.us_position_attacks(tables["us_position_attacks"]),
@@ -230,9 +317,16 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
                 + "\n  What to do: fix those rows, or rerun with --allow-rejections to build without them."
             )
         # Process data.
-        processed = process(tables, gazetteer)
-        processed.update(process_logs(runs, processed["monthly"]))
+        from .logs import LOGS
+        from .team import late_arrivals
+
         area, districts = geography(Path(raw), gazetteer)
+        team, areas, closed = team_inputs(Path(raw), tables, runs, area)
+        processed = process(tables, gazetteer, team, areas.get("incident_log"))
+        processed.update(process_logs(runs, processed.pop("published_monthly", processed["monthly"])))
+        processed.update({f"{LOGS[name][0]}_areas": frame for name, frame in areas.items()})
+        if closed:
+            processed["late_arrivals"] = late_arrivals(closed, _closed_ids(runs, closed))
         processed.update(process_acled(Path(raw), gazetteer, area, districts))
         processed.update({"area": area, "district_outlines": outline_rows(districts)})
         # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
@@ -244,8 +338,12 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
         for name, frame in processed.items():
             result.written.append(write_csv(frame, out / f"{name}.csv", for_people=name in FOR_PEOPLE))
         result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
-        months = months_with_headline(processed["monthly"])
+        provisional = processed.get("provisional", pd.DataFrame(columns=["month", "metric"]))
+        team_months = set(provisional.loc[provisional["metric"] == "attacks", "month"])
+        months = [m for m in months_with_headline(processed["monthly"]) if m not in team_months]
         result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
+        result.written.append(atomic_write_text(out / "provisional_months.txt",
+                                                "".join(f"{m}\n" for m in sorted(team_months))))
     except BaseException:
         _discard_cleaned(runs)
         raise

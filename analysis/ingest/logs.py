@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..outputs import ChunkedCsv
 from . import incidents as inc
+from . import team
 from .readers import LINE, IrregularRows, iter_table, read_table
 from .schemas import REJECTED_COLUMNS, Context, TableSchema, validate
 
@@ -42,11 +43,12 @@ def incident_tables(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
     for dimension, name in (("attack_type", "type"), ("target", "target"), ("adm2_pcode", "district"),
                             ("adm3_pcode", "subdistrict")):
         out[f"incidents_by_{name}"] = inc.incidents_by(log, dimension)
+    out["incidents_areas"] = team.incident_areas(log)  # the month being written: counted by place and status
     return out
 
 
 def raid_tables(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {"raids_monthly": inc.raids_monthly(log)}
+    return {"raids_monthly": inc.raids_monthly(log), "raids_areas": team.raid_areas(log)}
 
 
 LOGS = {  # log name -> (cleaned table name, count columns, monthly tables)

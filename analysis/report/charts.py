@@ -118,3 +118,19 @@ def trend_sentence(series: pd.Series, noun: str) -> str:
     if gaps:
         sentence += f"; {gaps} {'month has' if gaps == 1 else 'months have'} no published figure"
     return sentence + "."
+
+
+PROVISIONAL = {"facecolor": "none", "edgecolor": "#333333", "hatch": "xxx", "linewidth": 0.8}
+PROVISIONAL_NOTE = (" Cross-hatched: the team's provisional count, not yet published (the previous months are "
+                    "as published).")
+
+
+def draw_provisional(ax, data: pd.DataFrame, heights: list[int]) -> int:
+    """Cross-hatch the bars of the months whose figures are the team's provisional count (the panel's
+    `provisional` column, present only when the team keeps records); returns how many."""
+    if "provisional" not in data.columns:
+        return 0
+    marked = [i for i, flag in enumerate(data["provisional"].fillna(False).astype(bool)) if flag]
+    if marked:
+        ax.bar(marked, [max(heights[i], 0) for i in marked], width=0.8, **PROVISIONAL)
+    return len(marked)

@@ -19,6 +19,7 @@ from ..errors import AnalysisError, quoted
 from ..months import check_month, months_with_headline, previous_month, window
 from ..outputs import csv_bytes
 from ..vocabulary import METRICS, OPTIONAL_TABLES, TABLES, VINTAGES
+from .provisional import mark
 
 _COUNT_COLUMNS = {
     "monthly": list(METRICS),
@@ -35,6 +36,7 @@ _COUNT_COLUMNS = {
     "raids": ["arrests", "isis_killed", "officials_captured", "officials_killed"],
     "raids_monthly": ["raids", "arrests", "isis_killed", "officials_captured", "officials_killed"],
     "reconciliation": ["from_log", "published", "difference"],
+    "provisional": ["value"],
     "incidents_by_type": ["attacks"], "incidents_by_target": ["attacks"], "incidents_by_district": ["attacks"],
     "incidents_by_subdistrict": ["attacks"],
     "acled_isis_monthly": ["events", "fatalities", "events_date_approximate"],
@@ -44,7 +46,7 @@ _COUNT_COLUMNS = {
     "acled_isis_by_district": ["events"],
 }
 # The optional tables a monthly report reads (the others, e.g. acled_events, are for people and tools).
-MONTH_OPTIONAL = ("incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
+MONTH_OPTIONAL = ("provisional", "late_arrivals", "incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
                   "reconciliation", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
                   "acled_isis_by_district", "area", "district_outlines", "rejected")
 
@@ -119,6 +121,7 @@ def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current
         tables["monthly"] = _read(folder, "monthly_as_published")
         tables["figures"] = as_published(tables["figures"])
     present = {name: _read(folder, name) for name in optional if (folder / f"{name}.csv").exists()}
+    tables["monthly"] = mark(tables["monthly"], present)
     return Processed(**tables, vintage=vintage, optional=present)
 
 
@@ -136,13 +139,20 @@ def month_data(data: Processed, month: str) -> Processed:
     (its own for the key points, those marked for charts for the attacks chart), its own and the previous
     month's figures, its regions, camp counts up to the month, repatriations over 12 months, the tallies ending
     in it, and the month's rows of the optional tables (the ACLED series over 24 months)."""
-    check_month(month, months_with_headline(data.monthly))
     span24, span12 = window(month, 24), window(month, 12)
+    panel = mark(data.monthly, data.optional)  # the months whose figures are the team's provisional count
+    published = panel.loc[~panel["provisional"], "month"] if "provisional" in panel.columns else panel["month"]
+    check_month(month, [m for m in months_with_headline(panel) if m in set(published)],
+                provisional=[m for m in months_with_headline(panel) if m not in set(published)])
     optional = {}
     for name, frame in data.optional.items():
         if name not in MONTH_OPTIONAL:
             continue
-        if name in ("acled_isis_monthly", "acled_isis_by_district"):
+        if name == "provisional":
+            frame = frame[frame["month"].isin(span24)]
+        elif name == "late_arrivals":
+            frame = frame[frame["month"] == previous_month(month)]  # listed in the next month's report
+        elif name in ("acled_isis_monthly", "acled_isis_by_district"):
             frame = frame[frame["month"].isin(span24)]
         elif name == "rejected":  # rows of the month that were published and rejected (a build that allowed them)
             frame = frame[frame["month"] == month] if "month" in frame.columns else frame.iloc[0:0]
@@ -154,7 +164,7 @@ def month_data(data: Processed, month: str) -> Processed:
         optional[name] = frame
     return replace(
         data,
-        monthly=data.monthly[data.monthly["month"].isin(span24)],
+        monthly=panel[panel["month"].isin(span24)],
         figures=data.figures[data.figures["period"].isin([month, previous_month(month)])],
         sources=data.sources[data.sources["period"].isin(span24)],
         regions=data.regions[data.regions["month"] == month],

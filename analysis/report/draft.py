@@ -34,6 +34,7 @@ from .keypoints import (
     unverified_point,
     us_positions_point,
 )
+from .provisional import is_provisional, late_text, notice
 from .tables import statements_behind
 
 # The standard figures, in the order the draft shows them, with the caption naming what each one shows.
@@ -194,6 +195,8 @@ def draft_blocks(data: Processed, month: str, points: list[str], fig_dir: Path) 
     blocks = [Block("title", f"{month_name(month)} Sleeper Cell Report – {HEADLINE}"),
               Block("note", f"Draft for {long_month(month)} written from the data by the analysis package. Rewrite "
                             "the prose freely; then run make check-draft to check every number against the data."),
+              *([Block("paragraph", notice(data.optional, month))] if is_provisional(data.monthly, month) else []),
+              *([Block("paragraph", late)] if (late := late_text(data.optional, month)) else []),
               Block("heading", "Key Points"), Block("bullets", items=tuple(points)),
               Block("heading", "Attacks"), Block("paragraph", attacks_paragraph(facts, before_facts)),
               _figure("01_attacks", fig_dir, month), _figure("02_casualties", fig_dir, month),

@@ -13,9 +13,13 @@ from matplotlib.ticker import MaxNLocator
 
 from ..months import long_month, month_name, months_between, previous_month, window
 from ..names import normalise
+from ..vocabulary import TEAM_REPORT
 from . import style
 from .charts import (
     GAP,
+    PROVISIONAL,
+    PROVISIONAL_NOTE,
+    draw_provisional,
     definition_changes,
     draw_gaps,
     legend_above,
@@ -38,6 +42,7 @@ from .keypoints import (
     total_qualifier,
 )
 from .metrics import people_repatriated
+from .provisional import is_provisional
 
 C = style.COLORS
 
@@ -72,6 +77,7 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
            bottom=attacks[has_unverified].astype(int), width=0.8, facecolor="white",
            edgecolor=C["unverified"], hatch="....", linewidth=0.8)
     n_gaps = draw_gaps(ax, attacks)
+    n_provisional = draw_provisional(ax, data, heights)
     labels = dict(zip(definitions["definition"], definitions["label"]))
     changes = definition_changes(ax, span, data["definition"].fillna(""), labels)
     for i, m in enumerate(span):
@@ -89,6 +95,9 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
                              label="Unverified ISIS claims"))
     if n_gaps:
         handles.append(Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="Not published"))
+    if n_provisional:
+        handles.append(Patch(**{k: v for k, v in PROVISIONAL.items() if k != "linewidth"},
+                             label="Provisional (team count)"))
     legend_above(ax, handles)
     facts_now, facts_prev = attacks.get(month), attacks.get(previous_month(month))
     definition = data.loc[month, "definition"]
@@ -108,6 +117,10 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
         note += " Dashed line: the counting definition changes."
     if marked:
         note += " \u25bc: a development of that month (see the key points)."
+    if n_provisional:
+        note += PROVISIONAL_NOTE
+        if bool(data.loc[month, "provisional"]):
+            title = f"PROVISIONAL: {title}"
     style.finish(fig, wrap(title), note=note, values=trend_sentence(attacks.astype("Float64"), "attack counts"))
     return fig
 
@@ -157,7 +170,11 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
         note += " * implied: not stated; the report names no such casualties."
     if "text" in footnotes:
         note += " † stated only in the report's body text."
-    style.finish(fig, wrap(f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"), note=note,
+    title = f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"
+    if is_provisional(panel, month):
+        title = f"PROVISIONAL: {title}"
+        note += f" {long_month(month)}: the team's provisional count, not yet published."
+    style.finish(fig, wrap(title), note=note,
                  values=f"In {long_month(prev)}: {before[0].lower()}{before[1:]}.")
     return fig
 
@@ -169,13 +186,14 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24):
     data = panel.set_index("month").reindex(span)
     fig, axes = style.new_figure(2, 1, sharex=True)
     x = np.arange(len(span))
-    gaps = 0
+    gaps = provisional = 0
     for ax, metric, label in ((axes[0], "raids", "Raids"), (axes[1], "arrests", "Arrests")):
         series = data[metric]
         set_top(ax, list(series), room=1.25)
         ax.bar(x, [0 if missing(v) else int(v) for v in series], width=0.8,
                color=[C["highlight"] if m == month else C["main"] for m in span])
         gaps += draw_gaps(ax, series)
+        provisional += draw_provisional(ax, data, [0 if missing(v) else int(v) for v in series])
         value = series.get(month)
         if not missing(value):
             ax.text(len(span) - 1, int(value) + ax.get_ylim()[1] * 0.02, str(int(value)), ha="center",
@@ -186,9 +204,13 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24):
     raids, arrests = data.loc[month, "raids"], data.loc[month, "arrests"]
     parts = [counted(raids, "", "raid", "raids") if not missing(raids) else "raids not published",
              counted(arrests, "", "arrest", "arrests") if not missing(arrests) else "arrests not published"]
-    style.finish(fig, wrap(f"{parts[0][0].upper()}{parts[0][1:]} and {parts[1]} in {long_month(month)}"),
+    title = f"{parts[0][0].upper()}{parts[0][1:]} and {parts[1]} in {long_month(month)}"
+    if provisional and bool(data.loc[month, "provisional"]):
+        title = f"PROVISIONAL: {title}"
+    style.finish(fig, wrap(title),
                  note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
-                      "in long al-Hol operations each day counts as a raid." + (" Hatched: not published." if gaps else ""),
+                      "in long al-Hol operations each day counts as a raid." + (" Hatched: not published." if gaps else "")
+                      + (PROVISIONAL_NOTE if provisional else ""),
                  values=" ".join(trend_sentence(data[m].astype("Float64"), f"{m} counts") for m in ("raids", "arrests")))
     return fig
 
@@ -238,6 +260,10 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
             f"{'%' if use_share else ''} of {long_month(month)}'s{of_total} {metric} were in {top['region']}")
     note = ("Regions as named in the report, resolved to OCHA admin units (in brackets: the report's wording). "
             "Regions the report does not name are not shown.")
+    if (rows["report"] == TEAM_REPORT).any():  # no report has published the month: the team's incidents
+        lead = f"PROVISIONAL: {lead}"
+        note = ("The team's provisional count, not yet published: confirmed incidents of its log by the AANES "
+                "region of their place (data/raw/gazetteer/area.csv).")
     if residual.any():
         note += " Grey: what the report gives for the rest (its words), not a place."
     said = [f"{r.region} not published" if missing(getattr(r, column)) else

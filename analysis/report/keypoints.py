@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..months import month_name, previous_month
+from ..months import long_month, month_name, previous_month
 from ..vocabulary import BOUNDS
 from . import markdown
+from .provisional import is_provisional
 
 _QUALIFIER_WORDS = {">": "more than", "≥": "at least", "<": "fewer than", "≤": "at most", "~": "about"}
 _GROUP_WORDS = {"iraqi": ("Iraqi", "Iraqis"), "syrian": ("Syrian", "Syrians"),
@@ -288,6 +289,9 @@ def key_points(figures: pd.DataFrame, panel: pd.DataFrame, camps: pd.DataFrame, 
     points = [attacks_point(facts), unverified_point(facts), casualties_point(facts), raids_point(facts),
               us_positions_point(tallies, month), camp_point(camps, month), *repatriation_points(repatriations, month),
               *development_points(developments, month)]
+    if is_provisional(panel, month):  # the team's own count: said first, in every copy of the key points
+        points.insert(0, f"These figures for {long_month(month)} are the team's provisional count from its own "
+                         "records, not yet published")
     return [capitalised(p) for p in points if p]
 
 

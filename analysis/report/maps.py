@@ -26,6 +26,7 @@ from . import style
 from .charts import GAP, legend_above, wrap
 from .data import Processed
 from .keypoints import join, missing, number
+from .provisional import is_provisional
 
 SHADES = ["#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]  # 0, then four classes (ColorBrewer Blues)
 
@@ -140,7 +141,7 @@ def _outline(shapes: dict[str, list[np.ndarray]], districts: set[str]) -> list[n
 
 
 @style.house_style
-def attacks_map(data: Processed, found: MapData, when: str, note_when: str):
+def attacks_map(data: Processed, found: MapData, when: str, note_when: str, provisional: bool = False):
     """A district choropleth of `found` (see `map_data`), the report's area outlined, district names on the
     districts with a figure; `when` names the period in the title."""
     outlines, area = data.optional["district_outlines"], data.optional["area"]
@@ -202,6 +203,9 @@ def attacks_map(data: Processed, found: MapData, when: str, note_when: str):
             else title
     if found.uncounted:
         shares += f" {join(list(found.uncounted))}: given only as a share of attacks, so not mapped."
+    if provisional:
+        title, shares = f"PROVISIONAL: {title}", f"{shares} The month's figures are the team's provisional count, " \
+                                                   "not yet published."
     style.finish(fig, wrap(title),
                  note=f"Counts: {found.source}, {note_when}. Hatched: no figure for the district (not zero)."
                       f"{shares} Outlines: OCHA districts (COD-AB, 2020-12-17); thick line: the report's area.",
@@ -216,7 +220,10 @@ def month_map(data: Processed, month: str):
     if "district_outlines" not in data.optional or "area" not in data.optional:
         return None
     found = map_data(data, [month])
-    return None if found is None else attacks_map(data, found, long_month(month), long_month(month))
+    if found is None:
+        return None
+    # the month's figures are the team's count: the map says so too
+    return attacks_map(data, found, long_month(month), long_month(month), is_provisional(data.monthly, month))
 
 
 def period_map(data: Processed):

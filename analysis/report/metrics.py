@@ -41,7 +41,8 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
     """
     indexed = panel.set_index("month")
     prev = previous_month(month)
-    last12 = [m for m in window(month, 12) if m in indexed.index]
+    team = set(indexed.index[indexed["provisional"]]) if "provisional" in indexed.columns else set()
+    last12 = [m for m in window(month, 12) if m in indexed.index and m not in team]  # averages: published only
     inexact = {m: inexact_metrics(indexed.loc[m, "qualified_metrics"]) for m in last12}
     rows = []
     for metric, label in HEADLINE.items():
@@ -77,6 +78,9 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
         out[col] = out[col].astype("Int64")
     for col in ("change_pct", "avg_12m"):
         out[col] = out[col].astype("Float64")
+    if "provisional" in panel.columns:  # only when the team keeps records: whose count this month's value is
+        flag = bool(indexed.loc[month, "provisional"]) if month in indexed.index else False
+        out["provisional"] = ["yes" if flag and not missing_value else "" for missing_value in out["value"].isna()]
     return out
 
 

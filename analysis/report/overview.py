@@ -19,6 +19,7 @@ from .charts import (
 )
 from .keypoints import country, missing, number, one_country, total_qualifier
 from .metrics import people_repatriated
+from .provisional import published_only
 
 C = style.COLORS
 SUM_METRICS = ["attacks", "military_killed", "military_injured", "civilian_killed", "civilian_injured",
@@ -28,7 +29,7 @@ SUM_METRICS = ["attacks", "military_killed", "military_injured", "civilian_kille
 def annual_summary(panel: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """Per year: the sum of the published monthly values, how many months were published, and any annual
     total a report stated. A sum over fewer than 12 months is a floor, not a total."""
-    data = panel.assign(year=panel["month"].str[:4])
+    data = published_only(panel).assign(year=panel["month"].str[:4])
     rows = []
     for year, group in data.groupby("year", sort=True):
         row = {"year": year}
@@ -57,6 +58,7 @@ def _per_year(summary: pd.DataFrame, metric: str) -> str:
 def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame, developments: pd.DataFrame | None = None):
     """Every month's headline attack count, gaps hatched, the change of definition and the developments
     marked for charts shown."""
+    panel = published_only(panel)  # the team's provisional counts are not published figures
     months = panel["month"].tolist()
     fig, ax = style.new_figure()
     attacks = panel["attacks"]
@@ -119,7 +121,7 @@ def annual_chart(summary: pd.DataFrame):
 def casualties_by_year(panel: pd.DataFrame) -> pd.DataFrame:
     """Killed and injured per year: military and civilians where split, and totals-only months apart."""
     rows = []
-    for year, group in panel.assign(year=panel["month"].str[:4]).groupby("year", sort=True):
+    for year, group in published_only(panel).assign(year=panel["month"].str[:4]).groupby("year", sort=True):
         row = {"year": year}
         for kind, mil, civ, total in (("killed", "military_killed", "civilian_killed", "deaths_total"),
                                       ("injured", "military_injured", "civilian_injured", "injured_total")):
@@ -221,7 +223,7 @@ def seasonality_heatmap(panel: pd.DataFrame):
     count are hatched, never zero. The change of counting definition (May 2022) is said in the note."""
     import seaborn as sns
 
-    frame = panel.assign(year=panel["month"].str[:4], calendar_month=panel["month"].str[5:7].astype(int))
+    frame = published_only(panel).assign(year=panel["month"].str[:4], calendar_month=panel["month"].str[5:7].astype(int))
     grid = frame.pivot(index="year", columns="calendar_month", values="attacks").reindex(columns=range(1, 13))
     values = grid.astype("float64")  # missing stays NaN: masked below, drawn as a hatched cell
     fig, ax = style.new_figure()

@@ -21,6 +21,7 @@ from .charts import GAP, legend_above, month_ticks, set_top, trend_sentence, wra
 from .data import Processed
 from .keypoints import capitalised, counted, missing, number
 from .metrics import ATTACK_TYPES, acled_covered, acled_types
+from .provisional import late_text
 from .tables import markdown_table
 
 C = style.COLORS
@@ -60,6 +61,9 @@ def incident_section(data: Processed, month: str, fig_dir: Path, rep_dir: Path) 
     if "incidents" not in logs and "raids" not in logs:
         return [Markdown("_No incident or raid log in data/raw/incidents/: this section was skipped._")]
     items = [Markdown(log_coverage_text(logs, month))]
+    late = late_text(logs, month)
+    if late:  # rows of the closed month before, logged after its figures were taken
+        items.append(Markdown(f"**Late arrivals.** {markdown.text(late)}"))
     incidents = logs.get("incidents", pd.DataFrame(columns=["month"]))
     rows = incidents[incidents["month"] == month]
     if rows.empty:

@@ -10,6 +10,7 @@ from . import markdown
 from .data import Processed, rejected_lines
 from .figures import latest_snapshot
 from .keypoints import missing, number
+from .provisional import is_provisional, late_text, notice, source_lines
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -33,13 +34,20 @@ def key_figures_markdown(key_figures: pd.DataFrame, month: str, vintage: str = "
     """A Markdown table of the key figures: this month, previous month, change, 12-month average."""
     prev = previous_month(month)
     heading = f"# Key figures: {long_month(month)}" + (" (values as first published)" if vintage != "current" else "")
-    lines = [heading, "",
+    provisional = "provisional" in key_figures.columns and (key_figures["provisional"] == "yes").any()
+    lines = [heading, ""]
+    if provisional:
+        lines += [f"**PROVISIONAL: the {long_month(month)} column is the team's own count, not yet published** "
+                  f"(marked †); {long_month(previous_month(month))} and the average are as published.", ""]
+    lines += [
              f"| Figure | {long_month(month)} | {long_month(prev)} | Change | 12-month average |",
              "|---|---:|---:|---:|---:|"]
     for row in key_figures.itertuples():
         now = _cell(row.value, row.qualifier, row.stated_in)
         if row.disagreement:
             now += f" ({markdown.text(row.disagreement)})"
+        if provisional and getattr(row, "provisional", "") == "yes":
+            now += " † provisional"
         if row.revised and vintage == "current":
             now += f" (first published: {number(row.first_published)})"
         elif row.revised:
@@ -92,6 +100,12 @@ def sources_markdown(data: Processed, month: str, months_in_charts: int = 24) ->
     """Every source behind the month's numbers, grouped by what they support."""
     prev = previous_month(month)
     lines = [f"# Sources: {long_month(month)}", ""]
+    if is_provisional(data.monthly, month):
+        lines += [f"**{markdown.text(notice(data.optional, month))}** Taken from:", ""]
+        lines += [f"- {markdown.text(line)}" for line in source_lines(data.optional, month)] + [""]
+    late = late_text(data.optional, month)
+    if late:
+        lines += ["## Late arrivals", "", markdown.text(late), ""]
     headline = data.sources[data.sources["period"].isin([month, prev]) & data.sources["metric"].isin(list(HEADLINE))]
     lines += ["## Key figures and key points (this month and the previous one)", ""]
     lines += [_statement_line(r) for r in headline.itertuples()] or ["- none published"]

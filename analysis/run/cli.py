@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import AnalysisError, MonthError, not_installed
-from ..months import MONTH_FORMAT, check_format, check_month, describe
+from ..months import MONTH_FORMAT, check_format, check_month, describe, listing
 from ..vocabulary import VINTAGES
 from . import data_build, publish
 from .runner import Job, Roots, run_jobs, summarise
@@ -109,13 +109,21 @@ def _checked_format(month: str, args: argparse.Namespace) -> str:
         return check_format(month)
     except MonthError as exc:
         if data_build.current_record(Path(args.raw), Path(args.processed), args.allow_rejections):
-            raise MonthError(f"{exc} Months with data: {describe(data_build.months(Path(args.processed)))}") from None
+            processed = Path(args.processed)
+            raise MonthError(f"{exc} {listing(data_build.published_months(processed), data_build.provisional_months(processed))}") from None
         raise MonthError(f"{exc} `make months` lists the months with data.") from None
 
 
 def _ensure_data(args: argparse.Namespace) -> list[str]:
+    """Build the data if needed; the months a report can be built for (published and provisional)."""
     data_build.ensure_data(Path(args.raw), Path(args.processed), args.allow_rejections)
     return data_build.months(Path(args.processed))
+
+
+def _check_month(month: str, args: argparse.Namespace) -> str:
+    """The month check against the current build: a published attack count, or a provisional one."""
+    processed = Path(args.processed)
+    return check_month(month, data_build.published_months(processed), data_build.provisional_months(processed))
 
 
 def _cmd_data(args: argparse.Namespace) -> int:
@@ -127,7 +135,9 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 def _cmd_months(args: argparse.Namespace) -> int:
     data_build.ensure_data(Path(args.raw), Path(args.processed), args.allow_rejections, quiet=True)
-    print("\n".join(data_build.months(Path(args.processed))))
+    provisional = set(data_build.provisional_months(Path(args.processed)))
+    print("\n".join(m + ("  provisional (the team's count, not yet published)" if m in provisional else "")
+                    for m in data_build.months(Path(args.processed))))
     return 0
 
 
@@ -135,7 +145,8 @@ def _cmd_monthly(args: argparse.Namespace) -> int:
     _checked_format(args.month, args)
     roots = _roots(args)
     publish.recover(roots.figures, roots.reports)
-    check_month(args.month, _ensure_data(args))
+    _ensure_data(args)
+    _check_month(args.month, args)
     job = Job(args.month, args.vintage)
     [result] = run_jobs([job], roots, progress=not args.quiet)
     if result.status == "failed":
@@ -163,10 +174,26 @@ def _cmd_check_draft(args: argparse.Namespace) -> int:
     paragraphs = read_draft(Path(args.draft))  # first: a draft that cannot be read needs no data build
     if not any(p.strip() for p in paragraphs):
         raise AnalysisError(f"{args.draft}: holds no text to check (is it the right file?).")
-    check_month(args.month, _ensure_data(args))
+    _ensure_data(args)
+    _check_month(args.month, args)
     findings = check(paragraphs, load_processed(Path(args.processed)), args.month)
     print(report(findings, args.draft, args.month))
     return 1 if any(f.status == "MISMATCH" for f in findings) else 0
+
+
+def _cmd_close(args: argparse.Namespace) -> int:
+    """Record the month's cut-off (data/closed/MONTH.json): its logs' digests, the time, its figures."""
+    from .close import close
+
+    _checked_format(args.month, args)
+    _ensure_data(args)
+    _check_month(args.month, args)
+    target, record = close(Path(args.raw), Path(args.processed), args.month)
+    attacks = record["figures"]["attacks"]
+    print(f"Closed {args.month} at {record['closed_at']}: {attacks['value']} attacks (the team's count) and "
+          f"{len(record['figures']) - 1} other figure(s), recorded in {paths.relative_to_root(target)}; commit it.\n"
+          f"Rows logged for {args.month} from now on are listed in the next month's report as late arrivals.")
+    return 0
 
 
 def _cmd_all(args: argparse.Namespace) -> int:
@@ -179,7 +206,7 @@ def _cmd_all(args: argparse.Namespace) -> int:
     available = _ensure_data(args)
     months = args.months or available
     for month in months:
-        check_month(month, available)
+        _check_month(month, args)
     jobs = [Job(month) for month in months] + ([] if args.no_overview else [Job()])
     overview = "" if args.no_overview else " and the overview"
     print(f">>> Step: reports for {describe(months)} ({len(months)} months){overview}", flush=True)
@@ -295,6 +322,9 @@ def parser() -> argparse.ArgumentParser:
                  "data (exit 1 on a mismatch)")
     cd.add_argument("month", help="YYYY-MM")
     cd.add_argument("draft", help="the edited draft: .docx, .md, .html or .txt")
+
+    cl = command("close", _cmd_close, "record the cut-off of a month the team is writing (data/closed/MONTH.json)")
+    cl.add_argument("month", help="YYYY-MM")
 
     every = command("all", _cmd_all, "build every month's report and the overview (only what changed)",
                     outputs=True)

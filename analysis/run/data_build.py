@@ -24,6 +24,8 @@ def inputs_digest(raw: Path, allow_rejections: bool, root: Path = paths.ROOT) ->
     """The digest of everything a data build reads, and the raw files' own digests."""
     raw_files = raw_digests(raw, drop_folders=True)
     entries = {f"raw/{name}": digest for name, digest in raw_files.items()}
+    closed = paths.closed_folder(raw)
+    entries.update({f"closed/{p.name}": sha256_of(p) for p in sorted(closed.glob("*.json"))} if closed.is_dir() else {})
     entries.update({paths.relative_to_root(p, root): sha256_of(p) for p in paths.code_files(root, "ingest")})
     entries["requirements.lock"] = sha256_of(Path(root) / "requirements.lock")
     entries["option:allow_rejections"] = str(bool(allow_rejections))
@@ -78,5 +80,17 @@ def ensure_data(raw: Path = paths.RAW, processed: Path = paths.PROCESSED, allow_
 
 
 def months(processed: Path) -> list[str]:
-    """The months with a published attack count, as the last build listed them."""
+    """The months a report can be built for, as the last build listed them: those with a published attack
+    count and those with a provisional one from the team's records."""
+    return sorted(published_months(processed) + provisional_months(processed))
+
+
+def published_months(processed: Path) -> list[str]:
+    """The months with a published attack count."""
     return (Path(processed) / "months.txt").read_text(encoding="utf-8").split()
+
+
+def provisional_months(processed: Path) -> list[str]:
+    """The months no report has published whose attack count is the team's provisional one."""
+    path = Path(processed) / "provisional_months.txt"
+    return path.read_text(encoding="utf-8").split() if path.exists() else []
