@@ -48,7 +48,7 @@ _TOKEN = re.compile(
     rf"\s+(?:{_MONTH}|{_ABBREVIATED})(?!\w)|\b\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:{_MONTH}|{_ABBREVIATED})(?!\w))"
     rf"|(?P<monthday>\b(?:{_MONTH}|{_ABBREVIATED})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
     r"(?:(?:\s*(?:,|and|&|-|–|to)\s*(?:the\s+)?)\d{1,2}(?:st|nd|rd|th)?(?![\d,]\d))*(?:,?\s+\d{4})?)"
-    r"|(?P<digits>(?<![\w.,])[−-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]\d)"
+    r"|(?P<digits>(?<![\w.,])(?<![A-Za-z]-)[−-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]\d)"
     r"(?P<suffix>st|nd|rd|th|x)?(?!\w)(?P<percent>\s?%|\s+per\s?cent\b)?"
     r"(?P<scale>\s+(?:hundred|thousand|million)\b)?)"
     rf"|(?P<words>\b(?:a\s+)?(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b(?P<wpercent>\s?%|\s+per\s?cent\b)?)",
@@ -142,6 +142,9 @@ def numbers(sentence: str) -> list[Number]:
                                 qualifier, exempt))
             continue
         digits = re.match(r"[−-]?[\d,]+(?:\.\d+)?", written).group(0)
+        if digits[0] in "-−" and start > 0 and sentence[start - 1].isalpha():
+            found.append(Number(None, written, start, m.end(), exempt="name"))  # 'COVID-19', 'M-4'
+            continue
         if digits[0] in "-−" and start > 0 and not sentence[start - 1].isspace() and sentence[start - 1] not in "(":
             digits, start = digits[1:], start + 1  # '2023-11' never comes here; 'pages 3-4' keeps 4 positive
         value = _digits_value(digits)

@@ -161,7 +161,8 @@ def _number_month(number: Number, clause: tuple[int, int], mentions: list[_Menti
                        and _list_like(sentence[m.end:number.start]))]
     if possessive:
         return possessive[-1].month, True
-    comparing = re.search(r"\b(?:from|than|compared (?:to|with)|versus|against|vs\.?|after)\s+(?:the\s+)?"
+    comparing = not re.search(r"\b(?:more|less|fewer) than\s*$", before) and re.search(
+        r"\b(?:from|than|compared (?:to|with)|versus|against|vs\.?|after)\s+(?:the\s+)?"
                           r"(?:[a-z-]+\s+)?$", before, re.IGNORECASE)
     following = [m for m in inside if m.start >= number.end and not m.possessive]
     if comparing:
@@ -192,7 +193,8 @@ def _scan_after(words: list[str]) -> tuple[str, str, str]:
     for i, word in enumerate(words[:8]):
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in ("of", "out") and (following in ("these", "those", "them", "whom", "which", "the", "this", "its",
-                                                    "all", "of") or re.fullmatch(r"[\w-]+['’]s", following)):
+                                                    "all", "of") or following in MONTH_NAMES
+                                      or re.fullmatch(r"[\w-]+['’]s", following)):
             return "", group, "part"
         if word in ("with", "involving") and i == 0:
             return "", group, "part"  # '7 raids, 4 with Coalition involvement'
@@ -406,7 +408,7 @@ def _closing_verb(text: str) -> str:
     return ""
 
 
-def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Reading]:
+def read_sentence(sentence: str, report_month: str, metric: str = "", outside_before: bool = False) -> list[Reading]:
     """Every number of `sentence` (of the report on `report_month`) with what it is; `metric` is what the
     sentence before it spoke of ('only 4 occurred in other cantons' after a sentence on attacks)."""
     found = numbers(sentence)
@@ -424,7 +426,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
     listed_metrics: list[str] = []
     verb_led: set[int] = set()
     incidents: dict[tuple[int, int], bool] = {}
-    context, out = _Context(metric=metric), []
+    context, out = _Context(), []
+    carried = metric  # what the sentence before spoke of: only for a region named alone
     previous_reading: Reading | None = None
     for index, number in enumerate(found):
         if number.exempt:
@@ -459,7 +462,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
         own_phrase = (clause_before[-50:] + " " + after_text.lower())
         camp = (_has(clause_before + " " + after_text.lower(), lexicon.CAMP_OPERATION) or re.match(
             r"\s*(?:in(?:side)?\s+)?(?:the\s+)?(?:al-)?hol(?:\s+camp)?\b", low_sentence)) and not _OUTSIDE.search(low)
-        outside = bool(_OUTSIDE.search(low_sentence))
+        outside = bool(_OUTSIDE.search(low_sentence)) or (outside_before and bool(re.match(
+            r"\s*(?:during|in|from)\s+these\b", low_sentence)))  # 'Excluding the camp, … . During these raids, …' 
         if number.percent:
             reading = _percent(number, sentence, text, mentions, clause, report_month, context)
             context.metric = reading.metric or context.metric
@@ -545,7 +549,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
                                reason="one incident's detail" if incident else f"counts {stop[5:]}"))
             continue
         region, plain_region = _region(sentence, number.start, number.end, clause)
-        total = re.search(r"(?:\bout of|\bof)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", clause_before)
+        total = re.search(r"(?:\bout of|\bof)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?[\w-]+['’]s\s+)?$", clause_before)
         ctx = {"camp": camp, "low": low, "whole": low_sentence, "before_text": clause_before[-30:],
                "after_text": low_sentence[number.end:number.end + 60], "month": report_month,
                "country": lambda: _country(sentence, number.start, number.end, clause)}
@@ -558,8 +562,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "") -> list[Re
                                                             after_text, re.IGNORECASE)
                                        or re.search(r"\bto\s*$", before_text)) and context.metric:
             metric = context.metric
-        elif not head and not group and region and context.metric in ("attacks", "raids"):
-            metric = context.metric
+        elif not head and not group and region and (context.metric or carried) in ("attacks", "raids"):
+            metric = context.metric or carried
         else:
             metric = _metric(head, group, ctx)
         if metric == "attacks_claimed" and re.search(r"\bof\s+(?:the\s+)?$", before_text) and not claimed_part:
@@ -649,9 +653,10 @@ def _pieces(sentence: str) -> list[str]:
 def read_text(sentences: list[str], report_month: str) -> list[Reading]:
     """Every number of a text's sentences; a sentence that names nothing takes the figure the one before it
     spoke of ('Of these, only 4 occurred in other cantons')."""
-    out, metric = [], ""
+    out, metric, outside = [], "", False
     for sentence in (piece for whole in sentences for piece in _pieces(whole)):
-        readings = read_sentence(sentence, report_month, metric)
+        readings = read_sentence(sentence, report_month, metric, outside)
+        outside = bool(_OUTSIDE.search(sentence))
         figures = [r.metric for r in readings if r.kind == "figure" and r.measure == "count"
                    and r.metric in ("attacks", "raids")]
         metric = figures[-1] if figures else ("" if readings else metric)
