@@ -90,17 +90,34 @@ _CAMP = re.compile(r"\b(?:al-)?hol\b|\broj\b|\bthe camp\b|\bcamp's\b|\boperation
 _UNVERIFIED = re.compile(r"without (?:independent )?(?:confirmation|verification)|unverified|could not (?:be )?"
                          r"(?:confirm|verif|independently)|not (?:been )?(?:independently )?(?:confirmed|verified)",
                          re.IGNORECASE)
+_CUT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\W*$")
+_MIXED = re.compile(r"^\s*[\w-]+\s*(?:and|&|/|or)\s*[\w-]+", re.IGNORECASE)
+_CLAIM = re.compile(r"\breported(?:ly)?\b|\baccording to\b|\bsaid\b|\bsays\b|\bclaim(?:s|ed)?\b", re.IGNORECASE)
+_PART = re.compile(r"\b(?:of whom|of which|of these|of them|among them|including)\b", re.IGNORECASE)
 _UP_TO = re.compile(r"\bup\s+to\s*$", re.IGNORECASE)
 _NEAR = 30  # characters between a month's name and its number, at most
 _REGION_NEAR = 50
 
 
-def _caution(reading: Reading, month: str) -> str:
+def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = False) -> str:
     """Why a certain count of a headline figure is still not proposed ('' when nothing speaks against it): the
     checks a wrong row would slip through otherwise (a camp's or a region's part read as the whole, a rise
     'up to' read as a bound, an unverified claim, a month tied across the sentence)."""
     sentence, number = reading.sentence, reading.number
     before, after = sentence[:number.start], sentence[number.end:]
+    if _CUT.search(sentence) or (last and paragraph.rstrip().endswith(sentence.rstrip())
+                                 and re.search(r"[a-z]$", sentence.rstrip())):
+        return "the sentence is cut off"
+    if re.search(r"\b(?:these|those)\b", before, re.IGNORECASE) and re.search(
+            r"\bexcluding\b|\boutside\b|\bapart from\b|\bexcept\b", paragraph, re.IGNORECASE):
+        return "'these' may point to a part of the month's figure (the paragraph sets something apart)"
+    if reading.metric.endswith(("_killed", "_injured", "_total")) and _MIXED.match(after) and not re.match(
+            r"^\s*(?:killed|injured|wounded|dead)\b", after, re.IGNORECASE):
+        return "two groups may be counted together in this number"
+    if not reading.metric.startswith("attacks") and _CLAIM.search(sentence):
+        return "someone's report or claim: the report's own figure?"
+    if _PART.search(before):
+        return "a part of a figure ('of whom', 'including' …)"
     if number.qualifier in ("≤", "<") and _UP_TO.search(before):
         return "'up to' may be a rise to the figure, not a bound"
     if not reading.metric.startswith("hol_") and _CAMP.search(sentence):
@@ -168,7 +185,8 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
     def unsure(reading: Reading, reason: str) -> None:
         out.needs_person.append(Unsure(reading.number.written, reading.sentence, reason))
 
-    for paragraph, flag in zip(paragraphs, flags):
+    final = max((i for i, p in enumerate(paragraphs) if p.strip()), default=-1)
+    for index, (paragraph, flag) in enumerate(zip(paragraphs, flags)):
         if flag is None:
             continue
         readings = read_text(sentences([paragraph]), month)
@@ -184,7 +202,7 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
             elif reading.number.whole is None:
                 unsure(reading, "not a whole number")
             elif reading.metric in METRICS:
-                caution = _caution(reading, month) if reading.month in months else ""
+                caution = _caution(reading, month, paragraph, index == final) if reading.month in months else ""
                 if not caution and reading.month != month and reading.sentence in compared:
                     caution = "a previous month's figure in a sentence of changes: which number is which month?"
                 if not caution and reading.month != month and not any(
@@ -220,6 +238,11 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
             out.proposals.append(Proposal("monthly_figures", {"period": period, "metric": metric, "value": value,
                                                               "stated_in": "", **source}, reading.sentence))
             other = {v: r for v, r in body.items() if v != value}
+            for v, r in list(other.items()):
+                if r.number.qualifier in ("≥", ">") and key_points[value].number.whole >= r.number.whole:
+                    unsure(r, f"a bound in the body text that the key points' {value} already meets: a part of "
+                              "the figure?")
+                    del other[v]
             stated_in = BODY_TEXT
         else:
             other, stated_in = body, ""

@@ -81,14 +81,30 @@ def test_a_number_beside_a_region_or_the_camp_or_a_lone_previous_month_needs_a_p
     assert [u.number for u in recording.needs_person] == ["12", "40", "20", "90"]
 
 
+def test_claims_parts_mixed_groups_and_cut_text_need_a_person():
+    text = ["The Coalition reported killing 7 ISIS members in June.",
+            "Of the month's raids, which netted many, 5 of which were in the night, the SDF led most.",
+            "The attacks left 11 civilian and SDF deaths in June.",
+            "Excluding the camp, the SDF carried out raids. During these raids, 8 people were arrested.",
+            "In four raids, seven ISIS members […]"]
+    recording = record(text, MONTH, *SOURCE)
+    assert _monthly(recording) == []
+    assert {"7", "11", "8", "four"} <= {u.number for u in recording.needs_person}
+
+
+def test_a_body_text_bound_the_key_points_already_meet_needs_a_person():
+    text = ["Key points", "We counted 14 ISIS sleeper-cell attacks in June.", "In-depth",
+            "There were at least 4 attacks in June; a rival faction also opened two new offices across the east of the "
+            "region over the month, and this paragraph runs on at a length no key point would ever run to in a report."]
+    recording = record(text, MONTH, *SOURCE)
+    assert _monthly(recording) == [("2001-06", "attacks", "14", "")]
+    assert [u.number for u in recording.needs_person] == ["4"]
+
+
 def test_a_figure_of_an_older_month_is_never_proposed():
     recording = record(["We counted 14 attacks in June, against 30 in March."], MONTH, *SOURCE)
     assert _monthly(recording) == [("2001-06", "attacks", "14", "")]
     assert [u.number for u in recording.needs_person] == ["30"]
-
-
-def _labelled(row):
-    return row["value"]
 
 
 def test_every_value_proposed_from_the_corpus_is_the_labelled_one():
