@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ..months import previous_month
 from ..vocabulary import METRICS
 from . import lexicon
-from .text_numbers import sentences
-from .text_reading import Reading, _mentions, read_text
+from .text_numbers import SMALL_WORDS, sentences
+from .text_reading import Reading, _lookup, _mentions, read_text
 
 COLUMNS = {
     "monthly_figures": ("period", "metric", "value", "stated_in", "report", "published", "source_url", "note"),
@@ -91,7 +91,7 @@ _UNVERIFIED = re.compile(r"without (?:independent )?(?:confirmation|verification
                          r"(?:confirm|verif|independently)|not (?:been )?(?:independently )?(?:confirmed|verified)",
                          re.IGNORECASE)
 _CUT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\W*$")
-_MIXED = re.compile(r"^\s*[\w-]+\s*(?:and|&|/|or)\s*[\w-]+", re.IGNORECASE)
+_MIXED = re.compile(r"^\s*(?P<first>[a-z-]+)\s*(?:and|&|/|or)\s*(?P<second>[a-z][\w-]*)", re.IGNORECASE)
 _CLAIM = re.compile(r"\breported(?:ly)?\b|\baccording to\b|\bsaid\b|\bsays\b|\bclaim(?:s|ed)?\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:of whom|of which|of these|of them|among them|including)\b", re.IGNORECASE)
 _UP_TO = re.compile(r"\bup\s+to\s*$", re.IGNORECASE)
@@ -111,8 +111,11 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
     if re.search(r"\b(?:these|those)\b", before, re.IGNORECASE) and re.search(
             r"\bexcluding\b|\boutside\b|\bapart from\b|\bexcept\b", paragraph, re.IGNORECASE):
         return "'these' may point to a part of the month's figure (the paragraph sets something apart)"
-    if reading.metric.endswith(("_killed", "_injured", "_total")) and _MIXED.match(after) and not re.match(
-            r"^\s*(?:killed|injured|wounded|dead)\b", after, re.IGNORECASE):
+    mixed = _MIXED.match(after)
+    if (reading.metric.endswith(("_killed", "_injured", "_total")) and mixed and not re.match(
+            r"^\s*(?:killed|injured|wounded|dead)\b", after, re.IGNORECASE)
+            and mixed.group("second").lower() not in SMALL_WORDS
+            and not _one_group(mixed.group("first"), mixed.group("second"))):
         return "two groups may be counted together in this number"
     if not reading.metric.startswith("attacks") and _CLAIM.search(sentence):
         return "someone's report or claim: the report's own figure?"
@@ -134,6 +137,12 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
         if reading.month != month and not _named_near(reading, month):
             return f"tied to {reading.month}, but that month is not named right by the number"
     return ""
+
+
+def _one_group(first: str, second: str) -> bool:
+    """Whether two words name the same group ('SDF and Asayish': both security forces)."""
+    a, b = _lookup(first.lower(), lexicon.GROUPS), _lookup(second.lower(), lexicon.GROUPS)
+    return bool(a) and a == b
 
 
 def _named_near(reading: Reading, month: str) -> bool:
