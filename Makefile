@@ -63,7 +63,7 @@ lock: $(VENV_STAMP)
 # DATA AND REPORTS                                                              #
 #################################################################################
 # Every target below is one call of `python -m analysis`, which decides by content what to rebuild.
-# User text (MONTH, MONTHS, VINTAGE, JOBS, DRAFT, BENCH_SIZES, PYTEST_ARGS, AGAINST) never reaches make expansion or the shell as code: each target
+# User text (MONTH, MONTHS, VINTAGE, JOBS, DRAFT, FILE, REPORT, PUBLISHED, URL, APPLY, BENCH_SIZES, PYTEST_ARGS, AGAINST) never reaches make expansion or the shell as code: each target
 # passes it in an environment variable set with $(value ...), and the recipe quotes it: a value is one argument
 # (`--months="..."`, the months split and checked in Python), and positional ones follow `--`, so no user text
 # is ever read as an option.
@@ -96,6 +96,10 @@ close: $(VENV_STAMP)
 check-draft: $(VENV_STAMP)
 	@$(PY) -m analysis check-draft -- "$$MONTH_ARG" "$$DRAFT_ARG"
 
+## Propose a published report's statements as data/raw rows: make record-published MONTH=2023-11 FILE=report.html REPORT="RIC report on November 2023" PUBLISHED=2023-12-05 URL=https://... [APPLY=1: append them]
+record-published: $(VENV_STAMP)
+	@$(PY) -m analysis record-published --report="$$REPORT_ARG" --published="$$PUBLISHED_ARG" --url="$$URL_ARG" $${APPLY_ARG:+--apply} -- "$$MONTH_ARG" "$$FILE_ARG"
+
 ## Rebuild data, every month's report and the overview (make -j2 all or JOBS=2: two at a time; MONTHS="..." for some)
 all: $(VENV_STAMP)
 	@$(PY) -m analysis all $${JOBS_ARG:+--jobs="$$JOBS_ARG"} $${MONTHS_ARG:+--months="$$MONTHS_ARG"} $${ALLOW_ARG:+--allow-rejections}
@@ -109,11 +113,16 @@ verify: $(VENV_STAMP)
 	@$(PY) -m analysis verify $${JOBS_ARG:+--jobs="$$JOBS_ARG"} $${MONTHS_ARG:+--months="$$MONTHS_ARG"} $${AGAINST_ARG:+--against="$$AGAINST_ARG"}
 
 # User text, as environment variables for the recipes only (never expanded by make, never exported as-is).
-unexport MONTH MONTHS VINTAGE JOBS DRAFT ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS AGAINST
+unexport MONTH MONTHS VINTAGE JOBS DRAFT FILE REPORT PUBLISHED URL APPLY ALLOW_REJECTIONS BENCH_SIZES PYTEST_ARGS AGAINST
 export MONTH_ARG = $(value MONTH)
 export MONTHS_ARG = $(value MONTHS)
 export VINTAGE_ARG = $(value VINTAGE)
 export DRAFT_ARG = $(value DRAFT)
+export FILE_ARG = $(value FILE)
+export REPORT_ARG = $(value REPORT)
+export PUBLISHED_ARG = $(value PUBLISHED)
+export URL_ARG = $(value URL)
+export APPLY_ARG = $(value APPLY)
 export JOBS_ARG = $(value JOBS)
 export ALLOW_ARG = $(value ALLOW_REJECTIONS)
 export BENCH_SIZES_ARG = $(value BENCH_SIZES)
@@ -160,4 +169,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
-.PHONY: venv lock data check-manifest manifest months monthly close check-draft test test-fast clean help all checksums verify lab bench
+.PHONY: venv lock data check-manifest manifest months monthly close check-draft record-published test test-fast clean help all checksums verify lab bench

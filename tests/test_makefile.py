@@ -10,7 +10,7 @@ from .conftest import copy_project, make
 
 pytestmark = pytest.mark.slow
 INJECTION = "$(shell touch pwned)"
-USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
+USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "FILE", "REPORT", "PUBLISHED", "URL", "APPLY", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +49,12 @@ def test_user_text_is_never_expanded_by_make(project, how):
     ("monthly", "VINTAGE", INJECTION), ("all", "MONTHS", INJECTION), ("all", "MONTHS", "2023-11 `touch pwned`"),
     ("all", "JOBS", "2; touch pwned"), ("verify", "MONTHS", INJECTION),
     ("check-draft", "DRAFT", INJECTION), ("check-draft", "DRAFT", 'x.md"; touch pwned; "'),
+    ("record-published", "FILE", INJECTION), ("record-published", "FILE", 'x.md"; touch pwned; "'),
+    ("record-published", "REPORT", '"; touch pwned; "'), ("record-published", "URL", INJECTION),
+    ("record-published", "PUBLISHED", "--apply"),
 ])
 def test_targets_pass_user_text_as_data(project, target, variable, value):
-    month = ["MONTH=2023-11"] if target == "check-draft" else []
+    month = ["MONTH=2023-11"] if target in ("check-draft", "record-published") else []
     out = make(project, target, *month, f"{variable}={value}")
     assert out.returncode != 0
     assert "Traceback" not in out.stderr

@@ -181,6 +181,16 @@ def _cmd_check_draft(args: argparse.Namespace) -> int:
     return 1 if any(f.status == "MISMATCH" for f in findings) else 0
 
 
+def _cmd_record_published(args: argparse.Namespace) -> int:
+    """A published report's text proposed as data/raw rows (recorded_statements.csv); --apply appends them."""
+    from .record import run
+
+    _checked_format(args.month, args)
+    print(run(args.month, args.file, args.report, args.published, args.url, Path(args.raw), Path(args.reports),
+              args.apply))
+    return 0
+
+
 def _cmd_close(args: argparse.Namespace) -> int:
     """Record the month's cut-off (data/closed/MONTH.json): its logs' digests, the time, its figures."""
     from .close import close
@@ -322,6 +332,15 @@ def parser() -> argparse.ArgumentParser:
                  "data (exit 1 on a mismatch)")
     cd.add_argument("month", help="YYYY-MM")
     cd.add_argument("draft", help="the edited draft: .docx, .md, .html or .txt")
+
+    rp = command("record-published", _cmd_record_published, "propose the statements of a published report as "
+                 "data/raw rows (reports/MONTH/recorded_statements.csv); --apply appends them", outputs=True)
+    rp.add_argument("month", help="YYYY-MM")
+    rp.add_argument("file", help="the published report's text: .docx, .html, .md or .txt")
+    rp.add_argument("--report", required=True, help="the report's name, e.g. 'RIC report on November 2023'")
+    rp.add_argument("--published", required=True, help="when it was published: YYYY-MM-DD or YYYY-MM")
+    rp.add_argument("--url", required=True, help="its address")
+    rp.add_argument("--apply", action="store_true", help="append the proposed rows to the data/raw tables")
 
     cl = command("close", _cmd_close, "record the cut-off of a month the team is writing (data/closed/MONTH.json)")
     cl.add_argument("month", help="YYYY-MM")
