@@ -271,7 +271,7 @@ def process(tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | Non
         out["provisional"] = provisional
         out["published_monthly"] = (panel if provisional.empty else
                                     monthly_panel(clean.first_and_current(published), definitions, "current"))
-        months = sorted(set(provisional.loc[provisional["metric"] == "attacks", "month"]))
+        months = sorted(set(provisional.loc[provisional["metric"] == "attacks", "month"])) if len(provisional) else []
         if team_areas is not None and months:
             counted_on = provisional[provisional["metric"] == "attacks"].set_index("month")["counted_on"].to_dict()
             extra = team_counts.team_regions(team_areas, [m for m in months if m not in set(regions["month"])],
@@ -339,7 +339,7 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
             result.written.append(write_csv(frame, out / f"{name}.csv", for_people=name in FOR_PEOPLE))
         result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
         provisional = processed.get("provisional", pd.DataFrame(columns=["month", "metric"]))
-        team_months = set(provisional.loc[provisional["metric"] == "attacks", "month"])
+        team_months = set(provisional.loc[provisional["metric"] == "attacks", "month"]) if len(provisional) else set()
         months = [m for m in months_with_headline(processed["monthly"]) if m not in team_months]
         result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
         result.written.append(atomic_write_text(out / "provisional_months.txt",

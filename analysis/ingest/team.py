@@ -195,6 +195,8 @@ def provisional(team: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """The team's figures of the months no report has published an attack count for, less any metric a
     report has published for them: the months' provisional figures. Published wins: a month with a published
     attack count takes no team figure at all (what its report did not give stays not published)."""
+    if team.empty:
+        return pd.DataFrame(columns=PROVISIONAL_COLUMNS)
     stated = statements[(statements["period_type"] == "month") & statements["value"].notna()]
     published_months = set(stated.loc[stated["metric"] == "attacks", "period"])
     published = set(zip(stated["period"], stated["metric"]))

@@ -260,7 +260,7 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
             f"{'%' if use_share else ''} of {long_month(month)}'s{of_total} {metric} were in {top['region']}")
     note = ("Regions as named in the report, resolved to OCHA admin units (in brackets: the report's wording). "
             "Regions the report does not name are not shown.")
-    if (rows["report"] == TEAM_REPORT).any():  # no report has published the month: the team's incidents
+    if "report" in rows and (rows["report"] == TEAM_REPORT).any():  # no report has published the month: the team's incidents
         lead = f"PROVISIONAL: {lead}"
         note = ("The team's provisional count, not yet published: confirmed incidents of its log by the AANES "
                 "region of their place (data/raw/gazetteer/area.csv).")
