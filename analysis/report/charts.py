@@ -63,19 +63,34 @@ def definition_changes(ax, months: list[str], definitions: pd.Series, labels: di
     return drawn
 
 
+_LABEL_MONTHS_PER_CHAR = 0.22  # a 6.5 pt label's width, in months of a 24-month chart, per character (kept wide)
+_LANE = 0.05  # the drop of each further row of labels, as a share of the axis' top
+
+
 def mark_developments(ax, months: list[str], developments: pd.DataFrame | None) -> int:
     """A labelled marker at the top of each month holding a development marked for charts
-    (developments.csv, on_charts = yes); returns how many were drawn."""
+    (developments.csv, on_charts = yes); returns how many were drawn. Labels that would run into each other
+    go down a row (a lane), so that none overlaps another."""
     if developments is None or developments.empty:
         return 0
     marked = developments[(developments["on_charts"] == "yes") & developments["month"].isin(months)]
     top = ax.get_ylim()[1]
-    for row in marked.itertuples():
+    scale = _LABEL_MONTHS_PER_CHAR * len(months) / 24
+    lanes: list[list[tuple[float, float]]] = []
+    for row in marked.sort_values(["month", "key_point_order"], kind="mergesort").itertuples():
         i = months.index(row.month)
         right = i < len(months) * 0.6  # the label runs into the plot, never off its edge
-        ax.plot([i], [top * 0.985], marker="v", markersize=5, color=C["text"], clip_on=False, zorder=5)
-        ax.text(i + (0.35 if right else -0.35), top * 0.985, row.chart_label, ha="left" if right else "right",
-                va="center", fontsize=6.5, color=C["text"],
+        width = len(row.chart_label) * scale + 0.6
+        span = (i - 0.3, i + 0.35 + width) if right else (i - 0.35 - width, i + 0.3)
+        lane = next((n for n, taken in enumerate(lanes) if all(span[1] < a or span[0] > b for a, b in taken)),
+                    len(lanes))
+        if lane == len(lanes):
+            lanes.append([])
+        lanes[lane].append(span)
+        y = top * (0.985 - _LANE * lane)
+        ax.plot([i], [y], marker="v", markersize=5, color=C["text"], clip_on=False, zorder=5)
+        ax.text(i + (0.35 if right else -0.35), y, row.chart_label, ha="left" if right else "right",
+                va="center", fontsize=6.5, color=C["text"], zorder=6,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.85})
     return len(marked)
 
