@@ -114,3 +114,13 @@ def test_check_draft_exits_0_on_a_true_draft_and_1_on_a_mismatch_for_each_format
     empty.write_text("\n\n", encoding="utf-8")
     nothing = run("check-draft", "2001-03", str(empty), *common)
     assert nothing.returncode == 2 and "no text" in nothing.stderr
+
+
+@pytest.mark.parametrize("written", ["11.5", "eleven hundred", "11 thousand", "−11", "-11"])
+def test_a_number_that_is_not_the_count_never_matches_it(written):
+    """Regression (issue 28): each of these matched the data's 11 attacks."""
+    assert statuses(f"There were {written} attacks in June.") == [(written, MISMATCH)]
+
+
+def test_an_ordinal_is_not_a_count():
+    assert statuses("The 12th attack of June hit a checkpoint.") == [("12th", EXEMPT)]
