@@ -77,7 +77,8 @@ def mark_developments(ax, months: list[str], developments: pd.DataFrame | None) 
     top = ax.get_ylim()[1]
     scale = _LABEL_MONTHS_PER_CHAR * len(months) / 24
     lanes: list[list[tuple[float, float]]] = []
-    for row in marked.sort_values(["month", "key_point_order"], kind="mergesort").itertuples():
+    order = [c for c in ("month", "key_point_order") if c in marked.columns]
+    for row in marked.sort_values(order, kind="mergesort").itertuples():
         i = months.index(row.month)
         right = i < len(months) * 0.6  # the label runs into the plot, never off its edge
         width = len(row.chart_label) * scale + 0.6
