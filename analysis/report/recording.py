@@ -18,7 +18,7 @@ from ..months import previous_month
 from ..vocabulary import METRICS
 from . import lexicon
 from .text_numbers import SMALL_WORDS, sentences
-from .text_reading import Reading, _lookup, _mentions, read_text
+from .text_reading import Reading, lookup, month_mentions, read_text
 
 COLUMNS = {
     "monthly_figures": ("period", "metric", "value", "stated_in", "report", "published", "source_url", "note"),
@@ -133,7 +133,7 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
         gap = sentence[m.end():number.start] if m.end() <= number.start else sentence[number.end:m.start()]
         if len(gap) <= _REGION_NEAR and not re.search(r"\d", gap):
             return f"a region ({sentence[m.start():m.end()]}) is named next to it: its part or the whole?"
-    if reading.month != month or any(m.month == previous_month(month) for m in _mentions(sentence, month)):
+    if reading.month != month or any(m.month == previous_month(month) for m in month_mentions(sentence, month)):
         if reading.month != month and not _named_near(reading, month):
             return f"tied to {reading.month}, but that month is not named right by the number"
     return ""
@@ -141,14 +141,14 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
 
 def _one_group(first: str, second: str) -> bool:
     """Whether two words name the same group ('SDF and Asayish': both security forces)."""
-    a, b = _lookup(first.lower(), lexicon.GROUPS), _lookup(second.lower(), lexicon.GROUPS)
+    a, b = lookup(first.lower(), lexicon.GROUPS), lookup(second.lower(), lexicon.GROUPS)
     return bool(a) and a == b
 
 
 def _named_near(reading: Reading, month: str) -> bool:
     """Whether the previous month is named right by the number ('18 in May', 'May's 18', 'last month's 18')."""
     sentence, number = reading.sentence, reading.number
-    for m in _mentions(sentence, month):
+    for m in month_mentions(sentence, month):
         if m.month != reading.month:
             continue
         gap = sentence[m.end:number.start] if m.end <= number.start else sentence[number.end:m.start]

@@ -66,7 +66,7 @@ def _has(text: str, keys: tuple[str, ...]) -> bool:
     return _keys_pattern(tuple(keys)).search(text) is not None
 
 
-def _lookup(word: str, table: dict[str, tuple[str, ...]]) -> str:
+def lookup(word: str, table: dict[str, tuple[str, ...]]) -> str:
     return next((name for name, keys in table.items() if _has(word, keys)), "")
 
 
@@ -96,7 +96,7 @@ class _Mention:
     possessive: bool
 
 
-def _mentions(sentence: str, report_month: str) -> list[_Mention]:
+def month_mentions(sentence: str, report_month: str) -> list[_Mention]:
     found = []
     for m in _MONTH_MENTION.finditer(sentence):
         if m.group("name").lower() == "may" and not m.group("name")[0].isupper():
@@ -136,7 +136,7 @@ def _list_like(text: str) -> bool:
     """Whether `text` holds only a list's glue: numbers, what they count, groups, 'and', commas."""
     for word in _words(text):
         if not (word.replace(",", "").isdigit() or word in SMALL_WORDS or word in ("and", "or", "in") or
-                _lookup(word, lexicon.HEADS) or _lookup(word, lexicon.GROUPS) or _has(word, lexicon.NEUTRAL)):
+                lookup(word, lexicon.HEADS) or lookup(word, lexicon.GROUPS) or _has(word, lexicon.NEUTRAL)):
             return False
     return True
 
@@ -200,7 +200,7 @@ def _scan_after(words: list[str]) -> tuple[str, str, str]:
             return "", group, "part"  # '7 raids, 4 with Coalition involvement'
         if word == "and" and i == 0:
             return "", group, "word:and"  # '5 and civilian deaths to 8': the next item of a list
-        if word in ("of", "and") and group and (_lookup(following, lexicon.HEADS) or following in ("the", "its")):
+        if word in ("of", "and") and group and (lookup(following, lexicon.HEADS) or following in ("the", "its")):
             return "", group, "word:" + word
         if word == "of" and group:
             return "", group, "word:of"
@@ -208,7 +208,7 @@ def _scan_after(words: list[str]) -> tuple[str, str, str]:
             if following in ("home", "back"):
                 return "repatriated", group, ""
             return "", group, "word:" + word
-        head = _lookup(word, lexicon.HEADS)
+        head = lookup(word, lexicon.HEADS)
         if head == "raids" and word.startswith("operation") and (group or i > 0 and words[i - 1] == "security"):
             head = ""
         if head:
@@ -218,11 +218,11 @@ def _scan_after(words: list[str]) -> tuple[str, str, str]:
             if head == "population" and word in ("held", "holds", "remain", "remained") and i > 2:
                 return "", group, "far"
             return head, group, ""
-        g = _lookup(" ".join(words[i:i + 2]), {"isis": ("isis members$", "cell members$", "isis suspects$",
+        g = lookup(" ".join(words[i:i + 2]), {"isis": ("isis members$", "cell members$", "isis suspects$",
                                                         "isis fighters$", "isis militants$", "isis operatives$")})
         if g:
             return _scan_after_group(words, i + 2, "isis")
-        g = _lookup(word, lexicon.GROUPS)
+        g = lookup(word, lexicon.GROUPS)
         if g:
             if group == "military" and g == "isis":  # 'SDF members'
                 continue
@@ -266,16 +266,16 @@ def _verb_before(words: list[str], immediate: bool = False, reach: int = 4) -> t
         if not words:
             return "", ""
         last = words[-1]
-        head = _lookup(last, lexicon.HEADS)
+        head = lookup(last, lexicon.HEADS)
         if head in _VERBS and last not in ("arrests", "deaths", "raids", "attacks", "injuries"):
             return head, ""
         if last in _LINK and len(words) >= 2:
             for back in (2, 3):
                 if back == 3 and words[-2] not in ("count", "number", "total", "toll", "tally", "figure"):
                     break
-                noun = _lookup(words[-back], lexicon.HEADS) if len(words) >= back else ""
+                noun = lookup(words[-back], lexicon.HEADS) if len(words) >= back else ""
                 if noun and noun != "population":
-                    group = _lookup(words[-back - 1], lexicon.GROUPS) if len(words) > back else ""
+                    group = lookup(words[-back - 1], lexicon.GROUPS) if len(words) > back else ""
                     if noun == "killed" and words[-back].startswith(("death", "fatalit")):
                         group = group or "people"  # 'the death count reached 15'
 
@@ -283,10 +283,10 @@ def _verb_before(words: list[str], immediate: bool = False, reach: int = 4) -> t
         return "", ""
     group = ""
     for word in reversed(words[-reach:]):
-        head = _lookup(word, lexicon.HEADS)
+        head = lookup(word, lexicon.HEADS)
         if head and not (head == "raids" and word.startswith("operation")):
             return head, group
-        g = _lookup(word, lexicon.GROUPS)
+        g = lookup(word, lexicon.GROUPS)
         if g:
             group = group or g
     return "", group
@@ -397,12 +397,12 @@ def _closing_verb(text: str) -> str:
     text = re.split(r"[,;:()–—/]", text)[0]
     previous = ""
     for word in _words(text)[:14]:
-        head = _lookup(word, lexicon.HEADS)
+        head = lookup(word, lexicon.HEADS)
         if head in ("killed", "injured", "arrests") and not word.startswith(("death", "fatalit")):
             return head if previous != "and" else ""  # 'and injured 16': a verb of its own
         previous = word
         if head or not (word.isdigit() or word in SMALL_WORDS or word.replace(",", "").isdigit()
-                        or _lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other",
+                        or lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other",
                                                                      "of", "suspected")):
             return ""
     return ""
@@ -412,7 +412,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
     """Every number of `sentence` (of the report on `report_month`) with what it is; `metric` is what the
     sentence before it spoke of ('only 4 occurred in other cantons' after a sentence on attacks)."""
     found = numbers(sentence)
-    mentions = _mentions(sentence, report_month)
+    mentions = month_mentions(sentence, report_month)
     clauses = _clauses(sentence)
     low_sentence = sentence.lower()
     span = _has(low_sentence, lexicon.SPAN) and not re.search(r"\bthis month\b", low_sentence)
@@ -477,7 +477,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                                         re.IGNORECASE) or not re.match(r"\s*\S*\d", difference.group("rest")) and re.match(
                 r"(?:in\s+|the\s+|that of\s+)?(?:" + "|".join(MONTH_NAMES) + r"|last month|the previous|the month)",
                 difference.group("rest"), re.IGNORECASE)):
-            noun = _lookup(" ".join(_words(difference.group(0))[:3]), lexicon.HEADS)
+            noun = lookup(" ".join(_words(difference.group(0))[:3]), lexicon.HEADS)
             metric = {"attacks": "attacks", "raids": "raids", "arrests": "arrests"}.get(noun, context.metric)
             if metric:
                 base = next((m.month for m in mentions if m.start >= number.end), previous_month(report_month))
@@ -510,8 +510,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         popped = False
         if respectively and not own:
             closing = re.match(r"[\s\d,]*(?:and\s+\S+\s+)?(?:others\s+)?respectively\s+(\w+)", sentence[number.end:])
-            if closing and _lookup(closing.group(1).lower(), lexicon.HEADS) in _CASUALTY:
-                head = _lookup(closing.group(1).lower(), lexicon.HEADS)
+            if closing and lookup(closing.group(1).lower(), lexicon.HEADS) in _CASUALTY:
+                head = lookup(closing.group(1).lower(), lexicon.HEADS)
         if not head and not comparing and not stop.startswith("unit") and not re.search(r"\bto\s*$", before_text) and (
                 previous_reading is not None or index == 0):
             start_at = previous_reading.number.end if previous_reading is not None else 0
@@ -531,9 +531,9 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                 group, popped = listed_groups.pop(0), True
             elif after[:1] and _has(after[0], ("deaths$", "fatalities$", "dead$")) or _has(" ".join(before[-2:]), (
                     "deaths$",)):
-                group = _lookup(" ".join(before[-3:]), lexicon.GROUPS) or "people"
+                group = lookup(" ".join(before[-3:]), lexicon.GROUPS) or "people"
             else:
-                group = _lookup(clause_before[-40:], lexicon.GROUPS) or (
+                group = lookup(clause_before[-40:], lexicon.GROUPS) or (
                     context.group if context.head in _CASUALTY else "")
                 if not group and re.search(r"\braids?\b", low) and head == "killed":
                     group = "isis"
