@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..encodings import looks_like_utf16
 from ..errors import InputFileError
 
 LINE = "_line"  # the column holding each row's file line (1-based), in every frame a reader returns
@@ -23,7 +24,7 @@ def read_rows(path: Path, raw: bytes) -> pd.DataFrame:
 
 
 def decode(path: Path, raw: bytes) -> str:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(raw):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or looks_like_utf16(raw):
         raise InputFileError(path, "is UTF-16 text (Excel's 'Unicode Text' or a Windows tool saves it so), not UTF-8",
                              hint="open it in your spreadsheet and save it again as 'CSV UTF-8', then rerun.")
     if raw.startswith(b"PK\x03\x04"):
@@ -50,16 +51,6 @@ def decode(path: Path, raw: bytes) -> str:
             line=line,
         ) from None
     return text
-
-
-def _looks_like_utf16(raw: bytes) -> bool:
-    """UTF-16 without a byte-order mark: ASCII text with a NUL byte beside nearly every character."""
-    sample = raw[:4096]
-    if len(sample) < 8:
-        return False
-    half = len(sample) // 2
-    zeros = sorted((sample[0::2].count(0), sample[1::2].count(0)))
-    return zeros[1] > 0.8 * half and zeros[0] < 0.05 * half
 
 
 def _rows(path: Path, text: str) -> pd.DataFrame:

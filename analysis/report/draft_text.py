@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ..encodings import looks_like_utf16
 from ..errors import AnalysisError
 
 SUFFIXES = (".docx", ".md", ".html", ".htm", ".txt")
@@ -90,7 +91,7 @@ def _decode(path: Path, raw: bytes) -> str:
     """UTF-8 text (with or without a byte-order mark); any other encoding is named, never read as mojibake."""
     fix = "What to do: save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8; in most editors: Save with " \
           "encoding, UTF-8), then rerun."
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(raw):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or looks_like_utf16(raw):
         raise _error(path, "is UTF-16 text (Windows' 'Unicode' encoding), not UTF-8", fix)
     if raw.startswith(b"PK\x03\x04"):
         raise _error(path, "is a zip archive (a .docx named as text?)", "What to do: rename it to .docx if it is a "
@@ -103,16 +104,6 @@ def _decode(path: Path, raw: bytes) -> str:
         line = raw[:exc.start].count(b"\n") + 1
         raise _error(path, f"is not UTF-8 text: byte 0x{raw[exc.start]:02x} at line {line} cannot be read as "
                      "UTF-8 (the file looks like Latin-1/Windows-1252)", fix) from None
-
-
-def _looks_like_utf16(raw: bytes) -> bool:
-    """UTF-16 without a byte-order mark: ASCII text with a NUL byte beside nearly every character."""
-    sample = raw[:4096]
-    if len(sample) < 8:
-        return False
-    half = len(sample) // 2
-    zeros = sorted((sample[0::2].count(0), sample[1::2].count(0)))
-    return zeros[1] > 0.8 * half and zeros[0] < 0.05 * half
 
 
 def _text_paragraphs(path: Path, suffix: str, text: str) -> list[str]:

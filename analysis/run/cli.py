@@ -172,8 +172,6 @@ def _cmd_check_draft(args: argparse.Namespace) -> int:
         raise AnalysisError("no DRAFT given. Give the edited draft as DRAFT=path, e.g. "
                             "make check-draft MONTH=2023-11 DRAFT=draft.docx")
     paragraphs = read_draft(Path(args.draft))  # first: a draft that cannot be read needs no data build
-    if not any(p.strip() for p in paragraphs):
-        raise AnalysisError(f"{args.draft}: holds no text to check (is it the right file?).")
     _ensure_data(args)
     _check_month(args.month, args)
     findings = check(paragraphs, load_processed(Path(args.processed)), args.month)
