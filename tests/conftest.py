@@ -190,3 +190,22 @@ def provisional_raw(raw_dir: Path) -> Path:
     (raw_dir / "monthly_figures.csv").write_text(SYNTHETIC_FIGURES, encoding="utf-8")
     write_synthetic_logs(raw_dir)
     return raw_dir
+
+
+def build_data(raw, tmp_path, **kw):
+    """The data build of `raw` into tmp_path/processed, dated TODAY (the ingest tests' build)."""
+    from analysis.ingest import build
+
+    return build.build(raw, tmp_path / "processed", today=TODAY, **kw)
+
+
+def rejected_rows(raw, tmp_path):
+    """The rows a build that must stop on them rejected (rejected.csv as text)."""
+    import pandas as pd
+    import pytest
+
+    from analysis.errors import RejectedRowsError
+
+    with pytest.raises(RejectedRowsError):
+        build_data(raw, tmp_path)
+    return pd.read_csv(tmp_path / "processed" / "rejected.csv", dtype=str, keep_default_na=False)

@@ -7,22 +7,11 @@ import gzip
 import pandas as pd
 import pytest
 
-from analysis.errors import InputFileError, RejectedRowsError
-from analysis.ingest import build as data_build
+from analysis.errors import InputFileError
 from analysis.ingest import parsing
 from analysis.ingest.acled import read_acled
 
-from ..conftest import TODAY, append_line, replace_text
-
-
-def build(raw, tmp_path, **kw):
-    return data_build.build(raw, tmp_path / "processed", today=TODAY, **kw)
-
-
-def rejected_rows(raw, tmp_path) -> pd.DataFrame:
-    with pytest.raises(RejectedRowsError):
-        build(raw, tmp_path)
-    return pd.read_csv(tmp_path / "processed" / "rejected.csv", dtype=str, keep_default_na=False)
+from ..conftest import append_line, build_data as build, rejected_rows, replace_text
 
 
 @pytest.mark.parametrize("old, new, words", [

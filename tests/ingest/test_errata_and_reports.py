@@ -4,23 +4,11 @@ found (reports.csv). Every row here is SYNTHETIC (months in 2001, example.org ad
 import pandas as pd
 import pytest
 
-from analysis.errors import RejectedRowsError
-from analysis.ingest import build as data_build
 from analysis.ingest import clean
 
-from ..conftest import TODAY, append_line
+from ..conftest import append_line, build_data as build, rejected_rows
 
 HEADER = "period,metric,value,stated_in,report,published,source_url,note,erratum"
-
-
-def build(raw, tmp_path, **kw):
-    return data_build.build(raw, tmp_path / "processed", today=TODAY, **kw)
-
-
-def rejected_rows(raw, tmp_path) -> pd.DataFrame:
-    with pytest.raises(RejectedRowsError):
-        build(raw, tmp_path)
-    return pd.read_csv(tmp_path / "processed" / "rejected.csv", dtype=str, keep_default_na=False)
 
 
 def with_erratum_column(raw, *lines: str) -> None:

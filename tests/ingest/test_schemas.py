@@ -3,24 +3,13 @@
 import pandas as pd
 import pytest
 
-from analysis.ingest import build as data_build
-from analysis.errors import InputFileError, RejectedRowsError
+from analysis.errors import InputFileError
 from analysis.ingest.places import load_gazetteer
 from analysis.ingest.readers import read_table
 from analysis.ingest.raw_tables import MONTHLY_FIGURES
 from analysis.ingest.schemas import Context, validate
 
-from ..conftest import TODAY, append_line, replace_text
-
-
-def build(raw, tmp_path, **kw):
-    return data_build.build(raw, tmp_path / "processed", today=TODAY, **kw)
-
-
-def rejected_rows(raw, tmp_path) -> pd.DataFrame:
-    with pytest.raises(RejectedRowsError):
-        build(raw, tmp_path)
-    return pd.read_csv(tmp_path / "processed" / "rejected.csv", dtype=str, keep_default_na=False)
+from ..conftest import append_line, build_data as build, rejected_rows, replace_text, TODAY
 
 
 def test_the_synthetic_fixture_builds_clean(raw_dir, tmp_path):
