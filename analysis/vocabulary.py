@@ -54,8 +54,11 @@ TABLES = ("monthly", "figures", "sources", "regions", "camp_population", "repatr
 RESIDUAL_REGIONS = ("rest of nes", "the rest of nes", "other cantons", "other regions", "other areas",
                     "elsewhere", "elsewhere in nes", "rest of north and east syria")
 # Words that are not a country (repatriations.csv): leave `country` empty instead, or list several as 'A; B'.
-NOT_COUNTRIES = ("unknown", "unnamed", "not named", "various", "several", "multiple", "other", "others", "n/a",
+NOT_COUNTRIES = ("unknown", "unnamed", "not named", "various", "multiple", "other", "others", "n/a",
                  "na", "none", "-")
+# repatriations.csv `country` when the source says people went to several countries without naming them
+# ("returned to their home countries"): said as "several countries", never drawn as a country of its own.
+SEVERAL_COUNTRIES = "several"
 # Where a report gives a figure (monthly_figures.csv `stated_in`; empty = its key points, or its only mention).
 STATED_IN = ("key_points", "body_text")
 # Whether a month's own report was read (reports.csv `own_report`): not_found differs from "it gave no figure".

@@ -207,7 +207,8 @@ def repatriations(rows: pd.DataFrame) -> pd.DataFrame:
     for field in ("people", "women", "children", "families"):
         columns[field], columns[f"{field}_qualifier"] = _split_count(rows[field])
     out = pd.DataFrame({**columns, **{c: rows[c] for c in SOURCE_FIELDS}})
-    return out.sort_values(["date", "country"], kind="mergesort").reset_index(drop=True)
+    # by date only: a month's repatriations stay in the order they were recorded (the report's order)
+    return out.sort_values("date", kind="mergesort").reset_index(drop=True)
 
 
 def us_position_attacks(rows: pd.DataFrame) -> pd.DataFrame:

@@ -93,9 +93,11 @@ def _parts_within_whole(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
 
 
 def _a_country(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
-    """No made-up country names: 'unknown' or 'several' would get a bar of their own."""
-    return [(idx, "country", "is not a country: leave it empty when the source names none, or list the "
-                             "countries of a joint figure as 'Russia; Kyrgyzstan'")
+    """No made-up country names: 'unknown' would get a bar of their own ('several' is the one word kept: it says
+    the source speaks of several countries without naming them)."""
+    return [(idx, "country", "is not a country: leave it empty when the source names none, write 'several' "
+                             "when it speaks of several it does not name, or list the countries of a joint "
+                             "figure as 'Russia; Kyrgyzstan'")
             for idx, name in frame["country"].items()
             if any(part.strip().lower() in NOT_COUNTRIES for part in name.split(";") if name)]
 
@@ -245,7 +247,8 @@ REPATRIATIONS = TableSchema(
         Column("date", "date", description="date, or month, of the repatriation"),
         Column("country", "text", required=False,
                description="country that repatriated its nationals; empty when the source names none; "
-                           "several (one joint figure) as 'Russia; Kyrgyzstan'"),
+                           "several (one joint figure) as 'Russia; Kyrgyzstan'; 'several' when the source "
+                           "speaks of several countries it does not name"),
         Column("camp", "choice", required=False, choices=("al-Hol", "Roj"), description="camp, when stated"),
         Column("repatriated_from", "choice", choices=REPATRIATED_FROM,
                description="where the people were taken from, as the source says"),

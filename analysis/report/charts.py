@@ -14,7 +14,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..months import long_month
 from . import style
-from .keypoints import missing, number
+from .wording import missing, number
 
 C = style.COLORS
 

@@ -14,26 +14,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
-from ..months import long_month, month_name, previous_month
-from ..vocabulary import BOUNDS
+from ..months import long_month, month_name, months_between
 from . import markdown, style
 from .data import Processed, rejected_lines
-from .figures import ABSENT, absent, latest_snapshot
+from .facts import MonthFacts, is_old, latest_snapshot
+from .figures import ABSENT, absent
 from .keypoints import (
-    MonthFacts,
     camp_point,
-    capitalised,
-    casualties_point,
-    counted,
-    join,
-    missing,
-    number,
+    casualties,
+    definition_note,
+    raid_outcomes,
     raid_results,
     raids_point,
     repatriation_points,
     unverified_point,
     us_positions_point,
 )
+from .wording import capitalised, change, counted, dated, join, missing, not_known
 from .provisional import is_provisional, late_text, notice
 from .tables import statements_behind
 
@@ -59,41 +56,33 @@ class Block:
     description: str = ""  # figure: the long description
 
 
-def _said(value, qualifier: str) -> str:
-    """A number as the draft says it: bounds in words, 'implied'/'text' markers dropped."""
-    return number(value, qualifier if qualifier in BOUNDS else "")
-
-
-def attacks_paragraph(facts: MonthFacts, before_facts: MonthFacts) -> str:
-    """Attacks of the month against the previous month (`before_facts`), claims, and casualties against the
-    previous month."""
+def attacks_paragraph(facts: MonthFacts) -> str:
+    """Attacks of the month against the previous month, claims, and the casualties of both months."""
     name, before = month_name(facts.month), month_name(facts.previous)
     value, qual = facts.get("attacks")
     noun = ("confirmed attack", "confirmed attacks") if facts.definition() == "confirmed_isis" else ("attack", "attacks")
     if missing(value):
-        sentences = [f"The number of sleeper cell attacks in {name} was not published."]
+        sentences = [capitalised(not_known(f"the number of sleeper cell attacks in {name}", False,
+                                           facts.report_found())) + "."]
     else:
         sentence = f"ISIS sleeper cells carried out {counted(value, qual, *noun)} in NES in {name}"
         prev, prev_qual = facts.get("attacks", facts.previous)
         if missing(prev):
-            sentence += f"; no attack count was published for {before}"
-        elif value == prev:
-            sentence += f", as many as in {before}"
+            sentence += "; " + not_known(f"{before}'s attack count", False, facts.report_found(facts.previous))
         else:
-            sentence += f", {'up' if value > prev else 'down'} from {_said(prev, prev_qual)} in {before}"
-        if not missing(prev) and facts.definition(facts.previous) not in ("", facts.definition()):
-            sentence += f" (the {before} count used the earlier, broader definition)"
+            sentence += ", " + change(value, qual, prev, prev_qual, facts.previous) + definition_note(facts)
         sentences = [sentence + "."]
     claims = unverified_point(facts)
     if claims:
         sentences.append(capitalised(claims) + ".")
-    for when, point in ((name, casualties_point(facts)), (before, casualties_point(before_facts))):
-        if " in these attacks" not in point:  # 'Casualty figures for October were not published'
-            sentences.append(capitalised(point) + ".")
-        elif when == name:
-            sentences.append(f"These attacks left {point.replace(' in these attacks', '')}.")
+    for when, month in ((name, facts.month), (before, facts.previous)):
+        said = casualties(facts, month)
+        if not said.said:
+            sentences.append(capitalised(not_known(f"casualty figures for {when}", True, said.report_found)) + ".")
+        elif month == facts.month:
+            sentences.append(f"These attacks left {said.phrase()}.")
         else:  # named, so that its numbers are read as that month's
-            sentences.append(f"In {when}: {point.replace(' in these attacks', '')}.")
+            sentences.append(f"In {when}: {said.phrase()}.")
     return " ".join(sentences)
 
 
@@ -105,8 +94,8 @@ def raids_paragraph(facts: MonthFacts) -> str:
     if missing(raids):
         sentences = [capitalised(raids_point(facts)) + "."]
     else:
-        sentence = f"Security forces carried out {counted(raids, rq, 'raid', 'raids')} on ISIS sleeper cells in {name}"
-        sentences = [sentence + (f", resulting in {join(results)}." if results else ".")]
+        sentences = [f"Security forces carried out {counted(raids, rq, 'raid', 'raids')} on ISIS sleeper cells in "
+                     f"{name}{raid_outcomes(facts)}."]
     captured, cq = facts.get("isis_officials_captured")
     if not missing(captured) and int(captured) > 0:
         sentences.append(f"{capitalised(counted(captured, cq, 'ISIS official', 'ISIS officials'))} "
@@ -117,30 +106,52 @@ def raids_paragraph(facts: MonthFacts) -> str:
         said = counted(prev_raids, prq, "raid", "raids")
         sentences.append(f"In {before} there were {said}" + (f", with {join(prev_results)}." if prev_results else "."))
     else:
-        sentences.append(f"No raid count was published for {before}.")
+        sentences.append(capitalised(not_known(f"the raid count for {before}", False,
+                                               facts.report_found(facts.previous))) + ".")
     return " ".join(sentences)
 
 
 def camp_paragraph(data: Processed, month: str) -> str:
-    """The camp's population by group (dated when the latest count is older than the month), then the
-    month's repatriations."""
+    """The camp's population by group (dated, and called old, when the latest count is older than the month),
+    then the month's repatriations."""
     name = month_name(month)
+    found = MonthFacts(data.figures, data.monthly, month).report_found()
     point = camp_point(data.camp_population, month)
     if point:
         sentences = [capitalised(point) + "."]
     else:
         latest = latest_snapshot(data.camp_population, month)
         total = latest[latest["group"] == "total"]
+        none = capitalised(not_known(f"a count of al-Hol camp's population for {name}", False, found))
         if len(total):
             row = total.iloc[0]
-            sentences = [f"No count of al-Hol camp's population was published for {name}; the latest, dated "
-                         f"{row['as_of_date']}, gave {counted(row['population'], row['qualifier'], 'person', 'people')}."]
+            age = f"an old count, {months_before(row['month'], month)}" if is_old(row["month"], month) else ""
+            sentences = [f"{none}; the latest, {dated(row['as_of'], True)}{f' ({age})' if age else ''}, gave "
+                         f"{counted(row['population'], row['qualifier'], 'person', 'people')}."]
         else:
             sentences = [f"No count of al-Hol camp's population was published up to {long_month(month)}."]
     repatriations = repatriation_points(data.repatriations, month)
-    sentences += [capitalised(p) + "." for p in repatriations] or \
-        [f"No repatriation from NES was published for {name}."]
+    sentences += [capitalised(p) + "." for p in repatriations] or [no_repatriation(data, month, found)]
     return " ".join(sentences)
+
+
+def months_before(earlier: str, month: str) -> str:
+    """'16 months before April 2025'."""
+    return f"{counted(months_between(earlier, month), '', 'month', 'months')} before {long_month(month)}"
+
+
+def no_repatriation(data: Processed, month: str, found: bool) -> str:
+    """The sentence for a month without a recorded repatriation: a month whose developments speak of
+    repatriations says so rather than 'none'; a month whose report was not found is not known."""
+    name = month_name(month)
+    if not found:
+        return capitalised(not_known(f"repatriations from NES in {name}", True, False)) + "."
+    rows = data.developments[(data.developments["month"] == month)
+                             & (data.developments["category"] == "courts_and_repatriation")]
+    if len(rows):
+        return (f"No repatriation with a number of people was recorded for {name}; the developments above give "
+                "what the report said of repatriations.")
+    return f"No repatriation from NES was published for {name}."
 
 
 def regions_rejected(data: Processed, month: str) -> str:
@@ -167,13 +178,15 @@ def _figure(stem: str, fig_dir: Path, month: str, data: Processed | None = None)
 
 
 def development_blocks(data: Processed, month: str) -> list[Block]:
-    """Each development of the month under its heading, with its source."""
+    """The month's developments under one heading per category (the categories in the order of their first
+    development, the developments in the editor's order), each with its source."""
     rows = data.developments[data.developments["month"] == month].sort_values("key_point_order", kind="mergesort")
     blocks = []
-    for row in rows.itertuples():
-        source = f"{row.primary_source}, as reported in {row.report}" if row.primary_source else row.report
-        blocks += [Block("heading", CATEGORY_HEADINGS.get(row.category, "Other developments")),
-                   Block("paragraph", f"{capitalised(row.summary)}. (Source: {source}: {row.source_url})")]
+    for category in dict.fromkeys(rows["category"]):
+        blocks.append(Block("heading", CATEGORY_HEADINGS.get(category, "Other developments")))
+        for row in rows[rows["category"] == category].itertuples():
+            source = f"{row.primary_source}, as reported in {row.report}" if row.primary_source else row.report
+            blocks.append(Block("paragraph", f"{capitalised(row.summary)}. (Source: {source}: {row.source_url})"))
     return blocks
 
 
@@ -190,7 +203,7 @@ def sources_block(data: Processed, month: str) -> Block:
 def draft_blocks(data: Processed, month: str, points: list[str], fig_dir: Path) -> list[Block]:
     """The month's draft, in the report's order: headline, key points, the numbers, developments, camp,
     sources."""
-    facts, before_facts = (MonthFacts(data.figures, data.monthly, m) for m in (month, previous_month(month)))
+    facts = MonthFacts(data.figures, data.monthly, month)
     us = us_positions_point(data.us_position_attacks, month)
     blocks = [Block("title", f"{month_name(month)} Sleeper Cell Report – {HEADLINE}"),
               Block("note", f"Draft for {long_month(month)} written from the data by the analysis package. Rewrite "
@@ -198,7 +211,7 @@ def draft_blocks(data: Processed, month: str, points: list[str], fig_dir: Path) 
               *([Block("paragraph", notice(data.optional, month))] if is_provisional(data.monthly, month) else []),
               *([Block("paragraph", late)] if (late := late_text(data.optional, month)) else []),
               Block("heading", "Key Points"), Block("bullets", items=tuple(points)),
-              Block("heading", "Attacks"), Block("paragraph", attacks_paragraph(facts, before_facts)),
+              Block("heading", "Attacks"), Block("paragraph", attacks_paragraph(facts)),
               _figure("01_attacks", fig_dir, month), _figure("02_casualties", fig_dir, month),
               _figure("04_regions", fig_dir, month, data),
               Block("heading", "Raids"), Block("paragraph", raids_paragraph(facts)),

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from ..months import long_month, month_name, months_between, previous_month, window
+from ..months import long_month, previous_month, window
 from ..names import normalise
 from ..vocabulary import TEAM_REPORT
 from . import style
@@ -30,19 +30,24 @@ from .charts import (
     trend_sentence,
     wrap,
 )
-from .keypoints import (
-    MonthFacts,
-    casualties_point,
-    choose_snapshot,
+from .facts import MonthFacts, is_old, latest_snapshot
+from .keypoints import casualties
+from .metrics import people_repatriated
+from .provisional import is_provisional
+from .wording import (
+    CAMP_GROUP_WORDS,
+    capitalised,
+    change,
     counted,
     country,
+    dated,
+    join,
     missing,
+    not_known,
     number,
     one_country,
     total_qualifier,
 )
-from .metrics import people_repatriated
-from .provisional import is_provisional
 
 C = style.COLORS
 
@@ -60,9 +65,10 @@ def absent(stem: str, month: str) -> str:
 
 @style.house_style
 def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, months: int = 24,
-                  developments: pd.DataFrame | None = None):
+                  developments: pd.DataFrame | None = None, figures: pd.DataFrame | None = None):
     """Figure 1: attacks per month over the 24 months ending `month`, unverified claims on top, gaps labelled,
-    and the developments marked for charts."""
+    and the developments marked for charts. `figures` (figures.csv) gives the title the qualifiers of the two
+    months' counts ('more than 9'); without it they are said as exact."""
     span = window(month, months)
     data = panel.set_index("month").reindex(span)
     attacks, unverified = data["attacks"], data["attacks_unverified"]
@@ -99,17 +105,20 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
         handles.append(Patch(**{k: v for k, v in PROVISIONAL.items() if k != "linewidth"},
                              label="Provisional (team count)"))
     legend_above(ax, handles)
-    facts_now, facts_prev = attacks.get(month), attacks.get(previous_month(month))
+    facts = MonthFacts(figures, panel, month) if figures is not None else None
+    value, qualifier = facts.get("attacks") if facts else (attacks.get(month), "")
+    before, before_qualifier = facts.get("attacks", facts.previous) if facts else \
+        (attacks.get(previous_month(month)), "")
     definition = data.loc[month, "definition"]
     noun = "confirmed ISIS attacks" if definition == "confirmed_isis" else "sleeper-cell attacks"
-    if missing(facts_now):
-        title = f"No attack count was published for {long_month(month)}"
-    elif missing(facts_prev):
-        title = f"{number(facts_now)} {noun} in {long_month(month)}"
+    if missing(value):
+        title = capitalised(not_known(f"the attack count for {long_month(month)}", False,
+                                      facts.report_found() if facts else True))
+    elif missing(before):
+        title = f"{number(value, qualifier)} {noun} in {long_month(month)}"
     else:
-        trend = "up from" if facts_now > facts_prev else "down from" if facts_now < facts_prev else "the same as"
-        title = f"{number(facts_now)} {noun} in {long_month(month)}, {trend} {number(facts_prev)} in " \
-                f"{month_name(previous_month(month))}"
+        title = (f"{number(value, qualifier)} {noun} in {long_month(month)}, "
+                 f"{change(value, qualifier, before, before_qualifier, previous_month(month))}")
     note = "Headline count as published by RIC each month."  # then only what this chart draws
     if n_gaps:
         note += " Hatched columns: no figure was published (not zero)."
@@ -161,8 +170,7 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     legend_above(ax, [Patch(color=C["secondary"], label=long_month(prev)),
                        Patch(color=C["highlight"], label=long_month(month))])
-    sentence, before = (casualties_point(f).replace(" in these attacks", "").replace(" (only totals were published)", "")
-                        for f in (facts, MonthFacts(figures, panel, prev)))
+    now, before = casualties(facts), casualties(facts, prev)
     note = "Casualties of the month's sleeper-cell attacks as published."
     if groups is TOTAL_GROUPS:
         note += " Only totals were published, not the split by military and civilians."
@@ -170,18 +178,21 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
         note += " * implied: not stated; the report names no such casualties."
     if "text" in footnotes:
         note += " † stated only in the report's body text."
-    title = f"{sentence[0].upper()}{sentence[1:]} in {long_month(month)}"
+    title = capitalised(now.phrase(f" in {long_month(month)}") if now.said else
+                        not_known(f"casualty figures for {long_month(month)}", True, now.report_found))
     if is_provisional(panel, month):
         title = f"PROVISIONAL: {title}"
         note += f" {long_month(month)}: the team's provisional count, not yet published."
     style.finish(fig, wrap(title), note=note,
-                 values=f"In {long_month(prev)}: {before[0].lower()}{before[1:]}.")
+                 values=f"In {long_month(prev)}: " + (before.phrase() if before.said else
+                                                     not_known("casualty figures", True, before.report_found)) + ".")
     return fig
 
 
 @style.house_style
-def raids_chart(panel: pd.DataFrame, month: str, months: int = 24):
-    """Figure 3: raids and arrests per month over the 24 months ending `month`."""
+def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.DataFrame | None = None):
+    """Figure 3: raids and arrests per month over the 24 months ending `month` (`figures`: as for the attacks
+    chart, the title's qualifiers: 'at least 29 arrests')."""
     span = window(month, months)
     data = panel.set_index("month").reindex(span)
     fig, axes = style.new_figure(2, 1, sharex=True)
@@ -201,10 +212,19 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24):
         ax.set_ylabel(f"{label} per month")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     month_ticks(axes[1], span, month)
-    raids, arrests = data.loc[month, "raids"], data.loc[month, "arrests"]
-    parts = [counted(raids, "", "raid", "raids") if not missing(raids) else "raids not published",
-             counted(arrests, "", "arrest", "arrests") if not missing(arrests) else "arrests not published"]
-    title = f"{parts[0][0].upper()}{parts[0][1:]} and {parts[1]} in {long_month(month)}"
+    facts = MonthFacts(figures, panel, month) if figures is not None else None
+    said = []
+    for metric, singular, plural in (("raids", "raid", "raids"), ("arrests", "arrest", "arrests")):
+        value, qualifier = facts.get(metric) if facts else (data.loc[month, metric], "")
+        said.append("" if missing(value) else counted(value, qualifier, singular, plural))
+    unknown = [m for m, s in zip(("raids", "arrests"), said) if not s]
+    found = facts.report_found() if facts else True
+    if not any(said):
+        title = capitalised(not_known(f"raid and arrest figures for {long_month(month)}", True, found))
+    else:
+        title = capitalised(f"{join(said)} in {long_month(month)}")
+        if unknown:
+            title += f"; {not_known(f'the number of {unknown[0]}', False, found)}"
     if provisional and bool(data.loc[month, "provisional"]):
         title = f"PROVISIONAL: {title}"
     style.finish(fig, wrap(title),
@@ -255,9 +275,7 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
         style.finish(fig, wrap(f"{metric.capitalize()} in {long_month(month)}: {', '.join(parts)}"),
                      note="The report gave a share for some regions and a count for others.")
         return fig
-    of_total = f" {number(total)}" if total is not None and not missing(total) and not use_share else ""
-    lead = (f"{number(top[column], top['share_qualifier'] if use_share else top['qualifier'])}"
-            f"{'%' if use_share else ''} of {long_month(month)}'s{of_total} {metric} were in {top['region']}")
+    lead = _leading_region(top, column, total, use_share, metric, month)
     note = ("Regions as named in the report, resolved to OCHA admin units (in brackets: the report's wording). "
             "Regions the report does not name are not shown.")
     if "report" in rows and (rows["report"] == TEAM_REPORT).any():  # no report has published the month: the team's incidents
@@ -273,19 +291,17 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     return fig
 
 
-def latest_snapshot(camps: pd.DataFrame, month: str, camp: str = "al-Hol", with_groups: bool = False) -> pd.DataFrame:
-    """The latest snapshot of a camp on or before `month` (optionally: the latest with a group breakdown)."""
-    rows = camps[(camps["camp"] == camp) & (camps["month"] <= month)]
-    if with_groups:
-        keys = rows.groupby(["as_of_date", "report"])["group"].transform(lambda g: (g != "total").any())
-        rows = rows[keys]
-    if rows.empty:
-        return rows
-    latest = rows[rows["as_of_date"] == rows["as_of_date"].max()]
-    return choose_snapshot(latest)
-
-
-OLD_COUNT = 6  # months after which the last published camp count is called old
+def _leading_region(top, column: str, total, use_share: bool, metric: str, month: str) -> str:
+    """'12 of November 2023's 19 attacks were in Deir ez-Zor'; 'All 23 of May 2024's attacks were …' when the
+    region had every one; '45% of …' for shares."""
+    qualifier = top["share_qualifier"] if use_share else top["qualifier"]
+    value = f"{number(top[column], qualifier)}{'%' if use_share else ''}"
+    whose = f"{long_month(month)}'s"
+    if use_share or total is None or missing(total):
+        return f"{value} of {whose} {metric} were in {top['region']}"
+    if not qualifier and int(top[column]) == int(total):
+        return f"All {value} of {whose} {metric} were in {top['region']}"
+    return f"{value} of {whose} {number(total)} {metric} were in {top['region']}"
 
 
 @style.house_style
@@ -297,7 +313,6 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
         return None
     fig, (left, right) = style.new_figure(1, 2, gridspec_kw={"width_ratios": [1, 1.6]})
     parts = groups[groups["group"] != "total"]
-    names = {"iraqi": "Iraqis", "syrian": "Syrians", "third_country": "Third-country\nforeigners"}
     if not parts.empty:
         colors = [style.SERIES[i] for i in range(len(parts))]
         left.bar(range(len(parts)), parts["population"].astype(int), color=colors)
@@ -305,7 +320,7 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
             left.text(i, int(row.population), number(row.population, row.qualifier), ha="center", va="bottom",
                       fontsize=7.5)
         left.set_xticks(range(len(parts)))
-        left.set_xticklabels([names[g] for g in parts["group"]], fontsize=7.5)
+        left.set_xticklabels([CAMP_GROUP_WORDS[g].label for g in parts["group"]], fontsize=7.5)
         left.set_title(f"By group, {long_month(parts['month'].iloc[0])}", fontsize=8.5, fontweight="normal")
         left.set_ylim(0, int(parts["population"].max()) * 1.2)
     else:
@@ -330,12 +345,11 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
     if len(total):
         t = total.iloc[0]
         held = f"{camp[:1].upper()}{camp[1:]} held {number(t['population'], t['qualifier'])} people"
-        age = months_between(t["month"], month)
-        if age == 0:
+        if t["month"] == month:
             title = f"{held} in {long_month(month)}"
-        else:  # an older count carries its date, and is called old after six months
-            title = (f"{held} at the last published count, {'an old one from ' if age > OLD_COUNT else ''}"
-                     f"{long_month(t['month'])}")
+        else:  # an older count carries its date, and is called old after OLD_COUNT months
+            title = (f"{held} at the last published count, {'an old one from ' if is_old(t['month'], month) else ''}"
+                     f"{dated(t['as_of'])}")
         iraqi = latest[latest["group"] == "iraqi"]
         if len(iraqi):
             title += f", {number(iraqi.iloc[0]['population'], iraqi.iloc[0]['qualifier'])} of them Iraqis"
@@ -350,17 +364,17 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
 def _camp_values(parts: pd.DataFrame, history: pd.DataFrame) -> str:
     """The camp chart's values in words: the groups of the latest breakdown with its date, and the first and
     last published totals."""
-    words = {"iraqi": "Iraqis", "syrian": "Syrians", "third_country": "third-country foreigners"}
     sentences = []
     if len(parts):
-        groups = ", ".join(f"{number(r.population, r.qualifier)} {words[r.group]}" for r in parts.itertuples())
-        sentences.append(f"By group, as of {parts['as_of_date'].iloc[0]}: {groups}.")
+        groups = ", ".join(f"{number(r.population, r.qualifier)} {CAMP_GROUP_WORDS[r.group].plural}"
+                           for r in parts.itertuples())
+        sentences.append(f"By group, as of {dated(parts['as_of'].iloc[0])}: {groups}.")
     if len(history):
         ordered = history.sort_values("as_of_date", kind="mergesort")
         first, last = ordered.iloc[0], ordered.iloc[-1]
         sentences.append(f"{len(ordered)} published totals, from {number(first['population'], first['qualifier'])} "
-                         f"on {first['as_of_date']} to {number(last['population'], last['qualifier'])} on "
-                         f"{last['as_of_date']}.")
+                         f"{dated(first['as_of'], True)} to {number(last['population'], last['qualifier'])} "
+                         f"{dated(last['as_of'], True)}.")
     return " ".join(sentences)
 
 

@@ -6,133 +6,53 @@ published (the sentence says so; it never prints "nan" or a 0 that was not publi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from ..months import long_month, month_name, previous_month
-from ..vocabulary import BOUNDS
+from ..months import long_month, month_name
 from . import markdown
+from .facts import MonthFacts, choose_snapshot
 from .provisional import is_provisional
-
-_QUALIFIER_WORDS = {">": "more than", "≥": "at least", "<": "fewer than", "≤": "at most", "~": "about"}
-_GROUP_WORDS = {"iraqi": ("Iraqi", "Iraqis"), "syrian": ("Syrian", "Syrians"),
-                "third_country": ("third-country foreigner", "third-country foreigners")}
-
-
-def missing(value) -> bool:
-    """True when a figure was not published."""
-    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
-
-
-def number(value, qualifier: str = "") -> str:
-    """49432 -> '49,432'; with '≥' -> 'at least 49,432'."""
-    text = f"{int(value):,}"
-    words = _QUALIFIER_WORDS.get(qualifier)
-    return f"{words} {text}" if words else text
-
-
-def counted(value, qualifier: str, singular: str, plural: str, zero: str = "no") -> str:
-    """'1 raid', '10 raids', 'no raids', 'at least 1 raid', 'at least 39 people'."""
-    if int(value) == 0 and qualifier in ("", "implied", "text"):
-        return f"{zero} {plural}"
-    noun = singular if int(value) == 1 else plural
-    return f"{number(value, qualifier if qualifier not in ('implied', 'text') else '')} {noun}"
-
-
-def total_qualifier(qualifiers) -> str:
-    """The qualifier of a sum: exact parts give an exact sum; lower bounds ('>1,700' + 960) a lower bound
-    ('more than 2,660'); upper bounds an upper bound; anything approximate, or bounds both ways, 'about'."""
-    inexact = {q for q in qualifiers if q in BOUNDS}
-    if not inexact:
-        return ""
-    if inexact <= {">", "≥"}:
-        return ">" if ">" in inexact else "≥"
-    if inexact <= {"<", "≤"}:
-        return "<" if "<" in inexact else "≤"
-    return "~"
-
-
-# Country names said with "the" ('the United Kingdom repatriated …').
-_WITH_ARTICLE = {"United Kingdom", "United States", "Netherlands", "Czech Republic", "Philippines", "Maldives",
-                 "United Arab Emirates", "Dominican Republic", "Central African Republic", "Gambia", "Bahamas",
-                 "Comoros", "Democratic Republic of the Congo", "Republic of the Congo", "Republic of Moldova"}
-
-
-def country(name: str) -> str:
-    """'United Kingdom' -> 'the United Kingdom'; 'Iraq' -> 'Iraq'; 'Russia; Kyrgyzstan' -> 'Russia and
-    Kyrgyzstan together'; '' (the source names none) -> 'a country the source does not name'."""
-    names = [n.strip() for n in str(name).split(";") if n.strip()]
-    if not names:
-        return "a country the source does not name"
-    said = [f"the {n}" if n in _WITH_ARTICLE else n for n in names]
-    return join(said) + (" together" if len(said) > 1 else "")
-
-
-def one_country(name: str) -> bool:
-    """Whether a repatriation names exactly one country (only those get a bar of their own)."""
-    return bool(name.strip()) and ";" not in name
-
-
-# Where people were repatriated from (repatriations.csv, `repatriated_from`), as a phrase.
-FROM_PHRASES = {"nes_camps": " from NES camps", "detention_facilities": " from detention facilities in NES",
-                "camps_and_detention": " from camps and detention facilities in NES", "nes": " from NES",
-                "not_stated": ""}
-
-
-def join(parts: list[str]) -> str:
-    """['a'] -> 'a'; ['a', 'b'] -> 'a and b'; ['a', 'b', 'c'] -> 'a, b and c'."""
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-class MonthFacts:
-    """Look-ups of one month's (and the previous month's) figures with their qualifiers."""
-
-    def __init__(self, figures: pd.DataFrame, panel: pd.DataFrame, month: str):
-        self.month = month
-        self.previous = previous_month(month)
-        self._figures = figures.set_index(["period", "metric"])
-        self._definitions = panel.set_index("month")["definition"]
-
-    def get(self, metric: str, month: str | None = None) -> tuple[object, str]:
-        """(value, qualifier) of a metric; (pd.NA, '') when not published."""
-        key = (month or self.month, metric)
-        if key not in self._figures.index:
-            return pd.NA, ""
-        row = self._figures.loc[key]
-        return row["value"], row["qualifier"]
-
-    def definition(self, month: str | None = None) -> str:
-        return self._definitions.get(month or self.month, "")
+from .wording import (
+    CAMP_GROUP_WORDS,
+    FROM_PHRASES,
+    capitalised,
+    change,
+    counted,
+    country,
+    join,
+    join_clauses,
+    missing,
+    not_known,
+    number,
+)
 
 
 def attacks_point(facts: MonthFacts) -> str:
-    """'11 confirmed ISIS sleeper cell attacks across NES in November, a decrease from October's 17'."""
+    """'11 confirmed ISIS sleeper cell attacks across NES in November, down from 17 in October'."""
     name, prev_name = month_name(facts.month), month_name(facts.previous)
     noun = ("confirmed ISIS sleeper cell attack", "confirmed ISIS sleeper cell attacks")
     if facts.definition() != "confirmed_isis":
         noun = ("sleeper cell attack", "sleeper cell attacks")
     value, qual = facts.get("attacks")
     if missing(value):
-        return f"The number of {noun[1]} in {name} was not published"
-    head = counted(value, qual, *noun, zero="No")
-    head = head[0].upper() + head[1:] if head.startswith("no ") else head
-    sentence = f"{head} across NES in {name}"
+        return capitalised(not_known(f"the number of {noun[1]} in {name}", False, facts.report_found()))
+    sentence = f"{counted(value, qual, *noun, zero='No')} across NES in {name}"
     prev, prev_qual = facts.get("attacks", facts.previous)
     if missing(prev):
-        return sentence + f"; no figure was published for {prev_name}"
-    before = f"{prev_name}'s {number(prev)}" if prev_qual in ("", "implied", "text") else \
-        f"{number(prev, prev_qual)} in {prev_name}"
-    if value > prev:
-        sentence += f", an increase from {before}"
-    elif value < prev:
-        sentence += f", a decrease from {before}"
-    else:
-        sentence += f", the same as {before}"
-    if facts.definition(facts.previous) and facts.definition(facts.previous) != facts.definition():
-        sentence += " (counted under the earlier, broader definition)"
-    return sentence
+        return sentence + "; " + not_known(f"{prev_name}'s figure", False, facts.report_found(facts.previous))
+    sentence += ", " + change(value, qual, prev, prev_qual, facts.previous)
+    return sentence + definition_note(facts)
+
+
+def definition_note(facts: MonthFacts) -> str:
+    """' (counted under the earlier, broader definition)', said right after the previous month's count, when the
+    definition changed between the two months, else ''."""
+    before = facts.definition(facts.previous)
+    if before and before != facts.definition():
+        return " (counted under the earlier, broader definition)"
+    return ""
 
 
 def unverified_point(facts: MonthFacts) -> str | None:
@@ -157,39 +77,73 @@ def _casualty_phrase(killed, kq, injured, iq, singular: str, plural: str) -> str
         return f"{counted(injured, iq, singular, plural)} injured"
     if int(injured) == 0:
         return f"{counted(killed, kq, singular, plural)} killed"
-    return f"{counted(killed, kq, singular, plural)} killed and {number(injured, '' if iq in ('implied', 'text') else iq)} injured"
+    return f"{counted(killed, kq, singular, plural)} killed and {number(injured, iq)} injured"
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """A month's casualties in words: what was published (`said`) and what was not (`unpublished`), kept apart
+    so that each sentence places them itself."""
+
+    said: str = ""  # '6 military personnel killed and 11 injured, and 6 civilians killed'
+    unpublished: str = ""  # 'civilian casualties', 'injuries' or ''
+    totals_only: bool = False
+    report_found: bool = True
+
+    def phrase(self, where: str = "") -> str:
+        """'6 military personnel killed in these attacks; civilian casualties were not published' (`where`:
+        what follows the published part, e.g. ' in these attacks')."""
+        text = self.said + where + (" (only totals were published)" if self.totals_only else "")
+        return text + (f"; {not_known(self.unpublished, True, self.report_found)}" if self.unpublished else "")
+
+
+def casualties(facts: MonthFacts, month: str | None = None) -> Casualties:
+    """The casualties of a month's attacks, military and civilian (or the totals, where only those exist)."""
+    month = month or facts.month
+    found = facts.report_found(month)
+
+    def get(metric: str):
+        return facts.get(metric, month)
+
+    mk, mkq = get("military_killed")
+    ck, ckq = get("civilian_killed")
+    if missing(get("military_injured")[0]) and missing(get("civilian_injured")[0]) and not missing(mk) \
+            and not missing(ck):
+        said = (f"{counted(mk, mkq, 'member of the security forces', 'military personnel')} and "
+                f"{counted(ck, ckq, 'civilian', 'civilians')} killed")
+        return Casualties(said, "injuries", report_found=found)
+    military = _casualty_phrase(mk, mkq, *get("military_injured"), "member of the security forces",
+                                "military personnel")
+    civilian = _casualty_phrase(ck, ckq, *get("civilian_injured"), "civilian", "civilians")
+    if military or civilian:
+        unpublished = "" if military and civilian else "civilian casualties" if military else "military casualties"
+        return Casualties(join_clauses([military, civilian]), unpublished, report_found=found)
+    totals = _casualty_phrase(*get("deaths_total"), *get("injured_total"), "person", "people")
+    return Casualties(totals, totals_only=bool(totals), report_found=found)
 
 
 def casualties_point(facts: MonthFacts) -> str:
-    """'4 military personnel killed and 5 injured, 7 civilians injured in these attacks'."""
-    mk, mkq = facts.get("military_killed")
-    ck, ckq = facts.get("civilian_killed")
-    no_injuries = missing(facts.get("military_injured")[0]) and missing(facts.get("civilian_injured")[0])
-    if no_injuries and not missing(mk) and not missing(ck):
-        return (f"{counted(mk, mkq, 'member of the security forces', 'military personnel')} and "
-                f"{counted(ck, ckq, 'civilian', 'civilians')} killed in these attacks; injuries were not published")
-    military = _casualty_phrase(*facts.get("military_killed"), *facts.get("military_injured"),
-                                "member of the security forces", "military personnel")
-    civilian = _casualty_phrase(*facts.get("civilian_killed"), *facts.get("civilian_injured"),
-                                "civilian", "civilians")
-    if military or civilian:
-        if not military:
-            military = "military casualties not published"
-        if not civilian:
-            civilian = "civilian casualties not published"
-        return f"{military}, {civilian} in these attacks"
-    deaths = _casualty_phrase(*facts.get("deaths_total"), *facts.get("injured_total"), "person", "people")
-    if deaths:
-        return f"{deaths} in these attacks (only totals were published)"
-    return f"Casualty figures for {month_name(facts.month)} were not published"
+    """'4 military personnel killed and 5 injured, and 7 civilians injured in these attacks'."""
+    month_casualties = casualties(facts)
+    if not month_casualties.said:
+        return capitalised(not_known(f"casualty figures for {month_name(facts.month)}", True, facts.report_found()))
+    return month_casualties.phrase(" in these attacks")
 
 
-def raid_results(facts: MonthFacts, month: str | None = None) -> list[str]:
-    """What the month's raids resulted in: ['17 arrests', '1 ISIS official killed'] (published figures only)."""
+def raid_results(facts: MonthFacts, month: str | None = None, body_text: bool | None = None) -> list[str]:
+    """What the month's raids resulted in: ['17 arrests', '1 ISIS official killed'] (published figures only;
+    `body_text` True/False: only the figures the report gives in its body text / in its key points)."""
     month = month or facts.month
-    arrests, aq = facts.get("arrests", month)
-    killed, kq = facts.get("isis_killed", month)
-    officials, oq = facts.get("isis_officials_killed", month)
+
+    def get(metric: str):
+        value, qualifier = facts.get(metric, month)
+        if body_text is not None and not missing(value) and facts.in_body_text(metric, month) != body_text:
+            return pd.NA, ""
+        return value, qualifier
+
+    arrests, aq = get("arrests")
+    killed, kq = get("isis_killed")
+    officials, oq = get("isis_officials_killed")
     results = []
     if not missing(arrests):
         results.append(counted(arrests, aq, "arrest", "arrests"))
@@ -202,17 +156,26 @@ def raid_results(facts: MonthFacts, month: str | None = None) -> list[str]:
     return results
 
 
+def raid_outcomes(facts: MonthFacts, month: str | None = None) -> str:
+    """', resulting in 17 arrests (the report's body text adds 5 ISIS members killed)': a figure of the key
+    points and one of the body text are never joined as if the report had said them together."""
+    key, body = raid_results(facts, month, body_text=False), raid_results(facts, month, body_text=True)
+    if not key:
+        key, body = body, []
+    if not key:
+        return ""
+    return f", resulting in {join(key)}" + (f" (the report's body text adds {join(body)})" if body else "")
+
+
 def raids_point(facts: MonthFacts) -> str:
     """'10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed'."""
     raids, rq = facts.get("raids")
-    results = raid_results(facts)
     if missing(raids):
+        results = raid_results(facts)
         if not results:
-            return f"Raid figures for {month_name(facts.month)} were not published"
+            return capitalised(not_known(f"raid figures for {month_name(facts.month)}", True, facts.report_found()))
         return f"{join(results)} in raids on ISIS sleeper cells (the number of raids was not published)"
-    head = counted(raids, rq, "raid", "raids", zero="No")
-    sentence = f"{head} conducted on ISIS sleeper cells"
-    return sentence + (f", resulting in {join(results)}" if results else "")
+    return f"{counted(raids, rq, 'raid', 'raids', zero='No')} conducted on ISIS sleeper cells{raid_outcomes(facts)}"
 
 
 def camp_point(camps: pd.DataFrame, month: str) -> str | None:
@@ -225,18 +188,9 @@ def camp_point(camps: pd.DataFrame, month: str) -> str | None:
     if "total" not in groups:
         return None
     total, tq = groups["total"]
-    parts = [counted(groups[g][0], groups[g][1], *_GROUP_WORDS[g]) for g in _GROUP_WORDS if g in groups]
+    parts = [counted(*groups[g], w.singular, w.plural) for g, w in CAMP_GROUP_WORDS.items() if g in groups]
     sentence = f"al-Hol camp held {counted(total, tq, 'person', 'people')} in {month_name(month)}"
     return sentence + (f": {join(parts)}" if parts else "")
-
-
-def choose_snapshot(rows: pd.DataFrame) -> pd.DataFrame:
-    """Of several snapshots, the one with most groups, then RIC's own, then the latest as-of date."""
-    keys = rows.groupby(["as_of_date", "report"], sort=True).agg(
-        n=("group", "size"), ric=("report", lambda r: r.iloc[0].startswith("RIC"))).reset_index()
-    best = keys.sort_values(["n", "ric", "as_of_date", "report"], ascending=[False, False, False, True],
-                            kind="mergesort").iloc[0]
-    return rows[(rows["as_of_date"] == best["as_of_date"]) & (rows["report"] == best["report"])]
 
 
 def repatriation_points(repatriations: pd.DataFrame, month: str) -> list[str]:
@@ -274,30 +228,47 @@ def us_positions_point(tallies: pd.DataFrame, month: str) -> str | None:
             f"US positions in Iraq and Syria {times}")
 
 
-def development_points(developments: pd.DataFrame | None, month: str) -> list[str]:
-    """The month's developments (developments.csv), in the editor's order: their one-line summaries."""
+def development_points(developments: pd.DataFrame | None, month: str) -> list[tuple[str, str]]:
+    """The month's developments (developments.csv) in the editor's order: (kind, one-line summary), the kind
+    being 'development:N' for the row whose `key_point_order` is N."""
     if developments is None or developments.empty:
         return []
     rows = developments[developments["month"] == month].sort_values("key_point_order", kind="mergesort")
-    return rows["summary"].tolist()
+    return [(f"development:{int(r.key_point_order)}", r.summary) for r in rows.itertuples()]
+
+
+def in_report_order(kinds: list[str], listed: list[str]) -> list[str]:
+    """The kinds of a month's key points in the report's own order: the `listed` ones (the report's order, from
+    key_point_order.csv) as listed, each other one right after the last placed of the points that precede it
+    in the default order (first when none does), so it never comes before one of them. No listed order: the
+    default order."""
+    result = [k for k in dict.fromkeys(listed) if k in kinds]
+    for i, kind in enumerate(kinds):
+        if kind not in result:
+            before = [result.index(k) for k in kinds[:i] if k in result]
+            result.insert(max(before) + 1 if before else 0, kind)
+    return result
 
 
 def key_points(figures: pd.DataFrame, panel: pd.DataFrame, camps: pd.DataFrame, repatriations: pd.DataFrame,
-               tallies: pd.DataFrame, month: str, developments: pd.DataFrame | None = None) -> list[str]:
-    """All key points of a month, in the report's order: the numbers, then the month's developments."""
+               tallies: pd.DataFrame, month: str, developments: pd.DataFrame | None = None,
+               order: pd.DataFrame | None = None) -> list[str]:
+    """All key points of a month, in the report's order (`order`: key_point_order.csv's rows; without rows for
+    the month, the numbers first and then the developments). The month's repatriations are one point of that
+    order, in the order they were recorded."""
     facts = MonthFacts(figures, panel, month)
-    points = [attacks_point(facts), unverified_point(facts), casualties_point(facts), raids_point(facts),
-              us_positions_point(tallies, month), camp_point(camps, month), *repatriation_points(repatriations, month),
-              *development_points(developments, month)]
+    points = {"attacks": [attacks_point(facts)], "unverified": [unverified_point(facts)],
+              "casualties": [casualties_point(facts)], "raids": [raids_point(facts)],
+              "us_positions": [us_positions_point(tallies, month)], "camp": [camp_point(camps, month)],
+              "repatriations": repatriation_points(repatriations, month),
+              **{kind: [summary] for kind, summary in development_points(developments, month)}}
+    listed = [] if order is None else \
+        order[order["month"] == month].sort_values("position", kind="mergesort")["kind"].tolist()
+    said = [p for kind in in_report_order(list(points), listed) for p in points[kind] if p]
     if is_provisional(panel, month):  # the team's own count: said first, in every copy of the key points
-        points.insert(0, f"These figures for {long_month(month)} are the team's provisional count from its own "
-                         "records, not yet published")
-    return [capitalised(p) for p in points if p]
-
-
-def capitalised(sentence: str) -> str:
-    """Every bullet starts with a capital ('al-Hol camp held …' -> 'Al-Hol camp held …')."""
-    return sentence[:1].upper() + sentence[1:]
+        said.insert(0, f"These figures for {long_month(month)} are the team's provisional count from its own "
+                       "records, not yet published")
+    return [capitalised(p) for p in said]
 
 
 def key_points_markdown(points: list[str], month: str) -> str:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..months import month_range, previous_month, window
 from ..vocabulary import BOUNDS, HEADLINE
-from .keypoints import total_qualifier
+from .wording import total_qualifier
 
 SMALL_BASE = 10  # below this previous value a change is given as a number only: "+6", never "+600%"
 KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",

@@ -17,9 +17,9 @@ from .charts import (
     trend_sentence,
     wrap,
 )
-from .keypoints import country, missing, number, one_country, total_qualifier
 from .metrics import people_repatriated
 from .provisional import published_only
+from .wording import country, missing, number, one_country, total_qualifier
 
 C = style.COLORS
 SUM_METRICS = ["attacks", "military_killed", "military_injured", "civilian_killed", "civilian_injured",

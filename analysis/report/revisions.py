@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..months import long_month
-from ..vocabulary import BOUNDS
 from . import markdown
+from .wording import said_qualifier
 
 COLUMNS = ["period", "metric", "before", "before_report", "before_published", "before_source_url",
            "now", "report", "published", "source_url"]
@@ -26,7 +26,7 @@ def month_reports(sources: pd.DataFrame, month: str) -> set[str]:
 
 def _said(value: str, qualifier: str) -> tuple[str, str]:
     """A statement's value as compared: the number and whether it is a bound (exact forms are one)."""
-    return value, qualifier if qualifier in BOUNDS else ""
+    return value, said_qualifier(qualifier)
 
 
 def revisions(sources: pd.DataFrame, month: str) -> pd.DataFrame:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..months import long_month, previous_month, window
-from ..vocabulary import BOUNDS, HEADLINE
+from ..vocabulary import HEADLINE
 from . import markdown
 from .data import Processed, rejected_lines
-from .figures import latest_snapshot
-from .keypoints import missing, number
+from .facts import latest_snapshot
 from .provisional import is_provisional, late_text, notice, source_lines
+from .wording import missing, number
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -25,7 +25,7 @@ def markdown_table(frame: pd.DataFrame) -> str:
 def _cell(value, qualifier: str = "", stated_in: str = "") -> str:
     if missing(value):
         return "not published"
-    text = number(value, qualifier if qualifier in BOUNDS else "")
+    text = number(value, qualifier)
     body = qualifier == "text" or stated_in == "body_text"
     return text + (" (implied)" if qualifier == "implied" else "") + (" (body text)" if body else "")
 

@@ -2,16 +2,19 @@
 figures with their alt text and description, the same bytes on every run, and the Markdown and the Word file
 reading back as the same text."""
 
+import dataclasses
 import io
 import re
 import shutil
 import zipfile
 
+import pandas as pd
 import pytest
 
 from analysis import paths
 from analysis.report import cells, draft, figures, style
 from analysis.report.data import load_month
+from analysis.report.facts import MonthFacts
 from analysis.report.draft_check import check
 from analysis.report.draft_docx import docx_bytes
 from analysis.report.draft_text import read_draft
@@ -45,15 +48,46 @@ def written(data, tmp_path, month="2001-03", points=("A SYNTHETIC key point",)):
 def test_a_month_with_figures_not_published_says_so(march, tmp_path):
     md, _ = written(march, tmp_path)
     text = md.read_text(encoding="utf-8")
-    assert "ISIS sleeper cells carried out 8 attacks in NES in March; no attack count was published for February." \
+    assert "ISIS sleeper cells carried out 8 attacks in NES in March; February's attack count was not published." \
         in text
-    assert "Raid figures for March were not published." in text and "No raid count was published for February." in text
+    assert "Raid figures for March were not published." in text and "The raid count for February was not published." in text
     assert "Casualty figures for March were not published. Casualty figures for February were not published." in text
-    assert "No count of al-Hol camp's population was published for March; the latest, dated 2001-01-15, gave " \
-           "100 people." in text
+    assert "A count of al-Hol camp's population for March was not published; the latest, on 15 January 2001, " \
+           "gave 100 people." in text
     assert "No repatriation from NES was published for March." in text
     assert text.count("[No figure:") == 6  # none drawn in this test: each one said, none silently dropped
     assert not re.search(r"\bnan\b|<NA>|\bNone\b", text)
+
+
+def test_a_month_whose_report_was_not_found_an_old_camp_count_and_one_heading_per_category(march):
+    """The same SYNTHETIC March, its own report marked not found, a camp count from 1999 and three developments
+    of two categories, interleaved."""
+    developments = pd.concat([march.developments, march.developments.iloc[[0]].assign(
+        key_point_order=3, summary="A second SYNTHETIC statement")], ignore_index=True)
+    camps = march.camp_population.assign(as_of="1999-06", as_of_date="1999-06-01", month="1999-06")
+    data = dataclasses.replace(march, monthly=march.monthly.assign(own_report="not_found"), developments=developments,
+                               camp_population=camps)
+    facts = MonthFacts(data.figures, data.monthly, "2001-03")
+    paragraph = draft.attacks_paragraph(facts) + " " + draft.raids_paragraph(facts) + " " + \
+        draft.camp_paragraph(data, "2001-03")
+    assert "Casualty figures for March are not known (the month's report was not found)." in paragraph
+    assert "Raid figures for March are not known (the month's report was not found)." in paragraph
+    assert "Repatriations from NES in March are not known (the month's report was not found)." in paragraph
+    assert "not published" not in paragraph.replace("February's attack count was not published", "") \
+        .replace("The raid count for February was not published", "").replace(
+            "Casualty figures for February were not published", "")  # February's report is not marked not found
+    assert ("the latest, in June 1999 (an old count, 21 months before March 2001), gave 100 people.") in paragraph
+    assert "2001-01-15" not in paragraph and "1999-06-01" not in paragraph  # a month-only date is never a day
+    headings = [b.text for b in draft.development_blocks(data, "2001-03") if b.kind == "heading"]
+    assert headings == ["The camps", "Statements"]
+
+
+def test_a_month_with_developments_on_repatriation_does_not_say_none_was_published(march):
+    developments = march.developments.assign(category="courts_and_repatriation")
+    data = dataclasses.replace(march, developments=developments)
+    assert draft.no_repatriation(data, "2001-03", True).startswith(
+        "No repatriation with a number of people was recorded for March; the developments above")
+    assert draft.no_repatriation(march, "2001-03", True) == "No repatriation from NES was published for March."
 
 
 def test_developments_under_their_headings_with_sources_and_text_from_data_escaped(march, tmp_path):
@@ -102,8 +136,8 @@ def test_the_markdown_and_the_word_file_read_back_as_the_same_checked_numbers(ma
     results = [[(f.number.written, f.status, f.sentence) for f in check(read_draft(path), march, "2001-03")]
                for path in (md, docx)]
     assert results[0] == results[1]
-    assert ("8", "match", "ISIS sleeper cells carried out 8 attacks in NES in March; no attack count was "
-                          "published for February.") in results[0]
+    assert ("8", "match", "ISIS sleeper cells carried out 8 attacks in NES in March; February's attack count was "
+                          "not published.") in results[0]
     assert not [r for r in results[0] if r[1] == "MISMATCH"]
 
 

@@ -7,7 +7,9 @@ import pytest
 
 from analysis.ingest import clean
 from analysis.report import keypoints
-from analysis.report.keypoints import MonthFacts, attacks_point, casualties_point, counted, join, number, raids_point
+from analysis.report.facts import MonthFacts
+from analysis.report.keypoints import attacks_point, casualties_point, raids_point
+from analysis.report.wording import counted
 from analysis.ingest.panel import monthly_panel
 
 from ..conftest import synthetic_statements
@@ -23,12 +25,12 @@ def facts(rows, month="2001-06"):
 
 
 @pytest.mark.parametrize("now, before, expected", [
-    ("11", "17", "11 confirmed ISIS sleeper cell attacks across NES in June, a decrease from May's 17"),
-    ("17", "6", "17 confirmed ISIS sleeper cell attacks across NES in June, an increase from May's 6"),
-    ("9", "9", "9 confirmed ISIS sleeper cell attacks across NES in June, the same as May's 9"),
-    ("1", "2", "1 confirmed ISIS sleeper cell attack across NES in June, a decrease from May's 2"),
-    ("0", "1", "No confirmed ISIS sleeper cell attacks across NES in June, a decrease from May's 1"),
-    ("5", "~19", "5 confirmed ISIS sleeper cell attacks across NES in June, a decrease from about 19 in May"),
+    ("11", "17", "11 confirmed ISIS sleeper cell attacks across NES in June, down from 17 in May"),
+    ("17", "6", "17 confirmed ISIS sleeper cell attacks across NES in June, up from 6 in May"),
+    ("9", "9", "9 confirmed ISIS sleeper cell attacks across NES in June, the same as in May"),
+    ("1", "2", "1 confirmed ISIS sleeper cell attack across NES in June, down from 2 in May"),
+    ("0", "1", "No confirmed ISIS sleeper cell attacks across NES in June, down from 1 in May"),
+    ("5", "~19", "5 confirmed ISIS sleeper cell attacks across NES in June, down from about 19 in May"),
 ])
 def test_attacks_sentence(now, before, expected):
     assert attacks_point(facts([("2001-06", "attacks", now), ("2001-05", "attacks", before)])) == expected
@@ -36,7 +38,7 @@ def test_attacks_sentence(now, before, expected):
 
 def test_attacks_sentence_when_previous_or_current_is_not_published():
     assert attacks_point(facts([("2001-06", "attacks", "4"), ("2001-05", "raids", "3")])) == \
-        "4 confirmed ISIS sleeper cell attacks across NES in June; no figure was published for May"
+        "4 confirmed ISIS sleeper cell attacks across NES in June; May's figure was not published"
     assert attacks_point(facts([("2001-06", "raids", "3"), ("2001-05", "attacks", "3")])) == \
         "The number of confirmed ISIS sleeper cell attacks in June was not published"
 
@@ -50,15 +52,15 @@ def test_attacks_sentence_notes_a_definition_change():
 
 @pytest.mark.parametrize("rows, expected", [
     ([("military_killed", "4"), ("military_injured", "5"), ("civilian_killed", "0 (implied)"), ("civilian_injured", "7")],
-     "4 military personnel killed and 5 injured, 7 civilians injured in these attacks"),
+     "4 military personnel killed and 5 injured, and 7 civilians injured in these attacks"),
     ([("military_killed", "1"), ("military_injured", "0"), ("civilian_killed", "1"), ("civilian_injured", "1")],
-     "1 member of the security forces killed, 1 civilian killed and 1 injured in these attacks"),
+     "1 member of the security forces killed, and 1 civilian killed and 1 injured in these attacks"),
     ([("military_killed", "0"), ("military_injured", "0"), ("civilian_killed", "0"), ("civilian_injured", "0")],
-     "no military personnel killed or injured, no civilians killed or injured in these attacks"),
+     "no military personnel killed or injured, and no civilians killed or injured in these attacks"),
     ([("military_killed", "4"), ("civilian_killed", "7")],
      "4 military personnel and 7 civilians killed in these attacks; injuries were not published"),
     ([("military_killed", "3")],
-     "3 military personnel killed (injuries not published), civilian casualties not published in these attacks"),
+     "3 military personnel killed (injuries not published) in these attacks; civilian casualties were not published"),
     ([("deaths_total", "19"), ("injured_total", "≥39")],
      "19 people killed and at least 39 injured in these attacks (only totals were published)"),
     ([("raids", "2")], "Casualty figures for June were not published"),
@@ -89,10 +91,37 @@ def test_no_sentence_ever_prints_nan_or_none():
     assert "nan" not in text.lower() and "none" not in text.lower() and "<na>" not in text.lower()
 
 
-def test_helpers():
-    assert number(49432) == "49,432" and number(39, "≥") == "at least 39"
-    assert counted(1, "", "raid", "raids") == "1 raid" and counted(0, "", "raid", "raids") == "no raids"
-    assert join(["a"]) == "a" and join(["a", "b", "c"]) == "a, b and c"
+def test_a_body_text_figure_is_never_joined_to_a_key_point_figure():
+    """The report's key points give 17 arrests; only its body text gives 5 ISIS members killed (SYNTHETIC)."""
+    rows = synthetic_statements([("2001-06", "raids", "10"), ("2001-06", "arrests", "17")])
+    body = synthetic_statements([("2001-06", "isis_killed", "5")]).assign(stated_in="body_text")
+    figures = clean.first_and_current(pd.concat([rows, body], ignore_index=True))
+    point = raids_point(MonthFacts(figures, monthly_panel(figures, DEFS), "2001-06"))
+    assert point == ("10 raids conducted on ISIS sleeper cells, resulting in 17 arrests (the report's body text "
+                     "adds 5 ISIS members killed)")
+
+
+def test_a_month_whose_report_was_not_found_is_not_called_unpublished():
+    figures = clean.first_and_current(synthetic_statements([("2001-06", "attacks", "4")]))
+    panel = monthly_panel(figures, DEFS).assign(own_report="not_found")
+    f = MonthFacts(figures, panel, "2001-06")
+    assert casualties_point(f) == "Casualty figures for June are not known (the month's report was not found)"
+    assert raids_point(f) == "Raid figures for June are not known (the month's report was not found)"
+    assert "not published" not in casualties_point(f) + raids_point(f)
+
+
+@pytest.mark.parametrize("listed, expected", [
+    ([], ["attacks", "casualties", "raids", "camp", "repatriations", "development:1", "development:2"]),
+    (["development:2", "attacks", "repatriations", "development:1"],
+     ["development:2", "attacks", "casualties", "raids", "camp", "repatriations", "development:1"]),
+    (["raids", "attacks"], ["raids", "attacks", "casualties", "camp", "repatriations", "development:1",
+                            "development:2"]),
+    (["development:9", "camp"], ["attacks", "casualties", "raids", "camp", "repatriations", "development:1",
+                                 "development:2"]),  # a kind the month does not have is passed over
+])
+def test_key_points_follow_the_reports_order_and_the_rest_keep_their_place(listed, expected):
+    kinds = ["attacks", "casualties", "raids", "camp", "repatriations", "development:1", "development:2"]
+    assert keypoints.in_report_order(kinds, listed) == expected
 
 
 def test_camp_and_repatriation_sentences():

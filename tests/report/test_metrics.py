@@ -74,7 +74,7 @@ def test_the_twelve_month_average_uses_exact_values_only():
 
 
 def test_people_repatriated_keeps_bounds_and_counts_no_people_for_families_only():
-    from analysis.report.keypoints import total_qualifier
+    from analysis.report.wording import total_qualifier
     from analysis.report.metrics import people_repatriated
 
 
