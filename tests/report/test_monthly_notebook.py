@@ -111,8 +111,8 @@ def test_key_figures_table(first_run):
 def test_key_points_read_like_the_report(first_run):
     text = (first_run / "reports" / MONTH / "key_points.md").read_text()
     for sentence in [
-        "11 confirmed ISIS sleeper cell attacks across NES in November, a decrease from October's 17",
-        "4 military personnel killed and 5 injured, 7 civilians injured in these attacks",
+        "11 confirmed ISIS sleeper cell attacks across NES in November, down from 17 in October",
+        "4 military personnel killed and 5 injured, and 7 civilians injured in these attacks",
         "10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed",
         "Iraq repatriated 776 people (192 families) from al-Hol camp",
         "Al-Hol camp held 49,432 people in November: 24,147 Iraqis, 18,028 Syrians and 7,257 third-country foreigners",

@@ -36,7 +36,7 @@ def test_a_provisional_month_says_so_in_every_output(written):
     points = (reports / "key_points.md").read_text()
     assert "- These figures for March 2025 are the team's provisional count from its own records, not yet " \
            "published" in points
-    assert "- 3 sleeper cell attacks across NES in March, a decrease from February's 5" in points  # Feb: published
+    assert "- 3 sleeper cell attacks across NES in March, down from 5 in February" in points  # Feb: published
     figures = (reports / "key_figures.md").read_text()
     assert "**PROVISIONAL: the March 2025 column is the team's own count, not yet published**" in figures
     assert "| Attacks (headline count) | 3 † provisional | 5 |" in figures
