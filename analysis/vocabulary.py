@@ -1,7 +1,8 @@
 """The project's vocabulary: one name for each concept the data build and the reports share.
 
-Metrics (the figures a report states), the groups of a camp count, the vintages of a figure, and the
-names of the processed tables. Both sides import from here; neither defines these names itself.
+Metrics (the figures a report states), the groups of a camp count, the vintages of a figure, the words a raw
+table allows. Both sides import from here; neither defines these names itself. The processed tables are listed
+in analysis/catalog.py.
 """
 
 METRICS = {
@@ -45,10 +46,6 @@ HEADLINE = {
 # Vintages: "current" uses the latest statement of every figure; "as-published" the value as first published.
 VINTAGES = ("current", "as-published")
 
-# The processed tables every build writes, and those written only when their optional inputs exist
-# (the team's incident and raid logs in data/raw/incidents/, ACLED exports in data/raw/acled/).
-TABLES = ("monthly", "figures", "sources", "regions", "camp_population", "repatriations", "us_position_attacks",
-          "definitions", "developments")
 # What a report calls the rest of a breakdown by region ("only 4 occurred in other cantons"): kept as the
 # report's own remainder, never resolved to a place (compared after names.normalise).
 RESIDUAL_REGIONS = ("rest of nes", "the rest of nes", "other cantons", "other regions", "other areas",
@@ -71,11 +68,6 @@ REPATRIATED_FROM = ("camp", "nes_camps", "detention_facilities", "camps_and_dete
 # What a development of the month is about (data/raw/developments.csv).
 DEVELOPMENT_CATEGORIES = ("financing", "camps", "statements", "courts_and_repatriation", "raids_and_officials",
                           "security", "other")
-OPTIONAL_TABLES = ("incidents", "incidents_monthly", "incidents_by_type", "incidents_by_target",
-                   "incidents_by_district", "incidents_by_subdistrict", "raids", "raids_monthly", "reconciliation",
-                   "incidents_areas", "raids_areas", "provisional", "late_arrivals",
-                   "acled_events", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
-                   "acled_isis_by_district", "area", "district_outlines")
 # The `report` of the statements the data build makes from the team's own count of a month no report has
 # published yet (analysis/ingest/team.py): provisional figures, marked so in every report.
 TEAM_REPORT = "The team's provisional count (not yet published)"

@@ -1,7 +1,10 @@
 """Build data/processed from data/raw: load, validate, clean, merge, save.
 
-The one place where files are read and written for the data build; the steps in between are the
-pure functions of `schemas`, `clean` and `panel`.
+The build's one sequence: it decides which raw files are read (each by its reader: `readers` for the tables,
+`logs` for the incident and raid logs, `acled`, `area`, `places`, `team` for the closed months) and writes every
+processed file, each table with the columns analysis/catalog.py lists (a log's cleaned rows are written a chunk
+at a time by `logs` and published here with the rest). The steps in between are the pure functions of
+`schemas`, `clean` and `panel`.
 """
 
 from __future__ import annotations
@@ -13,12 +16,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import paths
+from .. import catalog, paths
 from ..boundaries import outline_rows
 from ..errors import InputFileError, RejectedRowsError
 from ..months import months_with_headline
 from ..outputs import atomic_write_text, write_csv, write_parquet
-from ..vocabulary import OPTIONAL_TABLES
 from . import clean
 from .panel import monthly_panel, with_own_report
 from .places import load_gazetteer
@@ -28,14 +30,6 @@ from .schemas import REJECTED_COLUMNS, Context, validate
 
 if TYPE_CHECKING:
     from .logs import LogRun
-
-# Tables people open in a spreadsheet (every statement with its text): formulas neutralised when written.
-FOR_PEOPLE = {"sources", "developments"}
-PROCESSED_FILES = (
-    "monthly.csv", "monthly.parquet", "monthly_as_published.csv", "figures.csv", "sources.csv",
-    "regions.csv", "camp_population.csv", "repatriations.csv", "us_position_attacks.csv",
-    "definitions.csv", "developments.csv", "rejected.csv", "months.txt", "provisional_months.txt",
-)
 
 
 @dataclass
@@ -306,7 +300,7 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
             result.disagreements += run.disagreements
         rejected = pd.concat([rejected, *(run.rejected for run in runs.values())], ignore_index=True)
         result.rejected = rejected
-        result.written.append(write_csv(rejected, out / "rejected.csv", for_people=True))
+        result.written.append(_write_table(rejected, out, "rejected"))
         if len(rejected) and not allow_rejections:
             raise RejectedRowsError(
                 f"{len(rejected)} row(s) of data/raw were rejected; each is listed with file, line, column, value "
@@ -331,20 +325,29 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
         processed.update({"area": area, "district_outlines": outline_rows(districts)})
         # Save outputs (optional tables of an earlier build that no longer have inputs are removed).
         cleaned_logs = {run.cleaned.path.stem: run.cleaned for run in runs.values()}
-        for name in OPTIONAL_TABLES:
+        for name in catalog.CONDITIONAL:
             if name not in processed and name not in cleaned_logs:
-                (out / f"{name}.csv").unlink(missing_ok=True)
+                (out / catalog.CATALOG[name].file).unlink(missing_ok=True)
         result.written.extend(cleaned.commit() for cleaned in cleaned_logs.values())
         for name, frame in processed.items():
-            result.written.append(write_csv(frame, out / f"{name}.csv", for_people=name in FOR_PEOPLE))
-        result.written.append(write_parquet(processed["monthly"], out / "monthly.parquet"))
+            result.written.append(_write_table(frame, out, name))
+        result.written.append(write_parquet(processed["monthly"], out / catalog.PANEL_PARQUET))
         provisional = processed.get("provisional", pd.DataFrame(columns=["month", "metric"]))
         team_months = set(provisional.loc[provisional["metric"] == "attacks", "month"]) if len(provisional) else set()
         months = [m for m in months_with_headline(processed["monthly"]) if m not in team_months]
-        result.written.append(atomic_write_text(out / "months.txt", "\n".join(months) + "\n"))
-        result.written.append(atomic_write_text(out / "provisional_months.txt",
+        result.written.append(atomic_write_text(out / catalog.MONTHS, "\n".join(months) + "\n"))
+        result.written.append(atomic_write_text(out / catalog.PROVISIONAL_MONTHS,
                                                 "".join(f"{m}\n" for m in sorted(team_months))))
     except BaseException:
         _discard_cleaned(runs)
         raise
     return result
+
+
+def _write_table(frame: pd.DataFrame, out: Path, name: str) -> Path:
+    """Write processed table `name` as analysis/catalog.py lists it (formulas neutralised in those for people)."""
+    table = catalog.CATALOG.get(name)
+    assert table is not None, f"{name}.csv is not in analysis/catalog.py: add its entry there"
+    assert tuple(frame.columns) == table.columns, (
+        f"{name}.csv has the columns {list(frame.columns)}, analysis/catalog.py lists {list(table.columns)}")
+    return write_csv(frame, out / table.file, for_people=table.for_people)

@@ -10,16 +10,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-QUALIFIERS = {
-    "": "exact",
-    ">": "more than",
-    "≥": "at least",
-    "<": "fewer than",
-    "≤": "at most",
-    "~": "about",
-    "implied": "implied (not stated; follows from the report's wording)",
-    "text": "stated only in the body text",
-}
 _SYMBOL_ALIASES = {">=": "≥", "<=": "≤", "≈": "~", "c.": "~"}
 
 _COUNT = re.compile(
@@ -36,7 +26,7 @@ class Qualified:
     """A published number and how it was qualified."""
 
     value: int
-    qualifier: str  # one of QUALIFIERS
+    qualifier: str  # "" (exact), ">", "≥", "<", "≤", "~", "implied" or "text" (meanings: data/raw/README.md)
 
 
 MAX_COUNT = 10**15  # no count of attacks, people or raids comes near it; past it a cell is a typing slip

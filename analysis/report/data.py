@@ -15,45 +15,18 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
+from ..catalog import CATALOG, MONTH_OPTIONAL, OPTIONAL, REQUIRED
 from ..errors import AnalysisError, quoted
 from ..months import check_month, months_with_headline, previous_month, window
 from ..outputs import csv_bytes
-from ..vocabulary import METRICS, OPTIONAL_TABLES, TABLES, VINTAGES
+from ..vocabulary import VINTAGES
 from .provisional import mark
-
-_COUNT_COLUMNS = {
-    "monthly": list(METRICS),
-    "monthly_as_published": list(METRICS),
-    "figures": ["value", "first_value", "n_statements"],
-    "regions": ["value", "share_pct"],
-    "camp_population": ["population"],
-    "repatriations": ["people", "women", "children", "families"],
-    "us_position_attacks": ["attacks"],
-    "developments": ["key_point_order"],
-    "incidents": ["military_killed", "military_injured", "civilian_killed", "civilian_injured"],
-    "incidents_monthly": ["attacks", "attacks_unverified", "military_killed", "military_injured", "civilian_killed",
-                          "civilian_injured"],
-    "raids": ["arrests", "isis_killed", "officials_captured", "officials_killed"],
-    "raids_monthly": ["raids", "arrests", "isis_killed", "officials_captured", "officials_killed"],
-    "reconciliation": ["from_log", "published", "difference"],
-    "provisional": ["value"],
-    "incidents_by_type": ["attacks"], "incidents_by_target": ["attacks"], "incidents_by_district": ["attacks"],
-    "incidents_by_subdistrict": ["attacks"],
-    "acled_isis_monthly": ["events", "fatalities", "events_date_approximate"],
-    "acled_unresolved": ["events"],
-    "acled_disagreements": ["events"],
-    "acled_coverage": ["events", "isis_events"],
-    "acled_isis_by_district": ["events"],
-}
-# The optional tables a monthly report reads (the others, e.g. acled_events, are for people and tools).
-MONTH_OPTIONAL = ("provisional", "late_arrivals", "incidents", "raids", "incidents_by_type", "incidents_by_target", "incidents_by_district",
-                  "reconciliation", "acled_isis_monthly", "acled_unresolved", "acled_disagreements", "acled_coverage",
-                  "acled_isis_by_district", "area", "district_outlines", "rejected")
 
 
 @dataclass(frozen=True)
 class Processed:
-    """The processed tables, typed (counts as nullable integers; text as text, empty = '')."""
+    """The processed tables, typed (counts as nullable integers; text as text, empty = ''): one field for each
+    table analysis/catalog.py lists as required, in its order (a test checks they agree)."""
 
     monthly: pd.DataFrame
     figures: pd.DataFrame
@@ -69,14 +42,16 @@ class Processed:
 
 
 def _read(folder: Path, name: str) -> pd.DataFrame:
-    path = folder / f"{name}.csv"
+    table = CATALOG[name]
+    path = folder / table.file
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, ValueError) as exc:
         raise _damaged(path, f"cannot be read ({exc})") from None
-    for column in _COUNT_COLUMNS.get(name, []):
+    for column in table.columns:
         if column not in frame.columns:
             raise _damaged(path, f"lacks the column '{column}'")
+    for column in table.counts:
         counts = []
         for row, value in enumerate(frame[column]):
             if value and not (value.isascii() and value.removeprefix("-").isdigit()):  # differences may be < 0
@@ -105,7 +80,7 @@ def as_published(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current",
-                   optional: tuple[str, ...] = OPTIONAL_TABLES) -> Processed:
+                   optional: tuple[str, ...] = OPTIONAL) -> Processed:
     """Read the processed tables from `folder` (built by `make data`), and those of `optional` that exist.
 
     vintage "current" uses the latest statement of every figure; "as-published" the value as first published.
@@ -113,14 +88,14 @@ def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current
     folder = Path(folder)
     if vintage not in VINTAGES:
         raise AnalysisError(f"VINTAGE {vintage!r} is not one of {', '.join(VINTAGES)}")
-    missing = [n for n in TABLES if not (folder / f"{n}.csv").exists()]
+    missing = [CATALOG[n].file for n in REQUIRED if not (folder / CATALOG[n].file).exists()]
     if missing:
-        raise AnalysisError(f"{folder} lacks {', '.join(m + '.csv' for m in missing)}; run `make data` first.")
-    tables = {name: _read(folder, name) for name in TABLES}
+        raise AnalysisError(f"{folder} lacks {', '.join(missing)}; run `make data` first.")
+    tables = {name: _read(folder, name) for name in REQUIRED}
     if vintage == "as-published":
         tables["monthly"] = _read(folder, "monthly_as_published")
         tables["figures"] = as_published(tables["figures"])
-    present = {name: _read(folder, name) for name in optional if (folder / f"{name}.csv").exists()}
+    present = {name: _read(folder, name) for name in optional if (folder / CATALOG[name].file).exists()}
     tables["monthly"] = mark(tables["monthly"], present)
     return Processed(**tables, vintage=vintage, optional=present)
 
@@ -185,7 +160,7 @@ def load_month(folder: Path | str, month: str, vintage: str = "current") -> Proc
 def digest(data: Processed, *parameters: str) -> str:
     """sha256 of every row handed to a report (table by table, canonical CSV) and of its parameters."""
     hasher = hashlib.sha256("\0".join([data.vintage, *parameters]).encode() + b"\0")
-    tables = {name: getattr(data, name) for name in TABLES}
+    tables = {name: getattr(data, name) for name in REQUIRED}
     tables |= {f"optional/{name}": frame for name, frame in sorted(data.optional.items())}
     for name, frame in tables.items():
         hasher.update(name.encode() + b"\0" + csv_bytes(frame) + b"\0")

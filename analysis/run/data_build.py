@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import paths
+from .. import catalog, paths
 from ..outputs import atomic_write_text, digest_of, sha256_of, unchanged
 from . import lock
 from .manifest import raw_digests
@@ -87,10 +87,10 @@ def months(processed: Path) -> list[str]:
 
 def published_months(processed: Path) -> list[str]:
     """The months with a published attack count."""
-    return (Path(processed) / "months.txt").read_text(encoding="utf-8").split()
+    return (Path(processed) / catalog.MONTHS).read_text(encoding="utf-8").split()
 
 
 def provisional_months(processed: Path) -> list[str]:
     """The months no report has published whose attack count is the team's provisional one."""
-    path = Path(processed) / "provisional_months.txt"
+    path = Path(processed) / catalog.PROVISIONAL_MONTHS
     return path.read_text(encoding="utf-8").split() if path.exists() else []

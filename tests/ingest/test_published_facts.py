@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from analysis import catalog
 from analysis.ingest import build
 
 from ..conftest import tracked_raw
@@ -112,7 +113,10 @@ def test_regions_resolve_to_pcodes(processed):
 
 
 def test_build_is_byte_for_byte_deterministic(processed, raw, tmp_path):
+    """Every file of the build (area.csv and district_outlines.csv too), twice the same bytes."""
     again = tmp_path / "again"
     build.build(raw, again, today=date.today())
-    for name in build.PROCESSED_FILES:
+    names = sorted(p.name for p in processed.iterdir())
+    assert names == sorted(p.name for p in again.iterdir()) == sorted(catalog.FILES)
+    for name in names:
         assert (processed / name).read_bytes() == (again / name).read_bytes(), name

@@ -46,7 +46,7 @@ def test_attacks_chart_labels_gaps_and_definition_change(tables):
     labels = texts(fig)
     assert labels.count("not published") == 3  # 2001-01, 2001-02, 2001-04: gaps, not zero bars
     assert any("Confirmed ISIS attacks" in t for t in labels)
-    assert fig._suptitle.get_text().startswith("11 confirmed ISIS attacks in June 2001, up from 9 in May")
+    assert fig.get_suptitle().startswith("11 confirmed ISIS attacks in June 2001, up from 9 in May")
     assert any("Source: Rojava Information Center" in t for t in labels)
 
 
@@ -104,7 +104,7 @@ def test_a_repatriation_total_with_a_bound_is_a_bound_and_families_only_add_no_p
                          "children": ints(None, None, None), "children_qualifier": ["", "", ""],
                          "families": ints(None, None, 40), "families_qualifier": ["", "", ""]})
     fig = figures.repatriations_chart(reps, "2001-06")
-    assert fig._suptitle.get_text().replace("\n", " ").startswith("More than 2,660 people repatriated from NES")
+    assert fig.get_suptitle().replace("\n", " ").startswith("More than 2,660 people repatriated from NES")
     assert any("more than 2,660 (2 repatriations)" in t for t in texts(fig))
     assert "1 repatriation given only in families (no number of people) not counted" in style.method_note(fig)
     assert "United Kingdom" not in " ".join(t.get_text() for t in fig.axes[0].get_yticklabels())
@@ -119,7 +119,7 @@ def test_the_camp_count_carries_its_date_and_an_old_one_is_called_old(count_mont
                           "as_of": [count_month], "report": ["RIC synthetic"], "group": ["total"],
                           "population": pd.array([100], dtype="Int64"), "qualifier": [""]})
     fig = figures.camp_chart(camps, "2001-06")
-    assert fig._suptitle.get_text().replace("\n", " ") == expected
+    assert fig.get_suptitle().replace("\n", " ") == expected
 
 
 def test_joint_or_unnamed_repatriations_are_in_the_total_not_in_a_bar():
@@ -131,7 +131,7 @@ def test_joint_or_unnamed_repatriations_are_in_the_total_not_in_a_bar():
                          "children": ints(None, None, None), "children_qualifier": ["", "", ""],
                          "families": ints(None, None, None), "families_qualifier": ["", "", ""]})
     fig = figures.repatriations_chart(reps, "2001-06")
-    assert fig._suptitle.get_text().replace("\n", " ").startswith("23 people repatriated from NES")
+    assert fig.get_suptitle().replace("\n", " ").startswith("23 people repatriated from NES")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Examplestan"]
     assert "13 people repatriated by a country the source does not name, or by several together" in \
         style.method_note(fig)
@@ -145,7 +145,7 @@ def test_the_rest_of_a_breakdown_is_grey_and_never_the_top_region():
                             "value": pd.array([3, 8], dtype="Int64"), "qualifier": ["", ""],
                             "share_pct": pd.array([None, None], dtype="Int64"), "share_qualifier": ["", ""]})
     fig = figures.regions_chart(regions, "2001-06", total=11)
-    assert "were in Deir ez-Zor" in fig._suptitle.get_text().replace("\n", " ")
+    assert "were in Deir ez-Zor" in fig.get_suptitle().replace("\n", " ")
     assert "Grey: what the report gives for the rest" in style.method_note(fig)
 
 
@@ -170,5 +170,5 @@ def test_repatriations_without_a_bar_are_still_said_never_shown_as_none(country_
                          "children": ints(None), "children_qualifier": [""], "families": ints(families),
                          "families_qualifier": [""]})
     fig = figures.repatriations_chart(reps, "2001-06")
-    assert fig is not None and fig._suptitle.get_text().replace("\n", " ") == title
+    assert fig is not None and fig.get_suptitle().replace("\n", " ") == title
     assert any("one named country" in t for t in texts(fig))

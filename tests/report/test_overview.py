@@ -15,7 +15,7 @@ def test_cumulative_repatriations_keep_bounds_articles_and_leave_out_families_on
                          "children": ints(None, None, None), "children_qualifier": ["", "", ""],
                          "families": ints(None, None, 12), "families_qualifier": ["", "", ""]})
     fig = overview.cumulative_repatriations(reps)
-    title = fig._suptitle.get_text().replace("\n", " ")
+    title = fig.get_suptitle().replace("\n", " ")
     assert title == "Repatriations recorded in our sources: more than 2,660 people, most by the United Kingdom"
     assert not any("Otherland" in t for t in texts(fig))  # 12 families, no number of people: nothing to add
 
