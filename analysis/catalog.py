@@ -81,6 +81,8 @@ TABLES = (
                            "key_point_order", "on_charts", "chart_label", *_STATEMENT),
           counts=("key_point_order",), read="required", for_people=True,
           about="each month's developments, in the editor's order"),
+    Table("key_point_order", ("month", "position", "kind", "report", "source_url", "note"), counts=("position",),
+          read="required", about="the report's own order of each month's key points"),
     Table("rejected", ("file", "line", "column", "value", "reason", "month"), read="month only", month=True,
           for_people=True, about="rows of data/raw that broke a rule, and why"),
     # Every build: the report's area and the district outlines (read when present).

@@ -65,6 +65,9 @@ BOUNDS = frozenset({">", "≥", "<", "≤", "~"})
 # Where a repatriation took people from, as the source says (repatriations.csv): "camp" = the camp named in
 # `camp`; "nes" = the source says only "from NES"; "not_stated" = the source does not say.
 REPATRIATED_FROM = ("camp", "nes_camps", "detention_facilities", "camps_and_detention", "nes", "not_stated")
+# The kinds of a month's key points (key_point_order.csv `kind`), in their default order; the developments
+# follow as 'development:N' (N = their key_point_order in developments.csv).
+KEY_POINT_KINDS = ("attacks", "unverified", "casualties", "raids", "us_positions", "camp", "repatriations")
 # What a development of the month is about (data/raw/developments.csv).
 DEVELOPMENT_CATEGORIES = ("financing", "camps", "statements", "courts_and_repatriation", "raids_and_officials",
                           "security", "other")

@@ -283,6 +283,7 @@ def process(tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | Non
         "us_position_attacks": clean.us_position_attacks(tables["us_position_attacks"]),
         "definitions": definitions,
         "developments": clean.developments(tables["developments"]),
+        "key_point_order": clean.key_point_order(tables["key_point_order"]),
     }
 
 

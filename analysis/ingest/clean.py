@@ -245,6 +245,13 @@ def developments(rows: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["month", "key_point_order"], kind="mergesort").reset_index(drop=True)
 
 
+def key_point_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """The report's own order of each month's key points, by month and place."""
+    out = rows[["month", "position", "kind", "report", "source_url", "note"]].copy()
+    out["position"] = out["position"].astype(int)
+    return out.sort_values(["month", "position"], kind="mergesort").reset_index(drop=True)
+
+
 def reports(rows: pd.DataFrame) -> pd.DataFrame:
     """Whether each listed month's own report was found, by month."""
     out = rows[["month", "own_report", "source_url", "note"]].copy()

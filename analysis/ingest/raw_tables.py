@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pandas as pd
 from ..vocabulary import (
     CAMP_GROUPS,
     DEVELOPMENT_CATEGORIES,
+    KEY_POINT_KINDS,
     METRICS,
     NOT_COUNTRIES,
     OWN_REPORT,
@@ -330,7 +332,37 @@ REPORTS = TableSchema(
     checks=(not_in_future("month"), _found_has_address),
 )
 
+def _a_key_point_kind(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """A kind is one of the key points the project writes, or 'development:N' for a development's row."""
+    return [(idx, "kind", f"is not a key point: write one of {', '.join(KEY_POINT_KINDS)}, or development:N "
+                          "(N = the development's key_point_order)")
+            for idx, kind in frame["kind"].items()
+            if kind not in KEY_POINT_KINDS and not re.fullmatch(r"development:[1-9][0-9]*", kind)]
+
+
+def _each_kind_once(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
+    """A month lists each of its key points once."""
+    repeats = frame[frame.duplicated(["month", "kind"], keep="first")]
+    return [(idx, "kind", f"is listed twice for {row['month']}: each key point has one place")
+            for idx, row in repeats.iterrows()]
+
+
+KEY_POINT_ORDER = TableSchema(
+    name="key_point_order",
+    columns=(
+        Column("month", "month", description="the report month"),
+        Column("position", "count", description="the key point's place in the report's own list (1 = first)"),
+        Column("kind", "text", description="which key point: " + ", ".join(KEY_POINT_KINDS) + " or development:N"),
+        Column("report", "text", description="the month's own report"),
+        Column("source_url", "url", description="the address of its page"),
+        Column("note", "note", required=False, description="where the order comes from when not a bullet list"),
+    ),
+    key=("month", "position"),
+    checks=(not_in_future("month"), _a_key_point_kind, _each_kind_once),
+)
+
 RAW_TABLES = (MONTHLY_FIGURES, ATTACKS_BY_REGION, CAMP_POPULATION, REPATRIATIONS, US_POSITION_ATTACKS, DEFINITIONS,
-              DEVELOPMENTS, REPORTS)
-# Tables that may be missing from data/raw: read as empty (every month's own_report is then unknown).
-OPTIONAL_RAW_TABLES = ("reports",)
+              DEVELOPMENTS, REPORTS, KEY_POINT_ORDER)
+# Tables that may be missing from data/raw: read as empty (every month's own_report is then unknown; every
+# month's key points keep the default order).
+OPTIONAL_RAW_TABLES = ("reports", "key_point_order")

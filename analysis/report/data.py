@@ -37,6 +37,7 @@ class Processed:
     us_position_attacks: pd.DataFrame
     definitions: pd.DataFrame
     developments: pd.DataFrame
+    key_point_order: pd.DataFrame
     vintage: str = "current"
     optional: dict[str, pd.DataFrame] = field(default_factory=dict)  # incident/raid logs, ACLED, when present
 
@@ -148,6 +149,7 @@ def month_data(data: Processed, month: str) -> Processed:
         us_position_attacks=data.us_position_attacks[data.us_position_attacks["period_end"].str[:7] == month],
         developments=data.developments[(data.developments["month"] == month) | (
             data.developments["month"].isin(span24) & (data.developments["on_charts"] == "yes"))],
+        key_point_order=data.key_point_order[data.key_point_order["month"] == month],
         optional=optional,
     )
 

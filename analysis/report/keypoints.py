@@ -156,12 +156,17 @@ def raid_results(facts: MonthFacts, month: str | None = None, body_text: bool | 
     return results
 
 
+def _key_and_body_results(facts: MonthFacts, month: str | None = None) -> tuple[list[str], list[str]]:
+    """The raid results of the key points and those only the body text gives (all in the first list when the
+    key points give none)."""
+    key, body = raid_results(facts, month, body_text=False), raid_results(facts, month, body_text=True)
+    return (key, body) if key else (body, [])
+
+
 def raid_outcomes(facts: MonthFacts, month: str | None = None) -> str:
     """', resulting in 17 arrests (the report's body text adds 5 ISIS members killed)': a figure of the key
     points and one of the body text are never joined as if the report had said them together."""
-    key, body = raid_results(facts, month, body_text=False), raid_results(facts, month, body_text=True)
-    if not key:
-        key, body = body, []
+    key, body = _key_and_body_results(facts, month)
     if not key:
         return ""
     return f", resulting in {join(key)}" + (f" (the report's body text adds {join(body)})" if body else "")
@@ -171,10 +176,11 @@ def raids_point(facts: MonthFacts) -> str:
     """'10 raids conducted on ISIS sleeper cells, resulting in 17 arrests and 1 ISIS official killed'."""
     raids, rq = facts.get("raids")
     if missing(raids):
-        results = raid_results(facts)
-        if not results:
+        key, body = _key_and_body_results(facts)
+        if not key:
             return capitalised(not_known(f"raid figures for {month_name(facts.month)}", True, facts.report_found()))
-        return f"{join(results)} in raids on ISIS sleeper cells (the number of raids was not published)"
+        adds = f"; the report's body text adds {join(body)}" if body else ""
+        return f"{join(key)} in raids on ISIS sleeper cells (the number of raids was not published{adds})"
     return f"{counted(raids, rq, 'raid', 'raids', zero='No')} conducted on ISIS sleeper cells{raid_outcomes(facts)}"
 
 
