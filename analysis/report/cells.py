@@ -13,6 +13,7 @@ from ..outputs import atomic_write_bytes, atomic_write_text, write_csv
 from . import draft, markdown, style
 from .data import Processed
 from .draft_docx import docx_bytes
+from .figure_registry import Drawn, standard, standard_figures
 from .keypoints import key_points_markdown
 from .revisions import revisions, revisions_markdown
 from .tables import (
@@ -80,30 +81,50 @@ def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
     return text
 
 
-def write_draft(data: Processed, points: list[str], fig_dir: Path, rep_dir: Path, month: str,
+def write_draft(data: Processed, points: list[str], drawn: DrawnFigures, rep_dir: Path, month: str,
                 vintage: str = "current") -> str:
-    """draft.md and draft.docx: the month's article skeleton written from the data, with the figures saved
-    above (call after them); returns a line saying what was written."""
-    blocks = draft.draft_blocks(data, month, points, fig_dir)
+    """draft.md and draft.docx: the month's article skeleton written from the data, with the figures the cells
+    above showed (`drawn`); returns a line saying what was written."""
+    blocks = draft.draft_blocks(data, month, points, drawn.figures)
     atomic_write_text(rep_dir / "draft.md", draft.draft_markdown(blocks, draft.figures_link(month, vintage)))
     atomic_write_bytes(rep_dir / "draft.docx", docx_bytes(blocks, f"Sleeper Cell Report: {long_month(month)}"))
     shown = sum(b.kind == "figure" for b in blocks)
-    return (f"draft.docx and draft.md: {len(points)} key points, {shown} of {len(draft.FIGURES)} standard figures. "
-            f"Check an edited copy with: make check-draft MONTH={month} DRAFT=path")
+    return (f"draft.docx and draft.md: {len(points)} key points, {shown} of {len(standard_figures())} standard "
+            f"figures. Check an edited copy with: make check-draft MONTH={month} DRAFT=path")
 
 
-def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> None:
+def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> Drawn:
     """Save a figure as PNG and SVG and show the saved PNG with its method note (the chart's footnote, as
-    text); or say why there is no figure."""
-    if fig is None:  # and no file left from an earlier run, which the draft would pick up
+    text); or say why there is no figure. Returns what was shown, with the alt text and description that were
+    written into the SVG."""
+    if fig is None:  # and no file left from an earlier run
         for suffix in (".png", ".svg"):
             (fig_dir / f"{stem}{suffix}").unlink(missing_ok=True)
         display(Markdown(f"_{absent}_"))
-        return
+        return Drawn(stem, absent=absent)
     alt, description = style.describe(fig)
+    png = style.save(fig, fig_dir, stem)["png"]
     # The alt text travels in the PNG's own metadata (JupyterLab and the report page use it); the long
-    # description beside it, for the report page and the draft.
-    display(Image(filename=str(style.save(fig, fig_dir, stem)["png"]), alt=alt), metadata={"description": description})
+    # description and the registered caption beside it, for the report page.
+    entry = standard(stem)
+    metadata = {"description": description, **({"caption": entry.caption} if entry else {})}
+    display(Image(filename=str(png), alt=alt), metadata=metadata)
     note = style.method_note(fig)
     if note:
         display(Markdown(f"*Method:* {markdown.text(note)}"))
+    return Drawn(stem, png, alt, description)
+
+
+class DrawnFigures:
+    """The month's figures as the notebook's cells show them, kept for the draft (in memory: the draft never
+    reads the files back, so it shows exactly what the cells showed, whatever ran before)."""
+
+    def __init__(self, fig_dir: Path, month: str):
+        self.fig_dir, self.month = Path(fig_dir), month
+        self.figures: dict[str, Drawn] = {}
+
+    def show_figure(self, fig, stem: str, absent: str = "") -> None:
+        """`show_figure` for this month's folder; a standard figure not drawn says its registered sentence."""
+        entry = standard(stem)
+        reason = absent or (entry.absent_sentence(self.month) if entry else "")
+        self.figures[stem] = show_figure(fig, self.fig_dir, stem, reason)

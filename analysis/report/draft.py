@@ -1,24 +1,26 @@
 """The month's draft article: the report's structure, every number written from the data in our own words.
 
 A draft is a list of blocks (title, heading, paragraph, bullets, figure, note) built here from the processed
-data and the figures already saved for the month; `draft_markdown` and `draft_docx.docx_bytes` write the same
+data and the figures the notebook's cells showed; `draft_markdown` and `draft_docx.docx_bytes` write the same
 blocks as draft.md and draft.docx. The editor rewrites the prose; `check-draft` then ties every number in
-the edited text back to the data. Figures read their alt text and long description from the SVG, which is
-where `style.save` wrote them, so the draft describes exactly the figure it shows.
+the edited text back to the data. Each figure comes with the alt text and long description that were written
+into its SVG (handed over in memory, `figure_registry.Drawn`), so the draft describes exactly the figure it
+shows.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
 from ..months import long_month, month_name, months_between
-from . import markdown, style
+from . import markdown
 from .data import Processed, rejected_lines
 from .facts import MonthFacts, is_old, latest_snapshot
-from .figures import ABSENT, absent
+from .figure_registry import Drawn, in_section
 from .keypoints import (
     camp_point,
     casualties,
@@ -34,10 +36,6 @@ from .wording import capitalised, change, counted, dated, join, missing, not_kno
 from .provisional import is_provisional, late_text, notice
 from .tables import statements_behind
 
-# The standard figures, in the order the draft shows them, with the caption naming what each one shows.
-FIGURES = {"01_attacks": "Attacks per month", "02_casualties": "Casualties of the month's attacks",
-           "03_raids_arrests": "Raids and arrests per month", "04_regions": "Attacks by region",
-           "05_al_hol": "Population of al-Hol camp", "06_repatriations": "Repatriations by country"}
 HEADLINE = "[Headline: the month's main finding, in your words]"
 CATEGORY_HEADINGS = {"financing": "ISIS financing", "camps": "The camps", "statements": "Statements",
                      "courts_and_repatriation": "Courts and repatriation", "raids_and_officials": "Raids and officials",
@@ -166,15 +164,21 @@ def regions_rejected(data: Processed, month: str) -> str:
             "why), so it is not shown.")
 
 
-def _figure(stem: str, fig_dir: Path, month: str, data: Processed | None = None) -> Block:
-    png, svg = fig_dir / f"{stem}.png", fig_dir / f"{stem}.svg"
-    if not png.exists() or not svg.exists():
-        why = absent(stem, month) if stem in ABSENT else f"{FIGURES[stem]} was not drawn."
-        if stem == "04_regions" and data is not None:
+def figure_blocks(section: str, drawn: Mapping[str, Drawn], month: str, data: Processed) -> list[Block]:
+    """The standard figures of a draft section (figure_registry), as the notebook's cells showed them: the
+    picture with the alt text and description written into its SVG, or why it is not there."""
+    blocks = []
+    for entry in in_section(section):
+        shown = drawn.get(entry.stem)
+        if shown is not None and shown.png is not None:
+            blocks.append(Block("figure", entry.caption, image=shown.png, alt=shown.alt,
+                                description=shown.description))
+            continue
+        why = shown.absent if shown is not None and shown.absent else f"{entry.caption} was not drawn."
+        if entry.stem == "04_regions":
             why = regions_rejected(data, month) or why
-        return Block("note", f"[No figure: {why}]")
-    alt, description = style.read_description(svg.read_bytes())
-    return Block("figure", FIGURES[stem], image=png, alt=alt, description=description)
+        blocks.append(Block("note", f"[No figure: {why}]"))
+    return blocks
 
 
 def development_blocks(data: Processed, month: str) -> list[Block]:
@@ -200,7 +204,7 @@ def sources_block(data: Processed, month: str) -> Block:
                                         for (published, report), urls in addresses.items()))
 
 
-def draft_blocks(data: Processed, month: str, points: list[str], fig_dir: Path) -> list[Block]:
+def draft_blocks(data: Processed, month: str, points: list[str], drawn: Mapping[str, Drawn]) -> list[Block]:
     """The month's draft, in the report's order: headline, key points, the numbers, developments, camp,
     sources."""
     facts = MonthFacts(data.figures, data.monthly, month)
@@ -212,15 +216,14 @@ def draft_blocks(data: Processed, month: str, points: list[str], fig_dir: Path) 
               *([Block("paragraph", late)] if (late := late_text(data.optional, month)) else []),
               Block("heading", "Key Points"), Block("bullets", items=tuple(points)),
               Block("heading", "Attacks"), Block("paragraph", attacks_paragraph(facts)),
-              _figure("01_attacks", fig_dir, month), _figure("02_casualties", fig_dir, month),
-              _figure("04_regions", fig_dir, month, data),
+              *figure_blocks("attacks", drawn, month, data),
               Block("heading", "Raids"), Block("paragraph", raids_paragraph(facts)),
-              _figure("03_raids_arrests", fig_dir, month)]
+              *figure_blocks("raids", drawn, month, data)]
     if us:
         blocks += [Block("paragraph", capitalised(us) + ".")]
     blocks += development_blocks(data, month)
     blocks += [Block("heading", "Al-Hol camp and repatriations"), Block("paragraph", camp_paragraph(data, month)),
-               _figure("05_al_hol", fig_dir, month), _figure("06_repatriations", fig_dir, month),
+               *figure_blocks("camp", drawn, month, data),
                Block("heading", "Sources"), sources_block(data, month)]
     return blocks
 

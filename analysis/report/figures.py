@@ -31,6 +31,7 @@ from .charts import (
     wrap,
 )
 from .facts import MonthFacts, is_old, latest_snapshot
+from .figure_registry import standard_figure
 from .keypoints import casualties
 from .metrics import people_repatriated
 from .provisional import is_provisional
@@ -51,18 +52,7 @@ from .wording import (
 
 C = style.COLORS
 
-# Why a standard figure is not drawn, said where it would have been (the notebook and the draft).
-ABSENT = {"04_regions": "No breakdown of attacks by region was published for {month}.",
-          "05_al_hol": "No al-Hol population count was published up to {month}.",
-          "06_repatriations": "No repatriation was published in the 12 months ending {month}.",
-          "09_map": "No source gives attacks by district for {month} (no incident log or ACLED export covers it, "
-                    "and the report gave no breakdown by region that maps onto districts): no map."}
-
-
-def absent(stem: str, month: str) -> str:
-    """The sentence shown instead of standard figure `stem` when it is not drawn."""
-    return ABSENT[stem].format(month=long_month(month))
-
+@standard_figure("01_attacks", "Attacks per month", "attacks")
 @style.house_style
 def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, months: int = 24,
                   developments: pd.DataFrame | None = None, figures: pd.DataFrame | None = None):
@@ -139,6 +129,7 @@ CASUALTY_GROUPS = [("military_killed", "Military\nkilled"), ("military_injured",
 TOTAL_GROUPS = [("deaths_total", "Killed\n(all)"), ("injured_total", "Injured\n(all)")]
 
 
+@standard_figure("02_casualties", "Casualties of the month's attacks", "attacks")
 @style.house_style
 def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
     """Figure 2: casualties of the month, military vs civilians, killed vs injured, beside the previous month."""
@@ -189,6 +180,7 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
     return fig
 
 
+@standard_figure("03_raids_arrests", "Raids and arrests per month", "raids")
 @style.house_style
 def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.DataFrame | None = None):
     """Figure 3: raids and arrests per month over the 24 months ending `month` (`figures`: as for the attacks
@@ -235,6 +227,8 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
     return fig
 
 
+@standard_figure("04_regions", "Attacks by region", "attacks",
+                 absent="No breakdown of attacks by region was published for {month}.")
 @style.house_style
 def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", total=None):
     """Figure 4: the month's breakdown by region, or None when no breakdown was published."""
@@ -304,6 +298,8 @@ def _leading_region(top, column: str, total, use_share: bool, metric: str, month
     return f"{value} of {whose} {number(total)} {metric} were in {top['region']}"
 
 
+@standard_figure("05_al_hol", "Population of al-Hol camp", "camp",
+                 absent="No al-Hol population count was published up to {month}.")
 @style.house_style
 def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
     """Figure 5: al-Hol population by group at the latest snapshot on or before `month`, and its history."""
@@ -378,6 +374,8 @@ def _camp_values(parts: pd.DataFrame, history: pd.DataFrame) -> str:
     return " ".join(sentences)
 
 
+@standard_figure("06_repatriations", "Repatriations by country", "camp",
+                 absent="No repatriation was published in the 12 months ending {month}.")
 @style.house_style
 def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 12):
     """Figure 6: people repatriated by country over the 12 months ending `month` (None if none)."""

@@ -52,8 +52,10 @@ def _heading(source: str) -> str | None:
 
 
 def _figure(png: str, section: str, metadata: dict, number: int) -> str:
-    """A figure: the image with its alt text (the finding), a caption naming the section, and the long
-    description beside it (folded, and tied to the image for screen readers)."""
+    """A figure: the image with its alt text (the finding), a caption naming it (its registered caption, for a
+    standard figure; else the notebook section), and the long description beside it (folded, and tied to the
+    image for screen readers)."""
+    section = metadata.get("caption") or section
     alt = (metadata.get("image/png") or {}).get("alt") or f"Figure: {section}"
     description = metadata.get("description", "")
     img = f'<img src="data:image/png;base64,{png.strip()}" alt="{html.escape(alt)}"'

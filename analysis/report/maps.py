@@ -25,6 +25,7 @@ from ..months import long_month
 from . import style
 from .charts import GAP, legend_above, wrap
 from .data import Processed
+from .figure_registry import standard_figure
 from .keypoints import join, missing, number
 from .provisional import is_provisional
 
@@ -215,6 +216,9 @@ def attacks_map(data: Processed, found: MapData, when: str, note_when: str, prov
     return fig
 
 
+@standard_figure("09_map", "Attacks by district", "attacks",
+                 absent="No source gives attacks by district for {month} (no incident log or ACLED export covers "
+                        "it, and the report gave no breakdown by region that maps onto districts): no map.")
 def month_map(data: Processed, month: str):
     """The month's district map, or None when no source gives attacks by district for it."""
     if "district_outlines" not in data.optional or "area" not in data.optional:

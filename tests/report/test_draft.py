@@ -15,6 +15,7 @@ from analysis import paths
 from analysis.report import cells, draft, figures, style
 from analysis.report.data import load_month
 from analysis.report.facts import MonthFacts
+from analysis.report.figure_registry import standard_figures
 from analysis.report.draft_check import check
 from analysis.report.draft_docx import docx_bytes
 from analysis.report.draft_text import read_draft
@@ -37,11 +38,11 @@ def march(tmp_path_factory):
     return load_month(processed, "2001-03")
 
 
-def written(data, tmp_path, month="2001-03", points=("A SYNTHETIC key point",)):
+def written(data, tmp_path, month="2001-03", points=("A SYNTHETIC key point",), drawn=None):
     fig_dir, rep_dir = tmp_path / "figures", tmp_path / "reports"
     fig_dir.mkdir(exist_ok=True)
     rep_dir.mkdir(exist_ok=True)
-    cells.write_draft(data, list(points), fig_dir, rep_dir, month)
+    cells.write_draft(data, list(points), drawn or cells.DrawnFigures(fig_dir, month), rep_dir, month)
     return rep_dir / "draft.md", rep_dir / "draft.docx"
 
 
@@ -55,7 +56,8 @@ def test_a_month_with_figures_not_published_says_so(march, tmp_path):
     assert "A count of al-Hol camp's population for March was not published; the latest, on 15 January 2001, " \
            "gave 100 people." in text
     assert "No repatriation from NES was published for March." in text
-    assert text.count("[No figure:") == 6  # none drawn in this test: each one said, none silently dropped
+    assert text.count("[No figure:") == len(standard_figures())  # none drawn here: each said, none dropped
+    assert "No figure: Attacks per month was not drawn." in text  # its cell did not run
     assert not re.search(r"\bnan\b|<NA>|\bNone\b", text)
 
 
@@ -102,16 +104,20 @@ def test_developments_under_their_headings_with_sources_and_text_from_data_escap
 def test_figures_carry_their_alt_text_description_and_caption(march, tmp_path):
     fig = figures.attacks_chart(march.monthly, march.definitions, "2001-03")
     (tmp_path / "figures").mkdir()
-    style.save(fig, tmp_path / "figures", "01_attacks")
+    drawn = cells.DrawnFigures(tmp_path / "figures", "2001-03")
+    drawn.show_figure(fig, "01_attacks")
+    drawn.show_figure(None, "05_al_hol")
     alt, description = style.read_description((tmp_path / "figures/01_attacks.svg").read_bytes())
+    assert (alt, description) == (drawn.figures["01_attacks"].alt, drawn.figures["01_attacks"].description)
     assert alt == "8 sleeper-cell attacks in March 2001"
     assert description.startswith(f"{alt}. The chart shows attacks per month. Over the 24 months from April 1999 "
                                   "to March 2001, published attack counts ranged from 5 (January 2001) to 8 "
                                   "(March 2001); 22 months have no published figure.")
-    md, docx = written(march, tmp_path)
+    md, docx = written(march, tmp_path, drawn=drawn)
     text = md.read_text(encoding="utf-8")
     assert f'![{alt}](../../figures/2001-03/01_attacks.png "{alt}. The chart shows' in text
-    assert f"*Attacks per month: {alt}.*" in text and text.count("[No figure:") == 5
+    assert f"*Attacks per month: {alt}.*" in text and text.count("[No figure:") == len(standard_figures()) - 1
+    assert "No figure: No al-Hol population count was published up to March 2001." in text  # registered
     with zipfile.ZipFile(docx) as archive:
         document = archive.read("word/document.xml").decode("utf-8")
         assert "word/media/image1.png" in archive.namelist()

@@ -22,7 +22,7 @@ def test_a_published_and_rejected_region_breakdown_is_said_so_in_the_draft(tmp_p
     fig_dir, rep_dir = tmp_path / "figures", tmp_path / "reports"
     fig_dir.mkdir()
     rep_dir.mkdir()
-    cells.write_draft(march, ["A SYNTHETIC key point"], fig_dir, rep_dir, "2001-03")
+    cells.write_draft(march, ["A SYNTHETIC key point"], cells.DrawnFigures(fig_dir, "2001-03"), rep_dir, "2001-03")
     text = (rep_dir / "draft.md").read_text(encoding="utf-8")
     assert "A breakdown of attacks by region was published for March 2001, but its rows were rejected" in text
     assert "attacks_by_region.csv line 4" in text
