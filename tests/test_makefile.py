@@ -10,7 +10,8 @@ from .conftest import copy_project, make
 
 pytestmark = pytest.mark.slow
 INJECTION = "$(shell touch pwned)"
-USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "FILE", "REPORT", "PUBLISHED", "URL", "APPLY", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
+USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "FILE", "REPORT", "PUBLISHED", "URL",
+                  "APPLY", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def project(tmp_path_factory) -> Path:
 def test_help_lists_every_target(project):
     out = make(project, "help")
     assert out.returncode == 0
-    phony = [l for l in (project / "Makefile").read_text().splitlines() if l.startswith(".PHONY:")][-1]
+    phony = [line for line in (project / "Makefile").read_text().splitlines() if line.startswith(".PHONY:")][-1]
     for target in phony.split(":", 1)[1].split():
         assert f"  {target} " in out.stdout, target
 

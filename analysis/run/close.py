@@ -9,7 +9,7 @@ month's report and never folded into the closed month.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import paths
@@ -48,7 +48,7 @@ def close(raw: Path, processed: Path, month: str, now: datetime | None = None) -
     figures = {r.metric: {"value": int(r.value) if r.value else None, "qualifier": r.qualifier, "source": r.source,
                           "counted_by": r.counted_by, "counted_on": r.counted_on, "note": r.note}
                for r in rows.itertuples()}
-    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     record = {"month": month, "closed_at": when, "logs": logs, "ids": ids, "figures": figures}
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
