@@ -62,6 +62,22 @@ def test_targets_pass_user_text_as_data(project, target, variable, value):
     assert not (project / "pwned").exists()
 
 
+def test_make_test_lints_first_and_a_finding_fails_it(project):
+    """make test and test-fast start with make lint (ruff over the tracked tree, clean); an unused import fails it."""
+    text = (project / "Makefile").read_text()
+    for target in ("test", "test-fast"):
+        assert any(line.startswith(f"{target}: ") and "lint" in line.split() for line in text.splitlines()), target
+    out = make(project, "lint")
+    assert out.returncode == 0, out.stdout + out.stderr
+    bad = project / "analysis" / "lint_probe.py"
+    bad.write_text('"""SYNTHETIC: a module with an unused import."""\n\nimport os\n', encoding="utf-8")
+    try:
+        out = make(project, "lint")
+    finally:
+        bad.unlink()
+    assert out.returncode != 0 and "F401" in out.stdout + out.stderr
+
+
 def test_make_data_is_a_no_op_when_nothing_changed(project):
     first = make(project, "data")
     assert first.returncode == 0, first.stderr
