@@ -12,12 +12,13 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import paths
+from .. import catalog, paths
 from ..errors import AnalysisError
 from ..outputs import atomic_write_text, sha256_of
 from . import data_build
 
-IDS = {"incident_log": ("incidents.csv", "incident_id"), "raid_log": ("raids.csv", "raid_id")}
+IDS = {"incident_log": (catalog.CATALOG["incidents"].file, "incident_id"),
+       "raid_log": (catalog.CATALOG["raids"].file, "raid_id")}
 
 
 def close(raw: Path, processed: Path, month: str, now: datetime | None = None) -> tuple[Path, dict]:
@@ -29,7 +30,7 @@ def close(raw: Path, processed: Path, month: str, now: datetime | None = None) -
         closed_at = json.loads(target.read_text(encoding="utf-8")).get("closed_at", "?")
         raise AnalysisError(f"{month} was closed on {closed_at} ({paths.relative_to_root(target)}). To take its "
                             "figures again, delete that file (git keeps the old one) and run close again.")
-    path = Path(processed) / "provisional.csv"
+    path = Path(processed) / catalog.CATALOG["provisional"].file
     rows = pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else pd.DataFrame(columns=["month"])
     rows = rows[rows["month"] == month]
     if rows.empty or "attacks" not in set(rows["metric"]):
