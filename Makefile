@@ -149,13 +149,21 @@ bench: $(VENV_STAMP)
 	@$(PY) bench/run.py
 	@set -f; $(PY) bench/ingest.py $$BENCH_SIZES_ARG
 
-## Run the test suite (unit tests, data checks, notebooks)
-test: $(VENV_STAMP)
+## Lint the code, tests, bench and notebooks with ruff ([tool.ruff] in pyproject.toml; make test runs it first)
+lint: $(VENV_STAMP)
+	@$(VENV)/bin/ruff check --quiet .
+
+## Check the formatting with ruff (not yet called by make test: the code is formatted once, in one commit, first)
+format-check: $(VENV_STAMP)
+	@$(VENV)/bin/ruff format --check .
+
+## Run the test suite (lint, unit tests, data checks, notebooks)
+test: $(VENV_STAMP) lint
 	@$(PY) -m analysis data
 	@set -f; $(PY) -m pytest $$PYTEST_ARGS_ARG
 
-## The quick tests only, for the edit loop (under a minute; no notebook runs)
-test-fast: $(VENV_STAMP)
+## The quick tests only, for the edit loop (lint, and under a minute; no notebook runs)
+test-fast: $(VENV_STAMP) lint
 	@$(PY) -m analysis data
 	@set -f; $(PY) -m pytest -m "not slow" $$PYTEST_ARGS_ARG
 
@@ -169,4 +177,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
-.PHONY: venv lock data check-manifest manifest months monthly close check-draft record-published test test-fast clean help all checksums verify lab bench
+.PHONY: venv lock data check-manifest manifest months monthly close check-draft record-published lint format-check test test-fast clean help all checksums verify lab bench

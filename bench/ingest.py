@@ -18,8 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = ["Basira", "Dhiban", "Shaddadi", "Hajin", "Raqqa", "Tabqa", "Qamishlo", "Kobane", "al-Hol camp", "Sur"]
-ACLED_ADMIN = [("Deir-ez-Zor", "Deir-ez-Zor", "Basira", 35.19, 40.67), ("Al-Hasakeh", "Al-Hasakeh", "Hole", 36.43, 41.14),
-               ("Ar-Raqqa", "Ath-Thawrah", "Al-Thawrah", 35.83, 38.55), ("Deir-ez-Zor", "Al Mayadin", "Thiban", 35.02, 40.74)]
+ACLED_ADMIN = [("Deir-ez-Zor", "Deir-ez-Zor", "Basira", 35.19, 40.67),
+               ("Al-Hasakeh", "Al-Hasakeh", "Hole", 36.43, 41.14),
+               ("Ar-Raqqa", "Ath-Thawrah", "Al-Thawrah", 35.83, 38.55),
+               ("Deir-ez-Zor", "Al Mayadin", "Thiban", 35.02, 40.74)]
 
 
 def make_incident_log(path: Path, rows: int, seed: int = 1) -> None:

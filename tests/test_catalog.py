@@ -4,7 +4,7 @@ listed files, each table with exactly its listed columns."""
 
 import dataclasses
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
@@ -36,7 +36,7 @@ def full_build(tmp_path_factory):
     pd.DataFrame(ROWS)[COLUMNS].to_csv(raw / "acled" / "export_synthetic.csv", index=False)
     out = raw.parent / "processed"
     build(raw, out, today=TODAY)
-    close(raw, out, "2025-03", now=datetime(2025, 4, 2, 9, 30, tzinfo=timezone.utc))
+    close(raw, out, "2025-03", now=datetime(2025, 4, 2, 9, 30, tzinfo=UTC))
     build(raw, out, today=TODAY)
     return out
 

@@ -10,7 +10,8 @@ from .conftest import copy_project, make
 
 pytestmark = pytest.mark.slow
 INJECTION = "$(shell touch pwned)"
-USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "FILE", "REPORT", "PUBLISHED", "URL", "APPLY", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
+USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "FILE", "REPORT", "PUBLISHED", "URL",
+                  "APPLY", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def project(tmp_path_factory) -> Path:
 def test_help_lists_every_target(project):
     out = make(project, "help")
     assert out.returncode == 0
-    phony = [l for l in (project / "Makefile").read_text().splitlines() if l.startswith(".PHONY:")][-1]
+    phony = [line for line in (project / "Makefile").read_text().splitlines() if line.startswith(".PHONY:")][-1]
     for target in phony.split(":", 1)[1].split():
         assert f"  {target} " in out.stdout, target
 
@@ -59,6 +60,22 @@ def test_targets_pass_user_text_as_data(project, target, variable, value):
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
     assert not (project / "pwned").exists()
+
+
+def test_make_test_lints_first_and_a_finding_fails_it(project):
+    """make test and test-fast start with make lint (ruff over the tracked tree, clean); an unused import fails it."""
+    text = (project / "Makefile").read_text()
+    for target in ("test", "test-fast"):
+        assert any(line.startswith(f"{target}: ") and "lint" in line.split() for line in text.splitlines()), target
+    out = make(project, "lint")
+    assert out.returncode == 0, out.stdout + out.stderr
+    bad = project / "analysis" / "lint_probe.py"
+    bad.write_text('"""SYNTHETIC: a module with an unused import."""\n\nimport os\n', encoding="utf-8")
+    try:
+        out = make(project, "lint")
+    finally:
+        bad.unlink()
+    assert out.returncode != 0 and "F401" in out.stdout + out.stderr
 
 
 def test_make_data_is_a_no_op_when_nothing_changed(project):

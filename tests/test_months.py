@@ -3,8 +3,7 @@
 import pytest
 
 from analysis.errors import MonthError
-from analysis.months import (check_format, check_month, describe, long_month, month_range, previous_month,
-                             window)
+from analysis.months import check_format, check_month, describe, long_month, month_range, previous_month, window
 
 AVAILABLE = ["2021-11", "2021-12", "2022-01", "2022-03"]
 

@@ -109,7 +109,8 @@ def test_every_notebook_runs_top_to_bottom_as_in_lab_and_publishes_nothing(tmp_p
     subprocess.run([sys.executable, "-m", "analysis", "data"], cwd=root, env=env, check=True, capture_output=True)
     published = sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*"))
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "tests.startup",
-                          "-p", "no:cacheprovider", "--nbval-lax", "notebooks"], cwd=root, env=env, capture_output=True, text=True)
+                          "-p", "no:cacheprovider", "--nbval-lax", "notebooks"], cwd=root, env=env, capture_output=True,
+                         text=True)
     assert out.returncode == 0, out.stdout[-3000:]
     assert sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*")) == published
     assert (root / "scratch/figures/2023-11/01_attacks.png").exists()

@@ -46,7 +46,7 @@ def load_area(path: Path = AREA, known_places: set[str] | None = None) -> pd.Dat
     if (~table["status"].isin(STATUSES)).any():
         refuse(~table["status"].isin(STATUSES), "status", f"must be one of {', '.join(STATUSES)}")
     for column, blank_ok in (("first_month", False), ("last_month", True)):
-        bad = ~table[column].map(lambda m: bool(MONTH_FORMAT.fullmatch(m)) or (blank_ok and m == ""))
+        bad = ~table[column].map(lambda m, blank_ok=blank_ok: bool(MONTH_FORMAT.fullmatch(m)) or (blank_ok and m == ""))
         if bad.any():
             refuse(bad, column, "must be a month, YYYY-MM" + (" (or blank: still in force)" if blank_ok else ""))
     ends = table["last_month"].replace("", "9999-12")

@@ -6,7 +6,8 @@ column element by element is slow; factorising first keeps a million-row log to 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd

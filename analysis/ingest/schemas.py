@@ -8,9 +8,9 @@ raised as InputFileError instead: no row of such a file can be trusted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 import pandas as pd
 import pyarrow as pa

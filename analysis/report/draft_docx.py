@@ -17,7 +17,7 @@ from docx.shared import Inches
 
 from .draft import Block
 
-FIXED_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)  # inside the document
+FIXED_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)  # inside the document
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # of every archive member (the earliest a zip can hold)
 PICTURE_WIDTH = Inches(6.0)
 

@@ -58,8 +58,8 @@ def _open_regular(path: Path):
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise _error(path, "cannot be read: there is no such file", "What to do: give the draft's path as DRAFT=path (relative to the "
-                     "project folder, or absolute).") from None
+        raise _error(path, "cannot be read: there is no such file", "What to do: give the draft's path as "
+                     "DRAFT=path (relative to the project folder, or absolute).") from None
     except OSError as exc:
         raise _error(path, f"cannot be opened ({exc.strerror or exc})") from None
     info = os.fstat(fd)

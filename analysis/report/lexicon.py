@@ -14,8 +14,8 @@ HEADS = {
     "raids": ("raid$", "raids$", "operations$", "operation$", "security operations$"),
     "arrests": ("arrest$", "arrests$", "arrested$", "detained$", "detentions$", "apprehended$", "captured$",
                 "detaining$", "arresting$", "detainees$", "custody$", "apprehensions$", "captures$"),
-    "killed": ("killed$", "killing$", "killings$", "kill$", "kills$", "dead$", "died$", "deaths$", "death$", "murdered$", "murders$", "killings$",
-               "fatalities$", "lives$", "slain$", "martyred$", "left dead$"),
+    "killed": ("killed$", "killing$", "killings$", "kill$", "kills$", "dead$", "died$", "deaths$", "death$",
+               "murdered$", "murders$", "killings$", "fatalities$", "lives$", "slain$", "martyred$", "left dead$"),
     "injured": ("injured$", "injuring$", "injuries$", "injury$", "wounded$", "wounding$", "wounds$", "hurt$",
                 "wound$", "injure$", "injures$", "wounding$"),
     "repatriated": ("repatriated$", "repatriates$", "repatriate$", "repatriating$", "repatriation$",
@@ -67,17 +67,17 @@ UNITS = ("missions$", "mission$", "flights$", "flight$", "convoys$", "convoy$", 
          "tonnes$", "attempts$", "explosions$", "ieds$", "bombs$", "mines$", "drones$", "strikes$", "airstrikes$",
          "shells$", "rockets$", "cells$", "networks$", "locals$", "tribes$", "oil-related$", "oil$", "car-bomb$",
          "ied$", "suicide$", "hit-and-run$", "assassinations$", "assassination$", "arson$", "kidnappings$",
-         "kidnapping$", "casualties$", "causalities$", "bodies$", "graves$", "children's$", "percent$", "per$", "sectors$",
-         "sections$", "yazidi$", "yazidis$", "women's$", "hostages$", "detention$", "facilities$", "orphans$",
-         "trucks$")
+         "kidnapping$", "casualties$", "causalities$", "bodies$", "graves$", "children's$", "percent$", "per$",
+         "sectors$", "sections$", "yazidi$", "yazidis$", "women's$", "hostages$", "detention$", "facilities$",
+         "orphans$", "trucks$")
 # A clause that tells one incident (its numbers are that attack's, not the month's).
 INCIDENT = ("checkpoint", "village", "town$", "vehicle", "car$", "cars$", "ambush", "patrol", "motorcycle",
             "bomb", "ied$", "ieds$", "explosive", "explosion", "landmine", "mine$", "gunmen", "gunman",
             "assassinat", "an attack", "one attack", "the attack$", "a single attack", "the incident", "the same day",
-            "the next day", "the following day", "shot dead", "were shot", "was shot", "countryside", "near ", "outskirts", "home of", "house",
-            "market", "station", "convoy", "grenade", "suicide", "targeting a", "targeted a",
-            "targeted an", "targeted the", "when their", "when a", "as they", "while on", "on their way", "shop",
-            "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed", "gunfire",
+            "the next day", "the following day", "shot dead", "were shot", "was shot", "countryside", "near ",
+            "outskirts", "home of", "house", "market", "station", "convoy", "grenade", "suicide", "targeting a",
+            "targeted a", "targeted an", "targeted the", "when their", "when a", "as they", "while on", "on their way",
+            "shop", "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed", "gunfire",
             "opened fire", "sniper", "worker", "shepherd", "knife", "gunshot", "stabbed")
 # ... unless the clause speaks of the month's attacks as a whole.
 MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "in sleeper-cell attacks",
@@ -150,5 +150,6 @@ REGIONS = {
     "euphrates": "euphrates", "qamishli": "qamishli", "shaddadi": "shaddadi", "al-shaddadi": "shaddadi",
     "other cantons": "other cantons", "the other cantons": "other cantons", "other regions": "other cantons",
     "other areas": "other cantons", "the rest of nes": "other cantons", "rest of nes": "other cantons",
-    "elsewhere": "other cantons", "dez": "deir ez-zor", "elsewhere in nes": "other cantons", "other parts of nes": "other cantons",
+    "elsewhere": "other cantons", "dez": "deir ez-zor", "elsewhere in nes": "other cantons",
+    "other parts of nes": "other cantons",
 }

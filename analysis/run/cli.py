@@ -110,7 +110,8 @@ def _checked_format(month: str, args: argparse.Namespace) -> str:
     except MonthError as exc:
         if data_build.current_record(Path(args.raw), Path(args.processed), args.allow_rejections):
             processed = Path(args.processed)
-            raise MonthError(f"{exc} {listing(data_build.published_months(processed), data_build.provisional_months(processed))}") from None
+            published, provisional = data_build.published_months(processed), data_build.provisional_months(processed)
+            raise MonthError(f"{exc} {listing(published, provisional)}") from None
         raise MonthError(f"{exc} `make months` lists the months with data.") from None
 
 

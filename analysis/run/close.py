@@ -9,15 +9,16 @@ month's report and never folded into the closed month.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import paths
+from .. import catalog, paths
 from ..errors import AnalysisError
 from ..outputs import atomic_write_text, sha256_of
 from . import data_build
 
-IDS = {"incident_log": ("incidents.csv", "incident_id"), "raid_log": ("raids.csv", "raid_id")}
+IDS = {"incident_log": (catalog.CATALOG["incidents"].file, "incident_id"),
+       "raid_log": (catalog.CATALOG["raids"].file, "raid_id")}
 
 
 def close(raw: Path, processed: Path, month: str, now: datetime | None = None) -> tuple[Path, dict]:
@@ -29,7 +30,7 @@ def close(raw: Path, processed: Path, month: str, now: datetime | None = None) -
         closed_at = json.loads(target.read_text(encoding="utf-8")).get("closed_at", "?")
         raise AnalysisError(f"{month} was closed on {closed_at} ({paths.relative_to_root(target)}). To take its "
                             "figures again, delete that file (git keeps the old one) and run close again.")
-    path = Path(processed) / "provisional.csv"
+    path = Path(processed) / catalog.CATALOG["provisional"].file
     rows = pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else pd.DataFrame(columns=["month"])
     rows = rows[rows["month"] == month]
     if rows.empty or "attacks" not in set(rows["metric"]):
@@ -48,7 +49,7 @@ def close(raw: Path, processed: Path, month: str, now: datetime | None = None) -
     figures = {r.metric: {"value": int(r.value) if r.value else None, "qualifier": r.qualifier, "source": r.source,
                           "counted_by": r.counted_by, "counted_on": r.counted_on, "note": r.note}
                for r in rows.itertuples()}
-    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     record = {"month": month, "closed_at": when, "logs": logs, "ids": ids, "figures": figures}
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n")

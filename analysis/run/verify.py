@@ -168,7 +168,8 @@ def _first_line_difference(listed: bytes, rebuilt: bytes) -> str:
     if len(old) == len(new):  # same lines: the line endings or the final newline differ
         return "the same lines; line endings or the final newline differ"
     longer, which = (old, "listed") if len(old) > len(new) else (new, "rebuilt")
-    return f"line {min(len(old), len(new)) + 1} on is only in the {which} version: {_around(longer[min(len(old), len(new))], 0)!r}"
+    first = min(len(old), len(new))
+    return f"line {first + 1} on is only in the {which} version: {_around(longer[first], 0)!r}"
 
 
 def _png_difference(listed: Path, rebuilt: Path) -> str:

@@ -4,8 +4,8 @@
 import pandas as pd
 import pytest
 
-from analysis.ingest.acled import is_isis, isis_events_by_month, read_acled, unresolved
 from analysis.errors import InputFileError
+from analysis.ingest.acled import is_isis, isis_events_by_month, read_acled, unresolved
 
 COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
            "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
@@ -27,8 +27,10 @@ def event(eid, date, admin1, admin2, admin3, lat, lon, actor1="Islamic State (Sy
 
 ROWS = [
     event("SYR1", "2023-11-05", "Deir-ez-Zor", "Deir-ez-Zor", "Basira", "35.19", "40.67"),
-    event("SYR2", "12 November 2023", "Al-Hasakeh", "Al-Hasakeh", "Hole", "36.43", "41.14", etype="Explosions/Remote violence"),
-    event("SYR3", "2023-11-20", "Ar-Raqqa", "Ath-Thawrah", "", "35.83", "38.55", actor1="Unidentified Armed Group (Syria)"),
+    event("SYR2", "12 November 2023", "Al-Hasakeh", "Al-Hasakeh", "Hole", "36.43", "41.14",
+          etype="Explosions/Remote violence"),
+    event("SYR3", "2023-11-20", "Ar-Raqqa", "Ath-Thawrah", "", "35.83", "38.55",
+          actor1="Unidentified Armed Group (Syria)"),
     event("SYR4", "2023-10-30", "Deir-ez-Zor", "Nowhere district", "Nowhere", "35.03", "40.74"),  # coordinates decide
     event("SYR5", "2023-11-01", "Atlantis", "", "", "", ""),  # unresolvable: reported, never guessed
     event("IRQ1", "2023-11-02", "Ninewa", "Mosul", "", "36.3", "43.1", country="Iraq"),
@@ -60,7 +62,8 @@ def test_reads_iso_and_dd_month_yyyy_dates_and_resolves_places(tmp_path):
 def test_numeric_inter_codes_become_labels(tmp_path):
     rows = [dict(r, inter1="2", inter2="8") for r in ROWS[:2]]
     events = read_acled(write(tmp_path, rows))
-    assert events["inter1"].tolist() == ["Rebel group"] * 2 and events["inter2"].tolist() == ["External/Other forces"] * 2
+    assert events["inter1"].tolist() == ["Rebel group"] * 2
+    assert events["inter2"].tolist() == ["External/Other forces"] * 2
 
 
 def test_extra_reordered_and_upper_case_columns_are_tolerated(tmp_path):
@@ -194,8 +197,8 @@ def test_precise_coordinates_give_the_polygon_district_and_nothing_outside_the_a
     from analysis.ingest.area import area_status, load_area
 
     rng = random.Random(13)
-    names = [("Aleppo", "Menbij"), ("Al-Hasakeh", "Quamishli"), ("Ar-Raqqa", "Tell Abiad"), ("Deir-ez-Zor", "Abu Kamal"),
-             ("Aleppo", "Al Bab"), ("", "")]
+    names = [("Aleppo", "Menbij"), ("Al-Hasakeh", "Quamishli"), ("Ar-Raqqa", "Tell Abiad"),
+             ("Deir-ez-Zor", "Abu Kamal"), ("Aleppo", "Al Bab"), ("", "")]
     rows = [dict(event(f"R{i}", "2023-11-01", *rng.choice(names), "", f"{rng.uniform(34.6, 37.3):.4f}",
                        f"{rng.uniform(36.6, 42.3):.4f}"), geo_precision=rng.choice(["1", "2"])) for i in range(400)]
     events = read_acled(write(tmp_path, rows))

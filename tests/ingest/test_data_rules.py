@@ -11,7 +11,8 @@ from analysis.errors import InputFileError
 from analysis.ingest import parsing
 from analysis.ingest.acled import read_acled
 
-from ..conftest import append_line, build_data as build, rejected_rows, replace_text
+from ..conftest import append_line, rejected_rows, replace_text
+from ..conftest import build_data as build
 
 
 @pytest.mark.parametrize("old, new, words", [

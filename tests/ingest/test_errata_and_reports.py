@@ -6,7 +6,8 @@ import pytest
 
 from analysis.ingest import clean
 
-from ..conftest import append_line, build_data as build, rejected_rows
+from ..conftest import build_data as build
+from ..conftest import rejected_rows
 
 HEADER = "period,metric,value,stated_in,report,published,source_url,note,erratum"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.ingest import incidents
 from analysis.errors import InputFileError
+from analysis.ingest import incidents
 from analysis.ingest.places import load_gazetteer
 from analysis.ingest.readers import read_table
 from analysis.ingest.schemas import Context, validate
@@ -72,12 +72,16 @@ def test_raid_log_aggregates_with_unknown_counts_left_empty(logs, gazetteer):
 
 
 @pytest.mark.parametrize("line, column, reason", [
-    ("SYN-7,2023-13-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "date", "not a real calendar date"),
+    ("SYN-7,2023-13-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
+     "date", "not a real calendar date"),
     ("SYN-7,2099-01-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "date", "in the future"),
-    ("SYN-7,2023-11-01,day,Basira,,,ied,sdf,-1,0,0,0,confirmed,https://example.org/syn,", "military_killed", "negative"),
-    ("SYN-7,2023-11-01,day,Basira,,,ied,sdf,two,0,0,0,confirmed,https://example.org/syn,", "military_killed", "not a count"),
+    ("SYN-7,2023-11-01,day,Basira,,,ied,sdf,-1,0,0,0,confirmed,https://example.org/syn,",
+     "military_killed", "negative"),
+    ("SYN-7,2023-11-01,day,Basira,,,ied,sdf,two,0,0,0,confirmed,https://example.org/syn,",
+     "military_killed", "not a count"),
     ("SYN-1,2023-11-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "incident_id", "repeats"),
-    ("SYN-7,2023-11-01,day,Atlantis,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "location", "not in the gazetteer"),
+    ("SYN-7,2023-11-01,day,Atlantis,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
+     "location", "not in the gazetteer"),
     ("SYN-7,2023-11-01,day,Atlantis,37.05,40.2,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "location",
      "no coordinates place it"),  # a point just inside Turkey
     ("SYN-7,2023-11-01,day,Basira,,,drone,sdf,0,0,0,0,confirmed,https://example.org/syn,", "attack_type", "not one of"),

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 from analysis.ingest import incidents, logs
-from analysis.outputs import csv_bytes
 from analysis.ingest.places import load_gazetteer
 from analysis.ingest.readers import read_table
 from analysis.ingest.schemas import Context, validate
+from analysis.outputs import csv_bytes
 
 from ..conftest import TODAY, append_line
 

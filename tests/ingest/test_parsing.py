@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from analysis.ingest.parsing import Qualified, parse_count, parse_date, parse_month, parse_percent, parse_period, period_end
+from analysis.ingest.parsing import (
+    Qualified,
+    parse_count,
+    parse_date,
+    parse_month,
+    parse_percent,
+    parse_period,
+    period_end,
+)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,11 +5,12 @@ import pytest
 
 from analysis.errors import InputFileError
 from analysis.ingest.places import load_gazetteer
-from analysis.ingest.readers import read_table
 from analysis.ingest.raw_tables import MONTHLY_FIGURES
+from analysis.ingest.readers import read_table
 from analysis.ingest.schemas import Context, validate
 
-from ..conftest import append_line, build_data as build, rejected_rows, replace_text, TODAY
+from ..conftest import TODAY, append_line, rejected_rows, replace_text
+from ..conftest import build_data as build
 
 
 def test_the_synthetic_fixture_builds_clean(raw_dir, tmp_path):
@@ -175,8 +176,10 @@ def test_an_empty_acled_export_is_named(raw_dir, tmp_path):
 
 
 @pytest.mark.parametrize("row, reason", [
-    ("٢٠٢٣-11,attacks,5,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
-    ("2001-11,attacks,١١,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC", "digits other than 0-9"),
+    ("٢٠٢٣-11,attacks,5,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
+     "digits other than 0-9"),
+    ("2001-11,attacks,١١,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
+     "digits other than 0-9"),
     ("2001-11,attacks,12345678901234567890,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
      "too large to be a count"),
 ])

@@ -1,7 +1,7 @@
 """The month being written (SYNTHETIC logs made from data/templates): the counting rules of the codebook, published
 wins, closing a month and its late arrivals."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
@@ -126,7 +126,7 @@ def test_team_counts_need_who_and_when(raw_dir, tmp_path):
 
 def test_a_closed_month_keeps_its_figures_and_lists_a_late_arrival(provisional_raw, tmp_path):
     out = built(provisional_raw, tmp_path)
-    path, record = close(provisional_raw, out, "2025-03", now=datetime(2025, 4, 2, 9, 30, tzinfo=timezone.utc))
+    path, record = close(provisional_raw, out, "2025-03", now=datetime(2025, 4, 2, 9, 30, tzinfo=UTC))
     assert path == provisional_raw.parent / "closed" / "2025-03.json"
     assert record["closed_at"] == "2025-04-02 09:30 UTC" and record["figures"]["attacks"]["value"] == 3
     assert record["ids"]["incident_log"] == ["SYN-M1", "SYN-M2", "SYN-M3", "SYN-M4", "SYN-M5", "SYN-M6"]

@@ -236,8 +236,8 @@ def test_an_unsupported_compression_method_is_a_plain_message(tmp_path):
 @pytest.mark.parametrize("raw, words", [
     (codecs.BOM_UTF16_LE + "11 attacks in March.\n".encode("utf-16-le"), "is UTF-16 text"),
     ("11 attacks in March, and more text so the guess has enough to go on.\n".encode("utf-16-le"), "is UTF-16 text"),
-    ("Attacks near Raqqa: 11.\nCaf\u00e9 owner wounded.\n".encode("latin-1"), "line 2 cannot be read as UTF-8 (the file "
-     "looks like Latin-1/Windows-1252)"),
+    ("Attacks near Raqqa: 11.\nCaf\u00e9 owner wounded.\n".encode("latin-1"), "line 2 cannot be read as UTF-8 (the "
+     "file looks like Latin-1/Windows-1252)"),
     (b"11 attacks\x00", "binary file"),
 ])
 def test_text_in_another_encoding_is_named(tmp_path, raw, words):

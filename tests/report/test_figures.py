@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from analysis.ingest import clean
-from analysis.report import figures, style
 from analysis.ingest.panel import monthly_panel
+from analysis.report import figures, style
 
 from ..conftest import ints, synthetic_statements
 
@@ -91,14 +91,16 @@ def test_what_the_cell_shows_is_what_is_saved_after_a_change_in_the_cell(tables,
     image, options = shown[0]
     assert image.data == saved
     alt, description = style.describe(fig)  # the finding as alt text; the long description beside it
-    assert image.alt == alt and alt == "10 raids and 17 arrests in June 2001" and options == {"metadata": {"description": description}}
+    assert image.alt == alt and alt == "10 raids and 17 arrests in June 2001"
+    assert options == {"metadata": {"description": description}}
 
 
 def test_a_repatriation_total_with_a_bound_is_a_bound_and_families_only_add_no_people():
     """SYNTHETIC: '>1,700' plus 960 is 'more than 2,660'; a repatriation given only in families is said, not
     counted as 0 people."""
 
-    reps = pd.DataFrame({"month": ["2001-03", "2001-05", "2001-06"], "country": ["Examplestan"] * 2 + ["United Kingdom"],
+    reps = pd.DataFrame({"month": ["2001-03", "2001-05", "2001-06"],
+                         "country": ["Examplestan"] * 2 + ["United Kingdom"],
                          "people": ints(1700, 960, None), "people_qualifier": [">", "", ""],
                          "women": ints(None, None, None), "women_qualifier": ["", "", ""],
                          "children": ints(None, None, None), "children_qualifier": ["", "", ""],

@@ -63,10 +63,10 @@ HOSTILE = '<script>alert(3)</script><img src=x onerror="alert(4)">'
 
 
 def hostile_page() -> str:
+    import pandas as pd
+
     from analysis.report import markdown
     from analysis.report.tables import markdown_table
-
-    import pandas as pd
 
     table = markdown_table(pd.DataFrame({"report": [HOSTILE], "value": ["1|2"]}))
     return notebook_html(notebook(

@@ -70,7 +70,8 @@ def test_monthly_notebook_and_a_researchers_plot_run_in_a_real_server(tmp_path):
     port, token = free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
         [str(paths.ROOT / ".venv/bin/jupyter"), "server", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         "--ServerApp.port_retries=0", "--allow-root", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={paths.ROOT}"],
+         "--ServerApp.port_retries=0", "--allow-root", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={paths.ROOT}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     spawned = []
     try:

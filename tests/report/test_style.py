@@ -55,7 +55,7 @@ def test_a_figure_changed_in_its_cell_is_shown_and_saved_and_plain_plots_show_in
             assert not errors, errors
             return [m["content"] for m in outputs if m["msg_type"] in ("display_data", "execute_result")]
 
-        run("import sys; sys.path.insert(0, %r)" % str(__import__("analysis").__path__[0].rsplit("/", 1)[0]))
+        run(f"import sys; sys.path.insert(0, {str(__import__('analysis').__path__[0].rsplit('/', 1)[0])!r})")
         run("from analysis.report import cells, figures, style\n"
             "import pandas as pd\n"
             "panel = pd.DataFrame({'month': ['2001-05', '2001-06'], 'raids': [3, 4], 'arrests': [5, 6]})\n"

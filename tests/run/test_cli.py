@@ -61,7 +61,8 @@ def test_a_bad_vintage_is_refused_with_the_choices(tmp_path):
 
 def test_months_lists_the_months_with_data(raw_dir, tmp_path):
     out = run("months", "--raw", str(raw_dir), "--processed", str(tmp_path / "p"))
-    assert out.returncode == 0 and out.stdout.split() == ["2001-01", "2001-03"]  # the SYNTHETIC fixture's months with a headline count
+    # the SYNTHETIC fixture's months with a headline count
+    assert out.returncode == 0 and out.stdout.split() == ["2001-01", "2001-03"]
 
 
 @pytest.mark.parametrize("failure", ["unexpected", "disk full"])

@@ -91,7 +91,8 @@ def test_the_system_python_without_the_environment_is_told_to_activate_it(tmp_pa
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text(
         "import sys\nclass _Block:\n    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'psutil':\n            raise ModuleNotFoundError(\"No module named 'psutil'\", name='psutil')\n"
+        "        if name == 'psutil':\n"
+        "            raise ModuleNotFoundError(\"No module named 'psutil'\", name='psutil')\n"
         "sys.meta_path.insert(0, _Block())\n")
     out = subprocess.run([sys.executable, "-m", "analysis", "months"], capture_output=True, text=True, cwd=paths.ROOT,
                          env={**os.environ, "PYTHONPATH": str(blocker)})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.errors import RejectedRowsError
+from analysis.errors import InputFileError, RejectedRowsError
 from analysis.run import data_build
 
 from ..conftest import FIXTURES, append_line, replace_text
@@ -53,7 +53,7 @@ def test_a_build_with_rejections_allowed_is_never_reused_by_a_plain_build(built)
 def test_a_deleted_raw_file_is_noticed(built):
     raw, processed = built
     (raw / "us_position_attacks.csv").unlink()
-    with pytest.raises(Exception):  # a required table is gone: the build says so instead of reusing the old one
+    with pytest.raises(InputFileError, match="is missing"):  # a required table is gone: said, the old build not reused
         data_build.ensure_data(raw, processed, quiet=True)
 
 

@@ -1,7 +1,7 @@
 """data/raw must match data/manifest.csv: a raw file cannot change without its entry."""
 
-from analysis.run import manifest
 from analysis import paths
+from analysis.run import manifest
 
 from ..conftest import tracked_raw
 

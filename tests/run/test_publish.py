@@ -47,7 +47,8 @@ def no_hook():
 
 def nothing_left_behind(target: publish.Target) -> None:
     for root in (target.figures_root, target.reports_root):
-        leftovers = [p for p in (root / publish.STAGING).rglob("*") if p.is_file()] if (root / publish.STAGING).exists() else []
+        staging = root / publish.STAGING
+        leftovers = [p for p in staging.rglob("*") if p.is_file()] if staging.exists() else []
         assert leftovers == [], leftovers
     assert not target.journal.exists()
     assert not target.lock.exists()

@@ -70,7 +70,7 @@ def test_a_tampered_output_is_rebuilt(project):
 def test_a_change_outside_what_the_month_reads_reruns_no_notebook(project):
     raw = project / "data/raw/monthly_figures.csv"
     original = raw.read_bytes()
-    line = next(l for l in raw.read_text().splitlines() if l.startswith("2019-"))  # outside Nov 2023's 24 months
+    line = next(row for row in raw.read_text().splitlines() if row.startswith("2019-"))  # outside Nov 2023's 24 months
     period, metric, value = line.split(",")[:3]
     replace_text(raw, f"{period},{metric},{value},", f"{period},{metric},{value}0,")
     try:

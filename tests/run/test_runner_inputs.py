@@ -21,15 +21,16 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "incidents"
 SECTION_SUMS = FIXTURES / "SHA256SUMS"  # the section outputs' bytes from these SYNTHETIC inputs
 
 
-def outputs(project: Path) -> dict[str, Path]:
+def outputs(project: Path) -> dict[str, Path]:  # noqa: F811
     return {p.relative_to(project).as_posix(): p for top in ("figures", "reports")
             for p in sorted((project / top / MONTH).glob("*")) if p.is_file()}
 
 
 def test_a_new_incident_log_and_acled_export_add_their_sections(project):  # noqa: F811
     """Regression: logs and exports added after a build were not seen. SYNTHETIC fixtures. The files the
-    sections add (their figures and tables; the lightened notebook draws no standard figure, so no map) have the bytes listed in
-    tests/fixtures/incidents/SHA256SUMS (UPDATE_SYNTHETIC_SUMS=1 rewrites it, after a change on purpose)."""
+    sections add (their figures and tables; the lightened notebook draws no standard figure, so no map) have the
+    bytes listed in tests/fixtures/incidents/SHA256SUMS (UPDATE_SYNTHETIC_SUMS=1 rewrites it, after a change on
+    purpose)."""
     from analysis.outputs import sha256_of
     from analysis.run.verify import read_checksums
 
@@ -96,7 +97,8 @@ def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):  # no
         assert "1 member of the security forces killed" in points
         env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")}
         tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "tests.startup",
-                                "-p", "no:cacheprovider", "-k", "not deterministic", "tests/ingest/test_published_facts.py",
+                                "-p", "no:cacheprovider", "-k", "not deterministic",
+                                "tests/ingest/test_published_facts.py",
                                 "tests/run/test_manifest.py"], cwd=project, capture_output=True, text=True,
                                env={**env, "PYTHONPATH": str(project)})
         assert tests.returncode == 0, tests.stdout[-3000:]

@@ -53,7 +53,8 @@ def test_verify_says_what_differs_in_an_svg_a_png_and_a_docx(tmp_path):
     write_png(listed / "b.png", pixels)
     pixels[2:4, 5:10] = 255  # 10 of 200 pixels
     write_png(rebuilt / "b.png", pixels)
-    assert describe(listed / "b.png", rebuilt / "b.png") == "5.0000% of the pixels differ (10 of 200), within x 5-9, y 2-3"
+    assert describe(listed / "b.png", rebuilt / "b.png") == \
+        "5.0000% of the pixels differ (10 of 200), within x 5-9, y 2-3"
     for folder, word in ((listed, "eleven"), (rebuilt, "twelve")):
         with zipfile.ZipFile(folder / "c.docx", "w") as docx:
             docx.writestr("[Content_Types].xml", "<Types/>")
