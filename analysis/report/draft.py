@@ -32,9 +32,9 @@ from .keypoints import (
     unverified_point,
     us_positions_point,
 )
-from .wording import capitalised, change, counted, dated, join, missing, not_known
 from .provisional import is_provisional, late_text, notice
 from .tables import statements_behind
+from .wording import capitalised, change, counted, dated, join, missing, not_known
 
 HEADLINE = "[Headline: the month's main finding, in your words]"
 CATEGORY_HEADINGS = {"financing": "ISIS financing", "camps": "The camps", "statements": "Statements",
@@ -88,7 +88,6 @@ def raids_paragraph(facts: MonthFacts) -> str:
     """Raids of the month with what they resulted in, then the previous month's raids and arrests."""
     name, before = month_name(facts.month), month_name(facts.previous)
     raids, rq = facts.get("raids")
-    results = raid_results(facts)
     if missing(raids):
         sentences = [capitalised(raids_point(facts)) + "."]
     else:

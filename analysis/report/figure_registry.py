@@ -5,9 +5,9 @@ a standard figure is its function with its `@standard_figure(...)` line, its cel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..months import long_month
 

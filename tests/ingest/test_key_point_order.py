@@ -7,7 +7,8 @@ import pytest
 from analysis.report import keypoints
 from analysis.report.data import load_month
 
-from ..conftest import build_data as build, rejected_rows
+from ..conftest import build_data as build
+from ..conftest import rejected_rows
 
 HEADER = "month,position,kind,report,source_url,note"
 SOURCE = "Synthetic report C,https://example.org/synthetic/c"

@@ -24,6 +24,7 @@ def test_the_monthly_notebook_shows_every_registered_figure_and_nothing_else_und
 
 
 def test_a_figure_not_drawn_says_its_registered_sentence_with_the_month():
-    assert figure_registry.absent("05_al_hol", "2023-11") == "No al-Hol population count was published up to November 2023."
+    assert figure_registry.absent("05_al_hol", "2023-11") == \
+        "No al-Hol population count was published up to November 2023."
     assert figure_registry.absent("01_attacks", "2023-11") == "Attacks per month was not drawn for November 2023."
     assert figure_registry.standard("07_incidents") is None  # an optional section's figure is not standard

@@ -11,7 +11,8 @@ def test_numbers_and_counts_say_bounds_and_never_print_markers():
     assert number(49432) == "49,432" and number(39, "≥") == "at least 39" and number(5, "implied") == "5"
     assert number(7, "text") == "7" and number(1700, ">") == "more than 1,700" and number(19, "~") == "about 19"
     assert counted(1, "", "raid", "raids") == "1 raid" and counted(0, "", "raid", "raids") == "no raids"
-    assert counted(0, "≥", "raid", "raids") == "at least 0 raids" and counted(0, "implied", "raid", "raids") == "no raids"
+    assert counted(0, "≥", "raid", "raids") == "at least 0 raids"
+    assert counted(0, "implied", "raid", "raids") == "no raids"
 
 
 def test_lists_join_with_and_and_keep_clauses_apart():
@@ -22,7 +23,8 @@ def test_lists_join_with_and_and_keep_clauses_apart():
 
 
 @pytest.mark.parametrize("name, said", [
-    ("United Kingdom", "the United Kingdom"), ("Iraq", "Iraq"), ("Russia; Kyrgyzstan", "Russia and Kyrgyzstan together"),
+    ("United Kingdom", "the United Kingdom"), ("Iraq", "Iraq"),
+    ("Russia; Kyrgyzstan", "Russia and Kyrgyzstan together"),
     ("", "a country the source does not name"), ("several", "several countries the source does not name"),
 ])
 def test_countries(name, said):
