@@ -13,16 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.report.corpus import (  # noqa: E402
-    CORPUS,
-    REAL_LABELS,
-    edited_headlines,
-    load,
-    real_text,
-    score_corpus,
-    score_real,
-    summary,
-)
+from tests.report.corpus import (CORPUS, REAL_LABELS, edited_headlines, load, real_text, score_corpus,  # noqa: E402
+                                 score_real, summary)
 
 
 def _table(name: str, result: dict) -> list[str]:
