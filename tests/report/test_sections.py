@@ -7,7 +7,7 @@ import pytest
 from IPython.display import Markdown
 
 from analysis import paths
-from analysis.report import metrics, sections
+from analysis.report import metrics, sections, style
 from analysis.report.data import load_month
 from analysis.run.data_build import ensure_data
 
@@ -17,8 +17,9 @@ from ..ingest.test_acled import COLUMNS, event
 
 @pytest.fixture(scope="module")
 def march(tmp_path_factory):
-    """March 2001 with an export that ends in February 2001, holds only Battles, places 300 events nowhere
-    (distinct names, no coordinates) and sits beside a file that is not an export."""
+    """March 2001 with an export that covers January and February 2001 whole (its first and last events on
+    their first and last days), holds only Battles, places 300 events nowhere (distinct names, no
+    coordinates) and sits beside a file that is not an export."""
     root = tmp_path_factory.mktemp("acled")
     raw = root / "raw"
     shutil.copytree(FIXTURES / "raw_minimal", raw)
@@ -28,7 +29,9 @@ def march(tmp_path_factory):
     (raw / "acled").mkdir()
     rows = [event(f"SYN{i}", "2001-02-10", "Al-Hasakeh", f"Nowhere {i}", "", "", "") for i in range(300)]
     rows += [event("IN1", "2001-01-05", "", "", "", "35.19", "40.67"),  # Basira: in the area
-             event("SPLIT1", "2001-01-06", "", "", "", "35.01", "40.45")]  # Al Mayadin: counted apart
+             event("SPLIT1", "2001-01-06", "", "", "", "35.01", "40.45"),  # Al Mayadin: counted apart
+             event("FIRST", "2001-01-01", "Aleppo", "Al Bab", "", "", "", actor1="Protesters (Syria)"),
+             event("LAST", "2001-02-28", "Aleppo", "Al Bab", "", "", "", actor1="Protesters (Syria)")]
     pd.DataFrame(rows)[COLUMNS].to_csv(raw / "acled/export.csv", index=False)
     (raw / "acled/readme.docx").write_bytes(b"SYNTHETIC")
     ensure_data(raw, root / "processed", quiet=True)
@@ -41,19 +44,18 @@ def texts(items):
 
 
 def test_a_month_after_the_export_is_not_covered_never_zero(march):
-    data, fig_dir = march
-    text = texts(sections.acled_section(data, "2001-03", fig_dir))
-    assert "ACLED does not cover March 2001: the exports run from January 2001 to February 2001. No ACLED figure " \
-           "is given for this month (not zero)." in text
-    assert "ISIS events in the report's area, March 2001" not in text
-    assert (fig_dir / "08_acled.svg").exists()
-    assert "<title>ACLED does not cover March 2001</title>" in (fig_dir / "08_acled.svg").read_text()
+    data, _ = march
+    section = sections.acled_section(data, "2001-03")
+    assert "ACLED does not cover March 2001: the exports run over 2001-01-01 to 2001-02-28. No ACLED figure " \
+           "is given for this month (not zero)." in texts(section.text)
+    assert "ISIS events in the report's area, March 2001" not in texts(section.text)
+    assert style.describe(section.figure)[0] == "ACLED does not cover March 2001"
 
 
 def test_coverage_types_and_files_that_are_not_exports_are_stated(march):
-    data, fig_dir = march
-    text = texts(sections.acled_section(data, "2001-03", fig_dir))
-    assert "- export.csv: 302 events in Syria from 2001-01-05 to 2001-02-10, 302 with ISIS; event types: Battles: 302" \
+    data, _ = march
+    text = texts(sections.acled_section(data, "2001-03").text)
+    assert "- export.csv: 304 events in Syria from 2001-01-01 to 2001-02-28, 302 with ISIS; event types: Battles: 304" \
         in text
     assert "- readme.docx: skipped: not an ACLED export (.csv, .csv.gz or .xlsx)" in text
     assert "The exports hold no Explosions/Remote violence or Violence against civilians events, where most ISIS " \
@@ -62,8 +64,8 @@ def test_coverage_types_and_files_that_are_not_exports_are_stated(march):
 
 
 def test_many_unresolved_places_are_an_integer_split_by_where_they_may_be(march):
-    data, fig_dir = march
-    text = texts(sections.acled_section(data, "2001-03", fig_dir))
+    data, _ = march
+    text = texts(sections.acled_section(data, "2001-03").notes)
     assert "300 ACLED events could not be placed in a district and are not guessed: 300 in governorates that " \
            "hold part of the area (listed in data/processed/acled_unresolved.csv, to fix), 0 outside it." in text
 
@@ -71,12 +73,12 @@ def test_many_unresolved_places_are_an_integer_split_by_where_they_may_be(march)
 def test_a_covered_month_counts_the_area_and_sets_split_places_apart(march, tmp_path):
     data, _ = march
     january = load_month(data_folder(march), "2001-01")
-    text = texts(sections.acled_section(january, "2001-01", tmp_path))
+    section = sections.acled_section(january, "2001-01")
+    text = texts(section.text)
     assert "**ISIS events in the report's area, January 2001: 1**" in text
     assert "Counted apart: 1 in sub-districts a control line splits, 0 in the area's districts with no " \
            "sub-district known, 0 outside the area." in text
-    assert "ACLED records 1 ISIS event in the report's area in January 2001" in \
-        (tmp_path / "08_acled.svg").read_text()
+    assert style.describe(section.figure)[0] == "ACLED records 1 ISIS event in the report's area in January 2001"
     key_figures = metrics.with_acled(metrics.key_figures(january.monthly, january.figures, "2001-01"),
                                      january.optional, "2001-01").set_index("metric")
     assert key_figures.loc["acled_isis_events", "value"] == 1
