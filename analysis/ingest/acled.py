@@ -27,7 +27,7 @@ from ..boundaries import Districts
 from ..errors import InputFileError, quoted
 from .distinct import map_distinct
 from .places import Gazetteer, load_gazetteer
-from .placing import PlaceResolver
+from .placing import AT_A_BORDER, PlaceResolver
 
 REQUIRED = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2",
             "admin3", "location", "latitude", "longitude", "fatalities"]
@@ -266,11 +266,15 @@ def unresolved(events: pd.DataFrame, area_governorates: set[str]) -> pd.DataFram
 
 
 def disagreements(events: pd.DataFrame) -> pd.DataFrame:
-    """Places whose names and coordinates give different districts (the coordinates were used)."""
+    """Places whose names and coordinates give different districts, and which decided: the coordinates, or,
+    within the simplified borders' tolerance of the names' district, the names."""
     rows = events[events["names_disagree"] != ""]
-    return rows.groupby(["admin1", "admin2", "admin3", "location", "names_disagree", "admin2_pcode"], sort=True) \
-        .size().reset_index(name="events").rename(columns={"names_disagree": "district_by_names",
-                                                          "admin2_pcode": "district_by_coordinates"})
+    border = rows["place_resolved_by"] == AT_A_BORDER
+    rows = rows.assign(district_by_names=rows["names_disagree"].where(~border, rows["admin2_pcode"]),
+                       district_by_coordinates=rows["admin2_pcode"].where(~border, rows["names_disagree"]),
+                       decided_by=border.map({True: "names (within 0.001° of the border)", False: "coordinates"}))
+    return rows.groupby(["admin1", "admin2", "admin3", "location", "district_by_names", "district_by_coordinates",
+                         "decided_by"], sort=True).size().reset_index(name="events")
 
 
 COVERAGE = ["file", "status", "first_date", "last_date", "rows", "events", "repeats_dropped", "reissues_replaced",

@@ -232,9 +232,11 @@ def _words(found: MapData, names: pd.Series, when: str, provisional: bool) -> tu
     if provisional:
         title, shares = f"PROVISIONAL: {title}", f"{shares} The month's figures are the team's provisional count, " \
                                                    "not yet published."
-    values = "By district: " + ("; ".join(
-        f"{names[g.districts[0]] if len(g.districts) == 1 else g.label + ' (' + join([names[d] for d in g.districts]) + ')'} "
-        f"{number(g.value)}" for g in ranked) or "none recorded") + "."
+    def named(g: Group) -> str:
+        return names[g.districts[0]] if len(g.districts) == 1 else \
+            f"{g.label} ({join([names[d] for d in g.districts])})"
+
+    values = "By district: " + ("; ".join(f"{named(g)} {number(g.value)}" for g in ranked) or "none recorded") + "."
     return title, shares, values
 
 

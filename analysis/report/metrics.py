@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..months import month_range, previous_month, window
+from ..months import previous_month, window
 from ..vocabulary import BOUNDS, HEADLINE
 from .keypoints import total_qualifier
 

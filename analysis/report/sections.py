@@ -179,8 +179,11 @@ def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, coverage: pd.DataFrame
     for i, m in enumerate(span):
         if missing(published.iloc[i]):
             ax.bar(i - 0.2, top, width=0.38, **GAP)
-        if status[m] == "partly covered":
+        if status[m] == "partly covered":  # an outlined bar, and its days above it (a 0 of 2 days shows too)
             ax.bar(i + 0.2, int(partial.iloc[i]), width=0.38, **PARTLY)
+            n, of = acled_partly(coverage)[m]
+            ax.text(i + 0.2, int(partial.iloc[i]) + top * 0.01, f"{n}/{of}\ndays", ha="center", va="bottom",
+                    fontsize=6, color=C["unverified"])
         elif status[m] == "not covered":
             ax.bar(i + 0.2, top, width=0.38, **GAP)
     ax.set_ylim(0, top)
@@ -188,8 +191,8 @@ def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, coverage: pd.DataFrame
     ax.set_ylabel("Per month")
     handles = [Patch(color=C["main"], label="Published attacks (RIC)"),
                Patch(color=C["unverified"], label="ACLED ISIS events"),
-               Patch(**PARTLY, label="ACLED, month partly covered"),
-               Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="Not published / not covered")]
+               Patch(**PARTLY, label="ACLED, part of the month"),
+               Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure (not zero)")]
     legend_above(ax, handles)
     now, types = counts.get(month), acled_types(coverage)
     if status[month] == "covered":
@@ -201,19 +204,20 @@ def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, coverage: pd.DataFrame
     else:
         title = f"ACLED does not cover {long_month(month)}"
     partly = [f"{long_month(m)} {_days(coverage, m)}" for m in span if status[m] == "partly covered"]
-    style.finish(fig, wrap(title),
-                 note="ACLED: events with the Islamic State as an actor, of the event types the exports hold "
-                      f"({join(types) or 'none'}), placed in OCHA districts, in the report's area (split "
-                      f"sub-districts left out). The exports run over {acled_span(coverage)}."
-                      + (f" Outlined: a month they cover only partly, its events on those days ({join(partly)}); "
-                         "no change is computed for it." if partly else "")
-                      + " Hatched: no published count, or a month the exports do not cover (not zero). Definitions "
-                        "differ: ACLED counts events and records no injuries.",
+    # one short line each: the footer's height is counted by its lines
+    lines = ["ACLED: events with the Islamic State as an actor in the report's area, split sub-districts left out "
+             "(events, not attacks; no injuries).",
+             f"Event types the exports hold: {join(types) or 'none'}. The exports run over {acled_span(coverage)}."]
+    if partly:
+        lines.append(f"Outlined: a month the exports cover only partly, its events on those days ({join(partly)}); "
+                     "no change is computed for it.")
+    lines.append("Hatched: no published count, or a month the exports do not cover (not zero).")
+    style.finish(fig, wrap(title), note="\n".join(lines),
                  source="Sources: published attacks, RIC reports; ISIS events, ACLED (acleddata.com), data not "
                         "redistributed.",
-                 values=trend_sentence(events, "ACLED event counts")
-                 + (f" Partly covered: {join([f'{long_month(m)} {number(partial[m])} events in {_days(coverage, m)}' for m in span if status[m] == 'partly covered'])}."
-                    if partly else ""))
+                 values=trend_sentence(events, "ACLED event counts") + (" Partly covered: " + join(
+                     [f"{long_month(m)} {number(partial[m])} events in {_days(coverage, m)}" for m in span
+                      if status[m] == "partly covered"]) + "." if partly else ""))
     return fig
 
 
@@ -282,8 +286,10 @@ def _duplicates(row) -> str:
         return ""
     parts = ([counted(repeats, "", "exact repeat of an event dropped", "exact repeats of events dropped")]
              if repeats else [])
-    parts += [counted(replaced, "", "older issue of an event replaced by ACLED's newer issue (a later timestamp)",
-                      "older issues of events replaced by ACLED's newer issues (a later timestamp)")] if replaced else []
+    if replaced:
+        parts.append(counted(replaced, "", "older issue of an event replaced by ACLED's newer issue "
+                             "(a later timestamp)", "older issues of events replaced by ACLED's newer issues "
+                             "(a later timestamp)"))
     return f"; {number(int(row.rows))} rows read: {join(parts)}"
 
 
@@ -303,7 +309,12 @@ def acled_placing_notes(data: Processed) -> list:
     disagree = data.optional.get("acled_disagreements")
     if disagree is not None and len(disagree):
         n = int(disagree["events"].sum())
+        by_names = int(disagree.loc[disagree.get("decided_by", pd.Series("", index=disagree.index)).str.startswith(
+            "names"), "events"].sum())
+        used = "the coordinates were used" if not by_names else (
+            f"the coordinates were used for {number(n - by_names)}; for {number(by_names)}, within 0.001° (about "
+            "100 m, the tolerance of our simplified district outlines) of the border of the district the names "
+            "give, the names were")
         items.append(Markdown(f"_{capitalised(counted(n, '', 'event has', 'events have'))} names and coordinates in "
-                              "different districts; the coordinates were used (data/processed/"
-                              "acled_disagreements.csv)._"))
+                              f"different districts; {used} (listed in data/processed/acled_disagreements.csv)._"))
     return items
