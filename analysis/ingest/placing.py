@@ -54,7 +54,8 @@ class PlaceResolver:
             located = self.locate(lat[usable], lon[usable])
             named = placed.loc[usable]
             found = located["admin2_pcode"] != ""
-            # coordinates decide where names gave no district, or another district (listed)
+            # coordinates decide where names gave no district, or another district (listed), unless the point lies
+            # within TOLERANCE of the border of the names' district: there the names decide (listed too)
             other = found & (named["admin2_pcode"] != "") & (named["admin2_pcode"] != located["admin2_pcode"])
             border = self._at_border(named.loc[other, "admin2_pcode"], lat[usable][other], lon[usable][other])
             other[border[border].index] = False

@@ -24,7 +24,7 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
 from ..boundaries import label_point, ring_area
-from ..months import long_month
+from ..months import long_month, month_range
 from . import style
 from .charts import GAP, legend_above, wrap
 from .data import Processed
@@ -275,4 +275,6 @@ def period_map(data: Processed):
     if found is None:
         return None
     when = f"{long_month(months[0])} to {long_month(months[-1])}"
-    return attacks_map(data, found, when, f"summed over the {len(months)} months from {when}")
+    over = f"the {len(months)} months from {when}" if months == month_range(months[0], months[-1]) else \
+        f"the {len(months)} months the exports cover whole from {when} (not the months between them)"
+    return attacks_map(data, found, when, f"summed over {over}")

@@ -134,3 +134,25 @@ def test_the_map_of_a_covered_month_without_isis_events_and_of_a_gap_month_do_no
     assert "By district: none recorded." in description
     assert maps.month_map(load_month(project, "2001-04"), "2001-04") is None  # not ACLED's; no breakdown either
     assert maps.month_map(load_month(project, "2001-06"), "2001-06") is None  # partly covered: not mapped
+
+
+def notebook_cells(*calls: str) -> list[str]:
+    """The monthly notebook's own code cells that make these calls (the imports cell first)."""
+    import nbformat
+
+    nb = nbformat.read(paths.NOTEBOOKS / "monthly_report.ipynb", as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    return [next(s for s in code if "import" in s and "sections" in s)] + [s for s in code if any(c in s for c in calls)]
+
+
+@pytest.mark.parametrize("month", ["2001-03", "2001-04", "2001-06"])  # covered, no ISIS event; in the gap; partly
+def test_the_notebook_cells_of_the_acled_section_and_the_map_run_and_save_what_they_show(project, tmp_path, month):
+    """The issue's crashes, through the notebook's own cells: the cell gets the section's Figure, shows it and
+    saves it as the standard figures are saved (cells.show_figure)."""
+    fig_dir = tmp_path / "figures"
+    fig_dir.mkdir()
+    scope = {"data": load_month(project, month), "MONTH": month, "fig_dir": fig_dir, "rep_dir": tmp_path}
+    for source in notebook_cells("sections.acled_section", "maps.month_map"):
+        exec(source, scope)  # noqa: S102 (the notebook's own cells)
+    assert scope["acled"].figure is not None and (fig_dir / "08_acled.svg").exists()
+    assert (fig_dir / "09_map.svg").exists() == (month == "2001-03")  # a gap or a part month: not ACLED's map
