@@ -1,6 +1,7 @@
 """The ACLED section says what it counts and covers (SYNTHETIC exports built into a SYNTHETIC project)."""
 
 import shutil
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -98,3 +99,27 @@ def test_a_log_says_which_dates_it_covers_and_a_month_outside_them_is_not_covere
         "- The incident log runs from 2001-01-03 to 2001-02-27: it covers February 2001."
     assert sections.log_coverage_text(dates, "2001-03") == ("- The incident log runs from 2001-01-03 to 2001-02-27: "
                                                             "it does not cover March 2001 (no figure from it, not zero).")
+
+
+def test_events_placed_by_their_names_at_a_border_are_said_apart_from_those_the_coordinates_placed():
+    listed = pd.DataFrame({"decided_by": ["coordinates", "names (within 0.001° of the border)"], "events": [3, 2]})
+    notes = texts(sections.acled_placing_notes(SimpleNamespace(optional={"acled_disagreements": listed})))
+    assert notes == ("_5 events have names and coordinates in different districts; the coordinates were used for 3; "
+                     "for 2, within 0.001° (about 100 m, the tolerance of our simplified district outlines) of the "
+                     "border of the district the names give, the names were (listed in "
+                     "data/processed/acled_disagreements.csv)._")
+
+
+def test_the_incident_section_hands_its_reconciliation_chart_to_the_cell(march, tmp_path):
+    """Built like the standard figures: the section returns the Figure, the notebook cell saves and shows it."""
+    data, _ = march
+    assert sections.incident_section(data, "2001-03", tmp_path).absent == \
+        "No incident or raid log in data/raw/incidents/: this section was skipped."
+    recon = pd.DataFrame({"month": ["2001-03"] * 2, "metric": ["attacks", "raids"], "from_log": [4, 2],
+                          "published": [8, 2], "difference": [-4, 0], "status": ["differs", "match"]})
+    logs = SimpleNamespace(optional={**data.optional, "incidents": pd.DataFrame(columns=["month"]),
+                                     "reconciliation": recon})  # a Processed stand-in: the section reads .optional
+    section = sections.incident_section(logs, "2001-03", tmp_path)
+    assert style.describe(section.figure)[0] == \
+        "March 2001: the team's log and the published figures differ on 1 of 2 metrics"
+    assert (tmp_path / "reconciliation.csv").exists() and not list(tmp_path.glob("*.png"))  # the cell saves it
