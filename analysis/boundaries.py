@@ -24,6 +24,7 @@ from .errors import InputFileError
 
 DISTRICTS = paths.GAZETTEER / "districts.geojson"
 DECIMALS = 3  # about 100 m at Syria's latitude
+TOLERANCE = 10 ** -DECIMALS  # how far a border drawn from rounded vertices may lie from OCHA's (degrees)
 PROPERTIES = {"ADM2_PCODE": "adm2_pcode", "ADM2_EN": "adm2_name", "ADM1_PCODE": "adm1_pcode", "ADM1_EN": "adm1_name"}
 
 
@@ -61,6 +62,21 @@ class Districts:
 
     def get(self, adm2_pcode: str) -> District | None:
         return self._by_code.get(adm2_pcode)
+
+    def distance(self, adm2_pcode: str, lon, lat) -> np.ndarray:
+        """How far each point lies from district `adm2_pcode`'s border, in degrees (inf for an unknown
+        district): the distance to the nearest of its edges, wherever the point is."""
+        lon, lat = np.asarray(lon, dtype="float64"), np.asarray(lat, dtype="float64")
+        district = self.get(adm2_pcode)
+        if district is None:
+            return np.full(lon.shape, np.inf)
+        edges = np.vstack([np.hstack([ring[:-1], ring[1:]]) for ring in district.rings])  # x1, y1, x2, y2
+        x1, y1, x2, y2 = (edges[:, k][None, :] for k in range(4))
+        px, py = lon[:, None], lat[:, None]
+        dx, dy = x2 - x1, y2 - y1
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.clip(np.nan_to_num(((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy)), 0, 1)
+        return np.sqrt((px - x1 - t * dx) ** 2 + (py - y1 - t * dy) ** 2).min(axis=1)
 
 
 def _crossing(x1, y1, x2, y2, y):

@@ -97,7 +97,7 @@ def lighten_monthly_notebook(root: Path) -> None:
 
     path = root / "notebooks" / "monthly_report.ipynb"
     nb = nbformat.read(path, as_version=4)
-    nb.cells = [c for c in nb.cells if "show_figure(" not in c.source]
+    nb.cells = [c for c in nb.cells if "drawn.show_figure(fig," not in c.source]  # the optional sections stay
     nbformat.write(nb, path)
 
 

@@ -1,15 +1,21 @@
-"""Read ACLED exports (the 31-column format) in bounded memory, with places resolved to OCHA p-codes.
+"""Read ACLED exports (the 31-column format and ACLED's older layout) in bounded memory, places resolved to
+OCHA p-codes, and set the exports together: one row per event, what each file covers.
 
 ACLED's terms forbid redistribution, so the repository ships no export: users drop theirs into
-data/raw/acled/ (git-ignored). Headers are matched case-insensitively, extra or reordered columns are
-ignored, and only the needed columns are read; the events are cleaned chunk by chunk, so a global export of
-millions of rows stays within a few times its size in memory. Places: `placing.PlaceResolver`.
+data/raw/acled/ (git-ignored). Headers are matched ignoring case, hyphens, spaces and underscores (the older
+layout writes `EVENT-ID-CNTY` or `event id cnty`), extra or reordered columns are ignored, and only the needed
+columns are read; the events are cleaned chunk by chunk, so a global export of millions of rows stays within
+a few times its size in memory. A workbook's real Excel date cells and the older layout's `9-May-20` dates are
+read as dates. ACLED re-issues events under the same `event_id_cnty` with a newer `timestamp`: `combine`
+keeps the newest issue because it is newer, drops exact repeats, and counts both. Places:
+`placing.PlaceResolver`.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -21,24 +27,27 @@ from ..boundaries import Districts
 from ..errors import InputFileError, quoted
 from .distinct import map_distinct
 from .places import Gazetteer, load_gazetteer
-from .placing import PlaceResolver
+from .placing import AT_A_BORDER, PlaceResolver
 
 REQUIRED = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2",
             "admin3", "location", "latitude", "longitude", "fatalities"]
 OPTIONAL = ["country", "inter1", "inter2", "disorder_type", "time_precision", "geo_precision", "assoc_actor_1",
-            "assoc_actor_2"]
+            "assoc_actor_2", "timestamp"]
 INTER_CODES = {"1": "State forces", "2": "Rebel group", "3": "Political militia", "4": "Identity militia",
                "5": "Rioters", "6": "Protesters", "7": "Civilians", "8": "External/Other forces", "0": ""}
 OUTPUT = ["event_id", "date", "month", "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
           "admin1", "admin2", "admin3", "location", "latitude", "longitude", "fatalities", "admin1_pcode",
-          "admin2_pcode", "admin3_pcode", "place_resolved_by", "names_disagree", "time_precision", "geo_precision"]
+          "admin2_pcode", "admin3_pcode", "place_resolved_by", "names_disagree", "time_precision", "geo_precision",
+          "timestamp"]
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d %b %Y")
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d %b %Y", "%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y")
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$")  # an Excel date cell, as the workbook reader gives it
 
 
 def _iso_date(text: str) -> str:
-    """ISO (2023-11-05), 'DD Month YYYY' (05 November 2023) or dd-mm-yyyy as YYYY-MM-DD; '' if none fits."""
+    """ISO (2023-11-05), 'DD Month YYYY' (05 November 2023), dd-mm-yyyy or the older layout's d-Mon-yy (9-May-20)
+    as YYYY-MM-DD; '' if none fits."""
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text.strip(), fmt).date().isoformat()
@@ -66,10 +75,20 @@ def normalise_inter(values: pd.Series) -> pd.Series:
     return map_distinct(values.fillna("").astype("str"), label, "str")
 
 
+def _key(name) -> str:
+    """A header as compared: lower case, only letters and digits ('EVENT-ID-CNTY', 'event id cnty' and
+    'event_id_cnty' are one column)."""
+    return re.sub(r"[^a-z0-9]", "", str(name).lower())
+
+
+def _named(header) -> dict[str, str]:
+    """Our column name -> the header as written in the file, for the columns we read."""
+    keys = {_key(c): c for c in reversed(list(header))}  # the first of two spellings wins
+    return {c: keys[_key(c)] for c in REQUIRED + OPTIONAL if _key(c) in keys}
+
+
 def _columns(path: Path) -> dict[str, str]:
-    """Lower-case column name -> the header as written in the file."""
-    header = pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns
-    return {str(c).strip().lower(): c for c in header}
+    return _named(pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns)
 
 
 def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: int = 250_000,
@@ -125,9 +144,11 @@ def _read_workbook(path: Path, resolver: PlaceResolver, countries: tuple[str, ..
     except Exception as exc:  # noqa: BLE001 (openpyxl raises many kinds for a damaged workbook)
         raise InputFileError(path, f"cannot be read as an ACLED workbook ({type(exc).__name__}: {exc})",
                              hint="save it again from Excel, or export from ACLED as CSV.") from None
-    available = {str(c).strip().lower(): c for c in sheet.columns}
+    available = _named(sheet.columns)
     _require_columns(path, available)
     chunk = pd.DataFrame({c: sheet[available[c]].astype("str") for c in REQUIRED + OPTIONAL if c in available})
+    # a real Excel date cell comes as '2017-01-01 00:00:00' (midnight: ACLED dates have no time)
+    chunk["event_date"] = chunk["event_date"].str.replace(_MIDNIGHT, r"\1", regex=True)
     if countries and "country" in chunk:
         chunk = chunk[chunk["country"].isin(countries)]
     if chunk.empty:
@@ -183,7 +204,8 @@ def _clean_chunk(chunk: pd.DataFrame, resolver: PlaceResolver, path: Path) -> pd
     lat, lon = degrees(chunk["latitude"]), degrees(chunk["longitude"])
     geo_precision = chunk["geo_precision"] if "geo_precision" in chunk else pd.Series("", index=chunk.index)
     placed = resolver.place(chunk["admin1"], chunk["admin2"], chunk["admin3"], lat, lon, geo_precision)
-    optional = {c: chunk[c].str.strip() if c in chunk else "" for c in ("time_precision", "geo_precision")}
+    optional = {c: chunk[c].str.strip().str.replace(r"\.0$", "", regex=True) if c in chunk else ""
+                for c in ("time_precision", "geo_precision", "timestamp")}
     return pd.DataFrame({
         "event_id": chunk["event_id_cnty"],
         "date": dates,
@@ -244,20 +266,78 @@ def unresolved(events: pd.DataFrame, area_governorates: set[str]) -> pd.DataFram
 
 
 def disagreements(events: pd.DataFrame) -> pd.DataFrame:
-    """Places whose names and coordinates give different districts (the coordinates were used)."""
+    """Places whose names and coordinates give different districts, and which decided: the coordinates, or,
+    within the simplified borders' tolerance of the names' district, the names."""
     rows = events[events["names_disagree"] != ""]
-    return rows.groupby(["admin1", "admin2", "admin3", "location", "names_disagree", "admin2_pcode"], sort=True) \
-        .size().reset_index(name="events").rename(columns={"names_disagree": "district_by_names",
-                                                          "admin2_pcode": "district_by_coordinates"})
+    border = rows["place_resolved_by"] == AT_A_BORDER
+    rows = rows.assign(district_by_names=rows["names_disagree"].where(~border, rows["admin2_pcode"]),
+                       district_by_coordinates=rows["admin2_pcode"].where(~border, rows["names_disagree"]),
+                       decided_by=border.map({True: "names (within 0.001° of the border)", False: "coordinates"}))
+    return rows.groupby(["admin1", "admin2", "admin3", "location", "district_by_names", "district_by_coordinates",
+                         "decided_by"], sort=True).size().reset_index(name="events")
 
 
-def coverage(path: Path, events: pd.DataFrame | None, status: str = "read") -> dict:
-    """What one file in data/raw/acled/ holds: its dates, its event types with their counts, and its ISIS
-    events (or why it was not read)."""
-    if events is None or events.empty:
-        return {"file": path.name, "status": status, "first_date": "", "last_date": "", "events": 0,
-                "event_types": "", "isis_events": 0}
-    types = events["event_type"].value_counts().sort_index()
-    return {"file": path.name, "status": status, "first_date": events["date"].min(), "last_date": events["date"].max(),
-            "events": int(len(events)), "event_types": "; ".join(f"{t}: {n}" for t, n in types.items()),
-            "isis_events": int(is_isis(events).sum())}
+COVERAGE = ["file", "status", "first_date", "last_date", "rows", "events", "repeats_dropped", "reissues_replaced",
+            "event_types", "isis_events"]
+
+
+def _stamp(text: str) -> int | None:
+    """ACLED's `timestamp` (seconds since 1970, when the row was last changed) as a number; a date-time
+    written out (a workbook's cell) is read too; None when blank or not a time."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return int(when.replace(tzinfo=when.tzinfo or timezone.utc).timestamp())
+
+
+def combine(exports: list[tuple[Path, pd.DataFrame | None, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The events of all exports (file, events read or None, status) with one row per `event_id`, and what
+    each file covers (COVERAGE, one row a file).
+
+    Rows of one id that agree in every column read (the same event in two overlapping exports, or a row
+    written twice) are one event: the repeats are dropped. Rows of one id that differ are ACLED's issues of
+    the event: the one with the newest `timestamp` is kept because it is newer, the older are replaced. Rows
+    read = events kept + repeats dropped + older issues replaced, per file (a dropped row counts against the
+    file it came from). Two differing rows whose timestamps cannot tell which is newer (equal or blank) are
+    refused: which one ACLED stands by is not in the files."""
+    read = [(path, events.assign(_file=k)) for k, (path, events, _) in enumerate(exports) if events is not None]
+    events = pd.concat([e for _, e in read], ignore_index=True) if read else pd.DataFrame(columns=OUTPUT + ["_file"])
+    repeat = events.duplicated(subset=OUTPUT, keep="first")
+    kept = events[~repeat]
+    stamps = kept["timestamp"].map(_stamp)
+    issues = kept["event_id"].duplicated(keep=False)
+    older = pd.Series(False, index=kept.index)
+    if issues.any():
+        several = kept[issues].assign(_stamp=stamps[issues])
+        for event_id, rows in several.groupby("event_id", sort=True):
+            newest = rows["_stamp"].max()
+            if rows["_stamp"].isna().any() or (rows["_stamp"] == newest).sum() > 1:
+                path = read[int(rows["_file"].iloc[-1])][0]
+                raise InputFileError(
+                    path, f"holds event {quoted(event_id)} in {len(rows)} rows that differ, and their timestamps "
+                    f"({', '.join(quoted(t) for t in rows['timestamp'])}) do not say which is ACLED's newer issue",
+                    hint="keep the row of the newer export and remove the other (or export the event again from "
+                         "ACLED).", column="timestamp")
+            older[rows.index[rows["_stamp"] != newest]] = True
+    out = kept[~older]
+    rows = []
+    for k, (path, frame, status) in enumerate(exports):
+        mine = out[out["_file"] == k]
+        if frame is None or frame.empty:
+            rows.append({"file": path.name, "status": status, "first_date": "", "last_date": "", "rows": 0,
+                         "events": 0, "repeats_dropped": 0, "reissues_replaced": 0, "event_types": "",
+                         "isis_events": 0})
+            continue
+        types = mine["event_type"].value_counts().sort_index()
+        rows.append({"file": path.name, "status": status, "first_date": frame["date"].min(),
+                     "last_date": frame["date"].max(), "rows": int(len(frame)), "events": int(len(mine)),
+                     "repeats_dropped": int((repeat & (events["_file"] == k)).sum()),
+                     "reissues_replaced": int((older & (kept["_file"] == k)).sum()),
+                     "event_types": "; ".join(f"{t}: {n}" for t, n in types.items()),
+                     "isis_events": int(is_isis(mine).sum())})
+    out = out.drop(columns="_file").sort_values(["date", "event_id"], kind="mergesort").reset_index(drop=True)
+    return out, pd.DataFrame(rows, columns=COVERAGE)

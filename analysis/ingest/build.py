@@ -196,34 +196,30 @@ def process_acled(raw: Path, gazetteer, area: pd.DataFrame, districts) -> dict[s
     `districts` and set against the report's `area`, ISIS events per month, what each file covers (files that
     are not exports are listed there, not silently ignored), unresolved places and name/coordinate
     disagreements."""
-    from .acled import coverage, disagreements, isis_by_district, isis_events_by_month, read_acled, unresolved
+    from .acled import combine, disagreements, isis_by_district, isis_events_by_month, read_acled, unresolved
     from .area import area_status
 
     folder = Path(raw) / "acled"
     files = sorted(p for p in folder.glob("*") if p.is_file() and p.name != ".gitkeep") if folder.is_dir() else []
     if not files:
         return {}
-    read, covered = [], []
+    exports = []
     for path in files:
         if not path.name.lower().endswith(ACLED_SUFFIXES):
-            covered.append(coverage(path, None, "skipped: not an ACLED export (.csv, .csv.gz or .xlsx)"))
+            exports.append((path, None, "skipped: not an ACLED export (.csv, .csv.gz or .xlsx)"))
             continue
         if path.stat().st_size == 0:
             raise InputFileError(path, "is empty",
                                  hint="export it from ACLED again, or remove it from data/raw/acled/.")
-        events = read_acled(path, gazetteer, countries=("Syria",), districts=districts)
-        read.append(events)
-        covered.append(coverage(path, events))
-    if not read:
-        return {"acled_coverage": pd.DataFrame(covered)}
-    events = pd.concat(read, ignore_index=True)
-    events = events.drop_duplicates("event_id", keep="last").sort_values(["date", "event_id"], kind="mergesort")
-    events = events.reset_index(drop=True)
+        exports.append((path, read_acled(path, gazetteer, countries=("Syria",), districts=districts), "read"))
+    events, covered = combine(exports)  # one row per event: repeats dropped, older issues replaced, counted
+    if not any(frame is not None for _, frame, _ in exports):
+        return {"acled_coverage": covered}
     events["area"] = area_status(events["admin2_pcode"], events["admin3_pcode"], events["month"], area)
     governorates = {gazetteer.describe(code)["adm1_pcode"] for code in area["adm2_pcode"]}
     return {"acled_events": events, "acled_isis_monthly": isis_events_by_month(events),
             "acled_unresolved": unresolved(events, governorates), "acled_disagreements": disagreements(events),
-            "acled_isis_by_district": isis_by_district(events), "acled_coverage": pd.DataFrame(covered)}
+            "acled_isis_by_district": isis_by_district(events), "acled_coverage": covered}
 
 
 def geography(raw: Path, gazetteer):

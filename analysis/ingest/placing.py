@@ -10,11 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..boundaries import Districts, load_districts
+from ..boundaries import TOLERANCE, Districts, load_districts
 from .distinct import apply_distinct_rows
 from .places import Gazetteer
 
 PLACED = ["admin1_pcode", "admin2_pcode", "admin3_pcode", "place_resolved_by", "names_disagree"]
+AT_A_BORDER = "names, at a border"  # place_resolved_by where the names decided within TOLERANCE of a border
 
 
 class PlaceResolver:
@@ -25,7 +26,10 @@ class PlaceResolver:
     sub-district point within that district; a point in no district (outside Syria) places nothing. When
     both place an event in different districts, the coordinates win if `geo_precision` is 1 or 2 (or not
     given) and the names' district is kept in `names_disagree`; with geo_precision 3 ACLED gives a region's
-    centre, so only the names count. Nothing is snapped to a nearby unit.
+    centre, so only the names count. A point within TOLERANCE (0.001°, about 100 m: how far our simplified
+    borders may lie from OCHA's) of the border of the district the names give cannot tell the two apart, so
+    there the names decide (`AT_A_BORDER`, the coordinates' district kept in `names_disagree`). Nothing is
+    snapped to a nearby unit.
     """
 
     def __init__(self, gazetteer: Gazetteer, districts: Districts | None = None):
@@ -50,9 +54,15 @@ class PlaceResolver:
             located = self.locate(lat[usable], lon[usable])
             named = placed.loc[usable]
             found = located["admin2_pcode"] != ""
-            # coordinates decide where names gave no district, or another district (listed)
+            # coordinates decide where names gave no district, or another district (listed), unless the point lies
+            # within TOLERANCE of the border of the names' district: there the names decide (listed too)
             other = found & (named["admin2_pcode"] != "") & (named["admin2_pcode"] != located["admin2_pcode"])
+            border = self._at_border(named.loc[other, "admin2_pcode"], lat[usable][other], lon[usable][other])
+            other[border[border].index] = False
             use = found & ((named["admin2_pcode"] == "") | other)
+            rows = border[border].index  # the names' district stands; the coordinates' one is listed
+            placed.loc[rows, "names_disagree"] = located.loc[rows, "admin2_pcode"].to_numpy()
+            placed.loc[rows, "place_resolved_by"] = AT_A_BORDER
             same = found & (named["admin2_pcode"] == located["admin2_pcode"]) & (named["admin3_pcode"] == "")
             rows = use[use].index
             placed.loc[rows, "names_disagree"] = named.loc[rows, "admin2_pcode"].where(other[use], "")
@@ -61,6 +71,13 @@ class PlaceResolver:
             rows = same[same].index  # the names' district, the coordinates' sub-district within it
             placed.loc[rows, "admin3_pcode"] = located.loc[rows, "admin3_pcode"].to_numpy()
         return {c: placed[c] for c in PLACED}
+
+    def _at_border(self, district: pd.Series, lat: pd.Series, lon: pd.Series) -> pd.Series:
+        """Whether each point lies within TOLERANCE of the border of the `district` its names give."""
+        near = pd.Series(False, index=district.index)
+        for code, rows in district.groupby(district, sort=True).groups.items():
+            near[rows] = self.districts.distance(code, lon[rows].to_numpy(), lat[rows].to_numpy()) <= TOLERANCE
+        return near
 
     def _names_cached(self, admin1: str, admin2: str, admin3: str) -> tuple[str, str, str, str]:
         key = (admin1, admin2, admin3)

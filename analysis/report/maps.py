@@ -3,8 +3,11 @@
 The counts come from the team's incident log when it covers the month, else from ACLED's ISIS events when an
 export covers it, else from the report's own breakdown by region where a region maps onto districts (a
 district itself; a governorate or an AANES region: the report's area's districts in it, which then share the
-region's count). Districts no source gives a figure for are drawn hatched, apart from those with 0. Nothing is
-fetched: the outlines are the processed table `district_outlines`, written from data/raw/gazetteer.
+region's count). ACLED is used only for months its exports cover whole: a month they cover partly, or one in a
+gap between two exports, is not ACLED's to map. Districts no source gives a figure for are drawn hatched,
+apart from those with 0. Each map is titled and credited by its source (the team's attacks, ACLED's ISIS events
+with the event types the exports hold, or the report's breakdown). Nothing is fetched: the outlines are the
+processed table `district_outlines`, written from data/raw/gazetteer.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
 from ..boundaries import label_point, ring_area
-from ..months import long_month
+from ..months import long_month, month_range
 from . import style
 from .charts import GAP, legend_above, wrap
 from .data import Processed
@@ -48,6 +51,13 @@ class MapData:
     covered: tuple[str, ...]  # districts the source speaks for (0 where no group names them)
     uncounted: tuple[str, ...] = ()  # regions the report gave only as a share of attacks (no count to map)
     parts: tuple[tuple[str, int], ...] = ()  # counts for part of a district (a camp, a sub-district): not mapped
+    what: str = "Attacks"  # what is counted, for the title
+    credit: str = style.SOURCE  # the source line: whose numbers these are
+
+
+def _spans(coverage: pd.DataFrame) -> str:
+    read = coverage[(coverage["status"] == "read") & (coverage["first_date"] != "")]
+    return join(sorted({f"{r.first_date} to {r.last_date}" for r in read.itertuples()})) or "no dates"
 
 
 def _covers(dates: pd.DataFrame | None, months: list[str]) -> bool:
@@ -58,7 +68,7 @@ def _covers(dates: pd.DataFrame | None, months: list[str]) -> bool:
 def map_data(data: Processed, months: list[str]) -> MapData | None:
     """The attack counts by district over `months` from the first source that covers all of them; None when
     none does."""
-    from .metrics import acled_covered
+    from .metrics import acled_covered, acled_types
 
     optional = data.optional
     area = optional.get("area")
@@ -67,13 +77,17 @@ def map_data(data: Processed, months: list[str]) -> MapData | None:
     if by_district is not None and _covers(optional.get("incidents_dates"), months):
         rows = by_district[by_district["month"].isin(months)].groupby("adm2_pcode")["attacks"].sum()
         return MapData([Group(code, (code,), int(v)) for code, v in rows.items() if code], "the team's incident log "
-                       "(confirmed attacks)", area_districts)
+                       "(confirmed attacks)", area_districts,
+                       credit="Source: the team's incident log (data/raw/incidents/), confirmed attacks.")
     acled, coverage = optional.get("acled_isis_by_district"), optional.get("acled_coverage")
     if acled is not None and coverage is not None and set(months) <= set(acled_covered(coverage)):
         rows = acled[acled["month"].isin(months)].groupby("adm2_pcode")["events"].sum()
         every = tuple(sorted(set(optional["district_outlines"]["adm2_pcode"])))
-        return MapData([Group(code, (code,), int(v)) for code, v in rows.items()], "ACLED events with the Islamic "
-                       "State as an actor", every)
+        types = join(acled_types(coverage)) or "none"
+        return MapData([Group(code, (code,), int(v)) for code, v in rows.items() if v], "ACLED events with the "
+                       f"Islamic State as an actor, of the event types the exports hold ({types}; the exports run "
+                       f"over {_spans(coverage)})", every, what="ACLED ISIS events",
+                       credit="Source: ACLED (acleddata.com), data not redistributed; not RIC's count of attacks.")
     if area is None:
         return None
     governorate = optional["district_outlines"].drop_duplicates("adm2_pcode").set_index("adm2_pcode")["adm1_pcode"]
@@ -187,33 +201,44 @@ def attacks_map(data: Processed, found: MapData, when: str, note_when: str, prov
     handles += [Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure"),
                 Line2D([], [], color=style.COLORS["text"], linewidth=1.1, label="Report's area")]
     legend_above(ax, handles, ncol=len(handles))
+    title, shares, values = _words(found, names, when, provisional)
+    style.finish(fig, wrap(title),
+                 note=f"Counts: {found.source}, {note_when}. Hatched: no figure for the district (not zero)."
+                      f"{shares} Outlines: OCHA districts (COD-AB, 2020-12-17); thick line: the report's area.",
+                 source=found.credit, values=values)
+    return fig
+
+
+def _words(found: MapData, names: pd.Series, when: str, provisional: bool) -> tuple[str, str, str]:
+    """The map's title, the sentences of its note on what is not mapped, and its values in words. No group
+    with a count (a covered month with no event): 'none recorded', never a 'most in'."""
+    what = found.what
     ranked = sorted(found.groups, key=lambda g: (-g.value, g.label))
-    top = ranked[0]
-    where = names[top.districts[0]] if len(top.districts) == 1 else top.label
-    title = f"Attacks by district, {when}: most in {where} ({number(top.value)})" if top.value else \
-        f"Attacks by district, {when}: none recorded"
+    top = ranked[0] if ranked else Group("", (), 0)
+    where = (names[top.districts[0]] if len(top.districts) == 1 else top.label) if ranked else ""
+    title = f"{what} by district, {when}: most in {where} ({number(top.value)})" if top.value else \
+        f"{what} by district, {when}: none recorded"
     shares = ""
     if found.parts:
         shares += f" Not mapped, being part of a district: {join([f'{p} {number(v)}' for p, v in found.parts])}."
     second = max([g.value for g in ranked[1:]] + [0])
     if top.value and top.value == second:  # a tie: no district leads
         counted_in = sum(len(g.districts) for g in found.groups if g.value)
-        title = f"Attacks by district, {when}: {number(sum(g.value for g in found.groups))} in {counted_in} districts"
+        title = f"{what} by district, {when}: {number(sum(g.value for g in found.groups))} in {counted_in} districts"
     if found.uncounted or top.value <= second + sum(v for _, v in found.parts):  # the unmapped could lead
-        title = f"Attacks by district, {when}, where the report gave counts" if found.uncounted or found.parts \
+        title = f"{what} by district, {when}, where the report gave counts" if found.uncounted or found.parts \
             else title
     if found.uncounted:
         shares += f" {join(list(found.uncounted))}: given only as a share of attacks, so not mapped."
     if provisional:
         title, shares = f"PROVISIONAL: {title}", f"{shares} The month's figures are the team's provisional count, " \
                                                    "not yet published."
-    style.finish(fig, wrap(title),
-                 note=f"Counts: {found.source}, {note_when}. Hatched: no figure for the district (not zero)."
-                      f"{shares} Outlines: OCHA districts (COD-AB, 2020-12-17); thick line: the report's area.",
-                 values="By district: " + "; ".join(
-                     f"{names[g.districts[0]] if len(g.districts) == 1 else g.label + ' (' + join([names[d] for d in g.districts]) + ')'} "
-                     f"{number(g.value)}" for g in ranked) + ".")
-    return fig
+    def named(g: Group) -> str:
+        return names[g.districts[0]] if len(g.districts) == 1 else \
+            f"{g.label} ({join([names[d] for d in g.districts])})"
+
+    values = "By district: " + ("; ".join(f"{named(g)} {number(g.value)}" for g in ranked) or "none recorded") + "."
+    return title, shares, values
 
 
 @standard_figure("09_map", "Attacks by district", "attacks",
@@ -254,4 +279,6 @@ def period_map(data: Processed):
     if found is None:
         return None
     when = f"{long_month(months[0])} to {long_month(months[-1])}"
-    return attacks_map(data, found, when, f"summed over the {len(months)} months from {when}")
+    over = f"the {len(months)} months from {when}" if months == month_range(months[0], months[-1]) else \
+        f"the {len(months)} months the exports cover whole from {when} (not the months between them)"
+    return attacks_map(data, found, when, f"summed over {over}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..months import month_range, previous_month, window
+from ..months import previous_month, window
 from ..vocabulary import BOUNDS, HEADLINE
 from .wording import total_qualifier
 
@@ -87,12 +87,27 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
 ATTACK_TYPES = ("Explosions/Remote violence", "Violence against civilians")  # where most ISIS attacks are coded
 
 
-def acled_covered(coverage: pd.DataFrame) -> list[str]:
-    """The months the ACLED exports read cover (first to last event date), [] when none was read."""
+def acled_days(coverage: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Each month an ACLED export read reaches into: (days covered, days in the month). A file covers the days
+    from its first to its last event; days between two files' dates are not covered."""
     read = coverage[(coverage["status"] == "read") & (coverage["first_date"] != "")]
-    if read.empty:
-        return []
-    return month_range(read["first_date"].min()[:7], read["last_date"].max()[:7])
+    days = pd.DatetimeIndex([])
+    for row in read.itertuples():
+        days = days.union(pd.date_range(row.first_date, row.last_date, freq="D"))
+    counts = pd.Series(1, index=days).groupby(days.strftime("%Y-%m")).sum()
+    return {m: (int(n), pd.Period(m, "M").days_in_month) for m, n in counts.items()}
+
+
+def acled_covered(coverage: pd.DataFrame, area: pd.DataFrame | None = None) -> list[str]:
+    """The months the ACLED exports read cover whole ([] when none was read); with `area`, only those from
+    the area table's first month (before it there is no area to count in)."""
+    start = area["first_month"].min() if area is not None and len(area) else ""
+    return [m for m, (n, of) in acled_days(coverage).items() if n == of and m >= start]
+
+
+def acled_partly(coverage: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """The months the exports cover only some days of: (days covered, days in the month)."""
+    return {m: (n, of) for m, (n, of) in acled_days(coverage).items() if n < of}
 
 
 def acled_types(coverage: pd.DataFrame) -> list[str]:
@@ -102,11 +117,12 @@ def acled_types(coverage: pd.DataFrame) -> list[str]:
 
 
 def with_acled(key_figures: pd.DataFrame, optional: dict, month: str) -> pd.DataFrame:
-    """The key figures with ACLED's row when an export covers the month: ISIS events in the report's area
-    (split sub-districts left out), the previous month when covered too, and the event types present."""
+    """The key figures with ACLED's row when the exports cover the whole month: ISIS events in the report's
+    area (split sub-districts left out), the previous month and the change only when it is covered whole too,
+    and the event types present."""
     coverage, acled = optional.get("acled_coverage"), optional.get("acled_isis_monthly")
-    covered = acled_covered(coverage) if coverage is not None else []
-    if acled is None or month not in covered:
+    covered = acled_covered(coverage, optional.get("area")) if coverage is not None else []
+    if acled is None or month not in covered:  # partly covered or not covered: no figure, never 0
         return key_figures
     inside = acled[acled["area"] == "in"].groupby("month")["events"].sum()
     prev = previous_month(month)

@@ -1,16 +1,23 @@
 """Optional report sections: the team's incident log (with reconciliation) and the ACLED cross-check.
 
-Each returns what the notebook displays: Markdown tables and figures when the inputs are there, and one
-sentence saying what was skipped when they are not.
+Each returns a `Section`, built like the standard figures: its text (Markdown), its Figure (or None, with the
+sentence that says why) and the notes that follow it. The notebook cell shows the text, hands the Figure to
+`cells.show_figure` (which saves it as every standard figure is saved) and shows the notes, so a researcher
+can change the Figure in the cell. Without the inputs, the section is one sentence saying what was skipped.
+
+ACLED coverage is told month by month: a month the exports cover whole gets a count and a bar; a month they
+cover partly is drawn outlined with its days said and never compared; a month outside them (before the first
+export, between two, after the last, or before the area table starts) is not covered, never 0.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from IPython.display import Image, Markdown
+from IPython.display import Markdown
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
@@ -19,12 +26,24 @@ from ..outputs import write_csv
 from . import markdown, style
 from .charts import GAP, legend_above, month_ticks, set_top, trend_sentence, wrap
 from .data import Processed
-from .keypoints import capitalised, counted, missing, number
-from .metrics import ATTACK_TYPES, acled_covered, acled_types
+from .keypoints import capitalised, counted, join, missing, number
+from .metrics import ATTACK_TYPES, acled_covered, acled_partly, acled_types
 from .provisional import late_text
 from .tables import markdown_table
 
 C = style.COLORS
+PARTLY = {"facecolor": "white", "edgecolor": C["unverified"], "linewidth": 1.0}  # a partly covered month's bar
+
+
+@dataclass
+class Section:
+    """What an optional section's notebook cell shows: `text`, then the Figure (saved as `stem`; when None,
+    the sentence `absent` instead), then `notes`."""
+
+    text: list = field(default_factory=list)
+    figure: object = None
+    absent: str = ""
+    notes: list = field(default_factory=list)
 
 
 @style.house_style
@@ -55,11 +74,12 @@ def reconciliation_chart(recon: pd.DataFrame, month: str):
     return fig
 
 
-def incident_section(data: Processed, month: str, fig_dir: Path, rep_dir: Path) -> list:
-    """The month's incidents, attacks by type, target and district, and the reconciliation."""
+def incident_section(data: Processed, month: str, rep_dir: Path) -> Section:
+    """The month's incidents, attacks by type, target and district, and the reconciliation (its table written
+    to reconciliation.csv; its chart is the Section's Figure, 07_reconciliation)."""
     logs = data.optional
     if "incidents" not in logs and "raids" not in logs:
-        return [Markdown("_No incident or raid log in data/raw/incidents/: this section was skipped._")]
+        return Section(absent="No incident or raid log in data/raw/incidents/: this section was skipped.")
     items = [Markdown(log_coverage_text(logs, month))]
     late = late_text(logs, month)
     if late:  # rows of the closed month before, logged after its figures were taken
@@ -77,6 +97,7 @@ def incident_section(data: Processed, month: str, fig_dir: Path, rep_dir: Path) 
             items.append(Markdown(f"**Confirmed attacks by {label}**\n\n" + markdown_table(by[by["month"] == month].drop(
                 columns="month"))))
     recon = logs.get("reconciliation")
+    fig = None
     if recon is not None:
         mine = recon[recon["month"] == month].assign(
             status=lambda f: f["status"].map(lambda s: f"**{s.upper()}**" if s == "differs" else s))
@@ -84,10 +105,8 @@ def incident_section(data: Processed, month: str, fig_dir: Path, rep_dir: Path) 
         items.append(Markdown("**Reconciliation: the log against the published figures** (differences in bold)\n\n"
                               + markdown_table(mine.drop(columns="month"))))
         fig = reconciliation_chart(recon, month)
-        if fig is not None:
-            items.append(Image(filename=str(style.save(fig, fig_dir, "07_reconciliation")["png"]),
-                               alt=style.describe(fig)[0]))
-    return items
+    return Section(items, fig, f"No reconciliation chart: the logs and the published figures of {long_month(month)} "
+                               "share no metric.")
 
 
 def describe_area(area: pd.DataFrame) -> str:
@@ -116,74 +135,129 @@ def log_coverage_text(logs: dict, month: str) -> str:
     return "\n".join(lines)
 
 
+def acled_month(coverage: pd.DataFrame, month: str, area: pd.DataFrame | None = None) -> str:
+    """'covered', 'partly covered' or 'not covered': how much of `month` the exports read cover (a month
+    before the area table's first month is not covered: there is no area to count in)."""
+    if month in acled_covered(coverage, area):
+        return "covered"
+    start = area["first_month"].min() if area is not None and len(area) else ""
+    return "partly covered" if month in acled_partly(coverage) and month >= start else "not covered"
+
+
+def acled_span(coverage: pd.DataFrame) -> str:
+    """The dates the exports read run over, each file's: '2017-01-01 to 2023-06-02 and 2020-04-27 to …'."""
+    read = coverage[(coverage["status"] == "read") & (coverage["first_date"] != "")]
+    spans = sorted({f"{r.first_date} to {r.last_date}" for r in read.itertuples()})
+    return join(spans) if spans else "no dates"
+
+
+def _days(coverage: pd.DataFrame, month: str) -> str:
+    n, of = acled_partly(coverage)[month]
+    return f"{n} of {of} days"
+
+
 @style.house_style
-def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, covered: list[str], month: str, months: int = 24):
-    """ISIS events in the report's area per month (ACLED) beside the published attack counts; months the
-    export does not cover and months without a published count are drawn as gaps, never as 0."""
+def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, coverage: pd.DataFrame, month: str,
+                area: pd.DataFrame | None = None, months: int = 24):
+    """ISIS events in the report's area per month (ACLED) beside the published attack counts. A month the
+    exports cover whole is a full bar; one they cover partly an outlined bar of those days' events; months
+    not covered (outside the exports' dates, between two, before the area table) and months without a
+    published count are drawn as gaps, never as 0."""
     span = window(month, months)
+    status = {m: acled_month(coverage, m, area) for m in span}
     inside = acled[acled["area"] == "in"]
-    events = inside.groupby("month")["events"].sum().reindex(span).astype("Float64")
-    events[[m in covered for m in span]] = events[[m in covered for m in span]].fillna(0)
+    counts = inside.groupby("month")["events"].sum().reindex(span).astype("Float64").fillna(0)
+    events = counts.where([status[m] == "covered" for m in span])  # NA: no monthly figure
+    partial = counts.where([status[m] == "partly covered" for m in span])
     published = panel.set_index("month")["attacks"].reindex(span)
     fig, ax = style.new_figure()
     x = np.arange(len(span))
-    set_top(ax, list(published) + list(events), room=1.2)
+    set_top(ax, list(published) + list(events) + list(partial), room=1.2)
     top = ax.get_ylim()[1]
-    for offset, series, color in ((-0.2, published, C["main"]), (0.2, events, C["unverified"])):
-        ax.bar(x + offset, [0 if missing(v) else int(v) for v in series], width=0.38, color=color)
-        for i in [i for i, v in enumerate(series) if missing(v)]:
-            ax.bar(i + offset, top, width=0.38, **GAP)
+    ax.bar(x - 0.2, [0 if missing(v) else int(v) for v in published], width=0.38, color=C["main"])
+    ax.bar(x + 0.2, [0 if missing(v) else int(v) for v in events], width=0.38, color=C["unverified"])
+    for i, m in enumerate(span):
+        if missing(published.iloc[i]):
+            ax.bar(i - 0.2, top, width=0.38, **GAP)
+        if status[m] == "partly covered":  # an outlined bar, and its days above it (a 0 of 2 days shows too)
+            ax.bar(i + 0.2, int(partial.iloc[i]), width=0.38, **PARTLY)
+            n, of = acled_partly(coverage)[m]
+            ax.text(i + 0.2, int(partial.iloc[i]) + top * 0.01, f"{n}/{of}\ndays", ha="center", va="bottom",
+                    fontsize=6, color=C["unverified"])
+        elif status[m] == "not covered":
+            ax.bar(i + 0.2, top, width=0.38, **GAP)
     ax.set_ylim(0, top)
     month_ticks(ax, span, month)
     ax.set_ylabel("Per month")
-    handles = [Patch(color=C["main"], label="Published attacks"), Patch(color=C["unverified"], label="ACLED ISIS events"),
-               Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="Not published / not covered")]
+    handles = [Patch(color=C["main"], label="Published attacks (RIC)"),
+               Patch(color=C["unverified"], label="ACLED ISIS events"),
+               Patch(**PARTLY, label="ACLED, part of the month"),
+               Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure (not zero)")]
     legend_above(ax, handles)
-    now = events.get(month)
-    title = (f"ACLED records {counted(now, '', 'ISIS event', 'ISIS events')} in the report's area in "
-             f"{long_month(month)}" if not missing(now)
-             else f"ACLED does not cover {long_month(month)}")
-    style.finish(fig, wrap(title),
-                 note="ACLED: events with the Islamic State as an actor, placed by coordinates in OCHA districts, in "
-                      "the report's area (split sub-districts left out). Hatched: no published count, or a month "
-                      "outside the export's dates (not zero). Definitions differ: ACLED counts events and records no "
-                      "injuries.",
-                 source="Sources: RIC reports; ACLED (acleddata.com), data not redistributed.",
-                 values=trend_sentence(events, "ACLED event counts"))
+    now, types = counts.get(month), acled_types(coverage)
+    if status[month] == "covered":
+        title = (f"ACLED records {counted(now, '', 'ISIS event', 'ISIS events')} in the report's area in "
+                 f"{long_month(month)}")
+    elif status[month] == "partly covered":
+        title = (f"ACLED covers only {_days(coverage, month)} of {long_month(month)}: {number(now)} ISIS "
+                 f"{'event' if now == 1 else 'events'} in the report's area on those days")
+    else:
+        title = f"ACLED does not cover {long_month(month)}"
+    partly = [f"{long_month(m)} {_days(coverage, m)}" for m in span if status[m] == "partly covered"]
+    # one short line each: the footer's height is counted by its lines
+    lines = ["ACLED: events with the Islamic State as an actor in the report's area, split sub-districts left out "
+             "(events, not attacks; no injuries).",
+             f"Event types the exports hold: {join(types) or 'none'}. The exports run over {acled_span(coverage)}."]
+    if partly:
+        lines.append(f"Outlined: a month the exports cover only partly, its events on those days ({join(partly)}); "
+                     "no change is computed for it.")
+    lines.append("Hatched: no published count, or a month the exports do not cover (not zero).")
+    style.finish(fig, wrap(title), note="\n".join(lines),
+                 source="Sources: published attacks, RIC reports; ISIS events, ACLED (acleddata.com), data not "
+                        "redistributed.",
+                 values=trend_sentence(events, "ACLED event counts") + (" Partly covered: " + join(
+                     [f"{long_month(m)} {number(partial[m])} events in {_days(coverage, m)}" for m in span
+                      if status[m] == "partly covered"]) + "." if partly else ""))
     return fig
 
 
-def acled_section(data: Processed, month: str, fig_dir: Path) -> list:
+def acled_section(data: Processed, month: str) -> Section:
     """What the ACLED exports cover and where, the month's ISIS events in the report's area by type beside the
-    published count, and what could not be placed; or a sentence saying the cross-check was skipped."""
+    published count (only for a month covered whole; a partly covered month's days are said), the chart
+    (08_acled), and what could not be placed; or a sentence saying the cross-check was skipped."""
     coverage = data.optional.get("acled_coverage")
     if coverage is None:
-        return [Markdown("_No ACLED export in data/raw/acled/: the ACLED cross-check was skipped._")]
+        return Section(absent="No ACLED export in data/raw/acled/: the ACLED cross-check was skipped.")
     items = [Markdown(acled_coverage_text(coverage))]
-    covered = acled_covered(coverage)
     acled, area = data.optional.get("acled_isis_monthly"), data.optional.get("area")
-    if not covered or acled is None or area is None:
-        return items
+    no_chart = "No ACLED chart: no export in data/raw/acled/ could be read."
+    if (not acled_partly(coverage) and not acled_covered(coverage)) or acled is None or area is None:
+        return Section(items, absent=no_chart)
     items.append(Markdown(f"The section counts ISIS events in the report's area: {describe_area(area)}."))
-    if month not in covered:
-        items.append(Markdown(f"_ACLED does not cover {long_month(month)}: the exports run from "
-                              f"{long_month(covered[0])} to {long_month(covered[-1])}. No ACLED figure is given "
-                              "for this month (not zero)._"))
+    status, start = acled_month(coverage, month, area), area["first_month"].min()
+    rows = acled[acled["month"] == month]
+    by_type = rows[rows["area"] == "in"].groupby("event_type")["events"].sum()
+    total = int(by_type.sum())
+    if status == "not covered":
+        why = (f"the area table (data/raw/gazetteer/area.csv) starts in {long_month(start)}" if month < start else
+               f"the exports run over {acled_span(coverage)}")
+        items.append(Markdown(f"_ACLED does not cover {long_month(month)}: {why}. No ACLED figure is given for "
+                              "this month (not zero)._"))
+    elif status == "partly covered":
+        items.append(Markdown(f"_ACLED covers only {_days(coverage, month)} of {long_month(month)} (the exports "
+                              f"run over {acled_span(coverage)}): {number(total)} ISIS "
+                              f"{'event' if total == 1 else 'events'} in the report's area on those days. The "
+                              "month is partly covered: no monthly figure and no change are given._"))
     else:
-        rows = acled[acled["month"] == month]
-        by_type = rows[rows["area"] == "in"].groupby("event_type")["events"].sum()
         table = pd.DataFrame({"event type": by_type.index, "ISIS events": [int(v) for v in by_type]})
-        total = int(by_type.sum())
         apart = {a: int(rows.loc[rows["area"] == a, "events"].sum()) for a in ("split", "district only", "outside")}
         items.append(Markdown(
             f"**ISIS events in the report's area, {long_month(month)}: {total}**\n\n"
             + (markdown_table(table) if len(table) else "none recorded in the area")
             + f"\n\nCounted apart: {apart['split']} in sub-districts a control line splits, {apart['district only']} "
               f"in the area's districts with no sub-district known, {apart['outside']} outside the area."))
-    fig = acled_chart(acled, data.monthly, covered, month)
-    items.append(Image(filename=str(style.save(fig, fig_dir, "08_acled")["png"]), alt=style.describe(fig)[0]))
-    items += acled_placing_notes(data)
-    return items
+    return Section(items, acled_chart(acled, data.monthly, coverage, month, area), no_chart,
+                   acled_placing_notes(data))
 
 
 def acled_coverage_text(coverage: pd.DataFrame) -> str:
@@ -196,12 +270,27 @@ def acled_coverage_text(coverage: pd.DataFrame) -> str:
             continue
         lines.append(f"- {markdown.text(row.file)}: {number(row.events)} events in Syria from {row.first_date} to "
                      f"{row.last_date}, {number(row.isis_events)} with ISIS; event types: "
-                     f"{markdown.text(row.event_types) or 'none'}")
+                     f"{markdown.text(row.event_types) or 'none'}{_duplicates(row)}")
     absent = [t for t in ATTACK_TYPES if t not in types]
     if absent and types:
         lines += ["", f"_The exports hold no {' or '.join(absent)} events, where most ISIS attacks are coded: the "
                       "comparison with the published counts is partial._"]
     return "\n".join(lines)
+
+
+def _duplicates(row) -> str:
+    """'; 302 rows read: 1 exact repeat dropped, 1 older issue replaced by ACLED's newer one' (nothing when every
+    row read is an event kept)."""
+    repeats, replaced = int(row.repeats_dropped or 0), int(row.reissues_replaced or 0)
+    if not repeats and not replaced:
+        return ""
+    parts = ([counted(repeats, "", "exact repeat of an event dropped", "exact repeats of events dropped")]
+             if repeats else [])
+    if replaced:
+        parts.append(counted(replaced, "", "older issue of an event replaced by ACLED's newer issue "
+                             "(a later timestamp)", "older issues of events replaced by ACLED's newer issues "
+                             "(a later timestamp)"))
+    return f"; {number(int(row.rows))} rows read: {join(parts)}"
 
 
 def acled_placing_notes(data: Processed) -> list:
@@ -220,7 +309,12 @@ def acled_placing_notes(data: Processed) -> list:
     disagree = data.optional.get("acled_disagreements")
     if disagree is not None and len(disagree):
         n = int(disagree["events"].sum())
+        by_names = int(disagree.loc[disagree.get("decided_by", pd.Series("", index=disagree.index)).str.startswith(
+            "names"), "events"].sum())
+        used = "the coordinates were used" if not by_names else (
+            f"the coordinates were used for {number(n - by_names)}; for {number(by_names)}, within 0.001° (about "
+            "100 m, the tolerance of our simplified district outlines) of the border of the district the names "
+            "give, the names were")
         items.append(Markdown(f"_{capitalised(counted(n, '', 'event has', 'events have'))} names and coordinates in "
-                              "different districts; the coordinates were used (data/processed/"
-                              "acled_disagreements.csv)._"))
+                              f"different districts; {used} (listed in data/processed/acled_disagreements.csv)._"))
     return items

@@ -31,8 +31,11 @@ def test_acled_counts_every_district_it_covers_and_zero_is_not_no_figure(march):
     faces = {code: patch for code, patch in zip(shapes, [p for p in fig.axes[0].patches if isinstance(p, PathPatch)])}
     assert faces["SY0800"].get_hatch() is None and faces["SY0800"].get_facecolor()[:3] == (247 / 255, 251 / 255, 1.0)
     alt, description = style.describe(fig)
-    assert alt == "Attacks by district, January 2001: 2 in 2 districts"  # a tie: no "most in"
+    assert alt == "ACLED ISIS events by district, January 2001: 2 in 2 districts"  # a tie: no "most in"
     assert "By district: Deir-ez-Zor 1; Al Mayadin 1." in description and "Counts: ACLED events" in description
+    assert "of the event types the exports hold (Battles; the exports run over 2001-01-01 to 2001-02-28)" in description
+    footer = fig.texts[-1].get_text().replace("\n", " ")
+    assert "Source: ACLED (acleddata.com)" in footer and "Rojava Information Center" not in footer
 
 
 def test_the_report_breakdown_maps_regions_onto_the_area_districts_and_leaves_the_rest_hatched(march):  # noqa: F811
@@ -98,7 +101,7 @@ def test_the_overview_map_sums_an_event_level_source_over_its_months_and_never_t
 
     whole = load_processed(march[1].parent / "processed")
     fig = maps.period_map(whole)
-    assert style.describe(fig)[0] == "Attacks by district, January 2001 to February 2001: 2 in 2 districts"
+    assert style.describe(fig)[0] == "ACLED ISIS events by district, January 2001 to February 2001: 2 in 2 districts"
     assert "summed over the 2 months from January 2001 to February 2001" in style.describe(fig)[1]
     without = whole.__class__(**{**whole.__dict__, "optional": {k: v for k, v in whole.optional.items()
                                                                 if not k.startswith("acled")}})

@@ -40,7 +40,8 @@ def test_a_new_incident_log_and_acled_export_add_their_sections(project):  # noq
     for name in ("incident_log.csv", "raid_log.csv"):
         shutil.copy(FIXTURES / name, raw / "incidents" / name)
     (raw / "acled").mkdir()
-    pd.DataFrame(ROWS)[COLUMNS].to_csv(raw / "acled/export_synthetic.csv", index=False)
+    last = dict(ROWS[2], event_id_cnty="SYR6", event_date="2023-11-30")  # not ISIS: the export covers November whole
+    pd.DataFrame(ROWS + [last])[COLUMNS].to_csv(raw / "acled/export_synthetic.csv", index=False)
     (raw / "acled/notes.txt").write_text("SYNTHETIC notes a researcher left beside the export\n", encoding="utf-8")
     try:
         assert ran(monthly(project))
@@ -54,13 +55,13 @@ def test_a_new_incident_log_and_acled_export_add_their_sections(project):  # noq
         assert "The incident log runs from 2023-10-30 to 2023-11-21: it covers November 2023." in html
         assert "The raid log runs from 2023-11-02 to 2023-11-16: it covers November 2023." in html
         assert "Confirmed attacks by district (OCHA p-code)" in html and "SY0901" in html
-        assert "export_synthetic.csv: 5 events in Syria from 2023-10-30 to 2023-11-20, 4 with ISIS" in html
+        assert "export_synthetic.csv: 6 events in Syria from 2023-10-30 to 2023-11-30, 4 with ISIS" in html
         assert "notes.txt: skipped: not an ACLED export (.csv, .csv.gz or .xlsx)" in html  # reported, not ignored
         assert "The exports hold no Violence against civilians events" in html and "is partial" in html
         assert "area, November 2023: 2</strong>" in html and "the AANES regions Jazira, Euphrates" in html
         assert "1 ACLED event could not be placed in a district and is not guessed: 0 in governorates" in html
         events = pd.read_csv(project / "data/processed/acled_events.csv")
-        assert set(events["event_id"]) == {"SYR1", "SYR2", "SYR3", "SYR4", "SYR5"}  # Syria only
+        assert set(events["event_id"]) == {"SYR1", "SYR2", "SYR3", "SYR4", "SYR5", "SYR6"}  # Syria only
         added = {name: sha256_of(path) for name, path in outputs(project).items() if name not in before}
         if os.environ.get("UPDATE_SYNTHETIC_SUMS"):
             SECTION_SUMS.write_text("".join(f"{digest}  {name}\n" for name, digest in sorted(added.items())))
