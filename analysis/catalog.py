@@ -134,7 +134,7 @@ TABLES = (
     Table("acled_unresolved", ("admin1", "admin2", "admin3", "location", "area", "events"), counts=("events",),
           inputs=_ACLED, month=True),
     Table("acled_disagreements", ("admin1", "admin2", "admin3", "location", "district_by_names",
-                                  "district_by_coordinates", "events"),
+                                  "district_by_coordinates", "decided_by", "events"),
           counts=("events",), inputs=_ACLED, month=True),
     Table("acled_coverage", ("file", "status", "first_date", "last_date", "rows", "events", "repeats_dropped",
                              "reissues_replaced", "event_types", "isis_events"),
