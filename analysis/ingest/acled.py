@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -291,7 +291,7 @@ def _stamp(text: str) -> int | None:
         when = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return int(when.replace(tzinfo=when.tzinfo or timezone.utc).timestamp())
+    return int(when.replace(tzinfo=when.tzinfo or UTC).timestamp())
 
 
 def combine(exports: list[tuple[Path, pd.DataFrame | None, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -29,8 +29,8 @@ from . import style
 from .charts import GAP, legend_above, wrap
 from .data import Processed
 from .figure_registry import standard_figure
-from .keypoints import join, missing, number
 from .provisional import is_provisional
+from .wording import join, missing, number
 
 SHADES = ["#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]  # 0, then four classes (ColorBrewer Blues)
 

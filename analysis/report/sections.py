@@ -26,10 +26,10 @@ from ..outputs import write_csv
 from . import markdown, style
 from .charts import GAP, legend_above, month_ticks, set_top, trend_sentence, wrap
 from .data import Processed
-from .keypoints import capitalised, counted, join, missing, number
 from .metrics import ATTACK_TYPES, acled_covered, acled_partly, acled_types
 from .provisional import late_text
 from .tables import markdown_table
+from .wording import capitalised, counted, join, missing, number
 
 C = style.COLORS
 PARTLY = {"facecolor": "white", "edgecolor": C["unverified"], "linewidth": 1.0}  # a partly covered month's bar
