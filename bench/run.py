@@ -80,6 +80,12 @@ def main() -> int:
         rows.append(summary("make monthly MONTH=2023-11 (processed data built)", monthly,
                             f"{ratio:.2f} x floor (target <= 1.5)"))
         rows.append(summary("make monthly MONTH=2023-11 again, nothing changed", noop, "target < 0.5 s"))
+        drawn = figure_times(project)
+        rows.append({"benchmark": f"figures of 2023-11 built and saved in one process ({len(drawn['month'])} "
+                                  "figures, bench/figures.py)", "runs": RUNS,
+                     "median_s": round(sum(r["median_s"] for r in drawn["month"]), 3), "min_s": "", "max_s": "",
+                     "median_cpu_s": round(sum(r["cpu_s"] for r in drawn["month"]), 3),
+                     "note": "sum of each figure's median build + save; each figure below"})
 
         reports = len((project / "data/processed/months.txt").read_text().split()) + 1
         every, floor_around = [], []
@@ -89,16 +95,34 @@ def main() -> int:
             timed(["make", "--no-print-directory", "data"], project)
             every.append(timed(["make", "--no-print-directory", "-j2", "all"], project))
             floor_around.append(timed(floor_cmd, project))
-        per_report = median_wall(every) / reports
-        rows.append(summary("floor, paired with make -j2 all (before and after each run)", floor_around))
-        rows.append(summary(f"make -j2 all from a clean tree (every month + overview: {reports} reports)", every,
-                            f"{per_report:.2f} s per report = {per_report / median_wall(floor_around):.2f} x floor "
-                            "(target <= 0.45)"))
+        if every:  # BENCH_ALL_RUNS=0: the quick benchmarks only
+            per_report = median_wall(every) / reports
+            rows.append(summary("floor, paired with make -j2 all (before and after each run)", floor_around))
+            rows.append(summary(f"make -j2 all from a clean tree (every month + overview: {reports} reports)",
+                                every, f"{per_report:.2f} s per report = "
+                                f"{per_report / median_wall(floor_around):.2f} x floor (target <= 0.45)"))
         rows += dirty_check(scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    write(rows)
+    write(rows, drawn)
     return 0
+
+
+def figure_times(project: Path) -> dict[str, list[dict]]:
+    """Each figure of 2023-11's report, the district map (of the latest month with one, if 2023-11 has none)
+    and the overview's figures, built and saved in one process of the copy (bench/figures.py): where a
+    report's drawing time goes."""
+    import json
+
+    out = subprocess.run([str(project / ".venv/bin/python"), str(project / "bench/figures.py"), "2023-11",
+                          "--runs", str(RUNS)], cwd=project, env=clean_env(), capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"bench/figures.py failed\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
+    rows = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    for row in rows:
+        row["median_s"] = round(row["build_s"] + row["save_s"], 3)
+    return {"month": [r for r in rows if r["figure"].startswith("2023-11")],
+            "other": [r for r in rows if not r["figure"].startswith("2023-11")]}
 
 
 def dirty_check(scratch: Path) -> list[dict]:
@@ -135,7 +159,7 @@ def dirty_check(scratch: Path) -> list[dict]:
                     f"{median_wall(check) / median_wall(floor):.1f} x floor (target < 0.3 s)")]
 
 
-def write(rows: list[dict]) -> None:
+def write(rows: list[dict], drawn: dict[str, list[dict]]) -> None:
     with open(ROOT / "bench/results.csv", "w", newline="") as handle:
         writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -148,6 +172,12 @@ def write(rows: list[dict]) -> None:
              "|---|---:|---:|---:|---:|---:|---|"]
     lines += [f"| {r['benchmark']} | {r['median_s']} | {r['min_s']} | {r['max_s']} | {r['median_cpu_s']} | "
               f"{r['runs']} | {r['note']} |" for r in rows]
+    lines += ["", "Each figure, built (the chart function, with the house style's layout) and saved (PNG and SVG) in "
+              f"one process, median of {RUNS} runs after a warm-up: the figures of 2023-11's report, the district "
+              "map and the overview's figures.", "",
+              "| figure | build (s) | save (s) | cpu (s) |", "|---|---:|---:|---:|"]
+    lines += [f"| {r['figure']} | {r['build_s']} | {r['save_s']} | {r['cpu_s']} |"
+              for r in drawn["month"] + drawn["other"]]
     lines += ["", "Ingest scaling (incident logs, ACLED exports): bench/ingest_results.md.", ""]
     (ROOT / "bench/results.md").write_text("\n".join(lines))
     print("\n".join(lines))

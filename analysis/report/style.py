@@ -14,8 +14,10 @@ import weakref
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import TightLayoutEngine
+from matplotlib.font_manager import FontProperties
+from matplotlib.transforms import Bbox
 
 from ..outputs import atomic_write_bytes
 
@@ -96,50 +98,143 @@ def finish(fig, title: str, note: str = "", source: str = SOURCE, values: str = 
     (the month's values and the trend, in words) is not drawn: it goes into the figure's long description."""
     _NOTES[fig] = note
     _VALUES[fig] = values
-    fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold", color=COLORS["text"])
+    heading = fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold", color=COLORS["text"])
     footer = source if not note else f"{note}\n{source}"
     text = fig.text(0.01, 0.01, footer, ha="left", va="bottom", fontsize=6.8, color="#555555")
     text.set_text(wrap_to_width(footer, text.get_fontproperties(), fig.get_figwidth() * 0.99))
     lines = footer.count("\n") + 1
-    # Tight layout applied once, leaving room for the footer (and the suptitle). Not `fig.tight_layout()`:
-    # that leaves a layout engine on the figure, which makes every savefig draw the figure twice.
-    TightLayoutEngine(rect=(0, 0.035 * lines + 0.02, 1, 1)).execute(fig)
-    keep_labels_inside(fig)
+    renderer = layout_renderer(fig)
+    fit_axes(fig, renderer, bottom=0.035 * lines + 0.02, title=heading)  # room for the footer and the title
+    keep_labels_inside(fig, renderer)
+
+
+def layout_renderer(fig):
+    """An Agg renderer for `fig` at its own dpi (its canvas becomes an Agg canvas, kept on the figure): the
+    layout and the labels' turning measure every text with it, so each text is measured once."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    return canvas.get_renderer()
+
+
+def fit_axes(fig, renderer, bottom: float = 0.0, title=None, pad: float = 1.08) -> None:
+    """Subplot parameters that keep every axes' ticks, labels and legend inside the figure, below `title`
+    (the figure's suptitle, if any) and above `bottom` (a figure fraction), `pad` font sizes from the edges and between axes: the
+    parameters matplotlib's tight layout gives with `rect=(0, bottom, 1, 1)`, computed from one measurement
+    of each axes. (`TightLayoutEngine(rect=...)` measures every text of the figure twice for the same
+    boxes; and `fig.tight_layout()` would leave a layout engine on the figure, which draws it again at each
+    savefig.)"""
+    cells: dict = {}
+    for ax in fig.axes:  # axes sharing a grid cell (a heatmap and its colour bar) are fitted together
+        spec = ax.get_subplotspec()
+        if spec is not None:
+            cells.setdefault(spec.get_topmost_subplotspec(), []).append(ax)
+    if not cells:
+        return
+    rows, cols = next(iter(cells)).get_gridspec().get_geometry()
+    if any(spec.get_gridspec().get_geometry() != (rows, cols) for spec in cells):
+        raise ValueError("fit_axes: the figure's axes must come from one grid")
+    to_fig = fig.transFigure.inverted()
+    # How far each cell's decorations reach beyond its axes, on each side (figure fractions).
+    across, down = np.zeros((rows, cols + 1)), np.zeros((rows + 1, cols))
+    for spec, axes in cells.items():
+        visible = [ax for ax in axes if ax.get_visible()]
+        if not visible:
+            continue
+        box = spec.get_position(fig)
+        tight = to_fig.transform_bbox(Bbox.union([ax.get_tightbbox(renderer, for_layout_only=True)
+                                                  for ax in visible]))
+        across[spec.rowspan, spec.colspan.start] += box.xmin - tight.xmin
+        across[spec.rowspan, spec.colspan.stop] += tight.xmax - box.xmax
+        down[spec.rowspan.start, spec.colspan] += tight.ymax - box.ymax
+        down[spec.rowspan.stop, spec.colspan] += box.ymin - tight.ymin
+    title_height = to_fig.transform_bbox(title.get_window_extent(renderer)).height \
+        if title is not None and title.get_in_layout() else None
+    width, height = fig.get_size_inches()
+    pad_in = pad * (FontProperties(size=matplotlib.rcParams["font.size"]).get_size_in_points() / 72)
+    left = max(across[:, 0].max(), 0) + pad_in / width
+    right = max(across[:, -1].max(), 0) + pad_in / width
+    top = max(down[0, :].max(), 0) + pad_in / height
+    if title_height is not None:
+        top += title_height + pad_in / height
+    low = max(down[-1, :].max(), 0) + pad_in / height
+    # The margins above, moved into (0, bottom, 1, 1), in the order of operations matplotlib uses (the same
+    # floating-point result).
+    left, low, right, top = 0 + left, bottom + low, 1 - (1 - (1 - right)), 1 - (1 - (1 - top))
+    margin_right, margin_top = 1 - right, 1 - top
+    params = {"left": left, "right": 1 - margin_right, "bottom": low, "top": 1 - margin_top}
+    if cols > 1:
+        space = across[:, 1:-1].max() + pad_in / width
+        params["wspace"] = space / ((1 - margin_right - left - space * (cols - 1)) / cols)
+    if rows > 1:
+        space = down[1:-1, :].max() + pad_in / height
+        params["hspace"] = space / ((1 - margin_top - low - space * (rows - 1)) / rows)
+    fig.subplots_adjust(**params)
 
 
 def wrap_to_width(text: str, font, width_in: float) -> str:
     """`text` broken at spaces into lines no wider than `width_in` inches, measured at DPI as matplotlib
-    measures text it wraps itself. Done once: a text drawn with `wrap=True` is measured word by word at every
-    draw (layout, PNG and SVG), which was a sixth of a report's time, and the SVG's lines could break apart
-    from the PNG's."""
-    from matplotlib.backends.backend_agg import RendererAgg
-    from matplotlib.cbook import is_math_text
+    measures text it wraps itself: each line holds as many words as fit (at least one). Done once: a text
+    drawn with `wrap=True` is measured word by word at every draw (layout, PNG and SVG), which was a sixth of
+    a report's time, and the SVG's lines could break apart from the PNG's."""
+    return _wrap(text, font.copy(), width_in)
 
-    renderer, limit = RendererAgg(1, 1, DPI), width_in * DPI
 
-    def fits(line: str) -> bool:
-        return math.ceil(renderer.get_text_width_height_descent(line, font, is_math_text(line))[0]) <= limit
-
+@functools.lru_cache(maxsize=1024)
+def _wrap(text: str, font, width_in: float) -> str:
+    # The footers of a report's figures repeat (the source line in every one): wrapped once per process. A
+    # line is found from a guess by its length in characters, then checked (and moved a word at a time) by
+    # measuring it: two or three measurements a line instead of one per word.
+    limit = width_in * DPI
+    per_char = font.get_size_in_points() * DPI / 72 * 0.55  # a first guess, corrected by each measurement
     lines = []
     for paragraph in text.split("\n"):
         words = paragraph.split(" ")
-        line = words[0]
-        for word in words[1:]:
-            if fits(f"{line} {word}"):
-                line = f"{line} {word}"
+        start = 0
+        while start < len(words):
+            end, length = start + 1, len(words[start])
+            while end < len(words) and (length + 1 + len(words[end])) * per_char <= limit:
+                length += 1 + len(words[end])
+                end += 1
+
+            def fits(stop: int) -> bool:
+                nonlocal per_char
+                line = " ".join(words[start:stop])
+                width = _text_width(line, font)
+                per_char = max(width, 1) / max(len(line), 1)
+                return width <= limit
+
+            if fits(end):  # widths grow with each word: the last `end` that fits
+                while end < len(words) and fits(end + 1):
+                    end += 1
             else:
-                lines.append(line)
-                line = word
-        lines.append(line)
+                end -= 1
+                while end > start + 1 and not fits(end):
+                    end -= 1
+            lines.append(" ".join(words[start:max(end, start + 1)]))
+            start = max(end, start + 1)
     return "\n".join(lines)
 
 
-def keep_labels_inside(fig) -> None:
+@functools.lru_cache(maxsize=4096)
+def _text_width(line: str, font) -> int:
+    """Width in whole pixels at DPI of one line of text, as Agg measures it."""
+    from matplotlib.cbook import is_math_text
+
+    return math.ceil(_measuring_renderer().get_text_width_height_descent(line, font, is_math_text(line))[0])
+
+
+@functools.cache
+def _measuring_renderer():
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, DPI)
+
+
+def keep_labels_inside(fig, renderer=None) -> None:
     """A value label that would run past the right (or left) edge of its plot is turned to end (or start) at
     its anchor instead, so it stays inside the plot area rather than being cut off or hidden."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    renderer = FigureCanvasAgg(fig).get_renderer()
+    renderer = renderer or layout_renderer(fig)
     for ax in fig.axes:
         frame = ax.get_window_extent(renderer)
         for text in ax.texts:
@@ -157,7 +252,10 @@ def method_note(fig) -> str:
     return _NOTES.get(fig, "")
 
 
-PNG_METADATA, SVG_METADATA = {"Software": None}, {"Date": None, "Creator": None}
+SVG_METADATA = {"Date": None, "Creator": None}
+# zlib level of the PNGs: 3 gives files about the size matplotlib's writer gave (level 6 after PIL's choice of
+# a filter for every row, which cost more than the compression itself), in a third of its time.
+PNG_LEVEL = 3
 
 
 def save(fig, folder: Path, stem: str) -> dict[str, Path]:
@@ -165,12 +263,35 @@ def save(fig, folder: Path, stem: str) -> dict[str, Path]:
     folder = Path(folder)
     written = {"png": folder / f"{stem}.png", "svg": folder / f"{stem}.svg"}
     with matplotlib.rc_context(RC):
-        for fmt, metadata in (("png", PNG_METADATA), ("svg", SVG_METADATA)):
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, metadata=metadata)
-            data = buffer.getvalue()
-            atomic_write_bytes(written[fmt], with_title_and_desc(data, *describe(fig)) if fmt == "svg" else data)
+        atomic_write_bytes(written["png"], png_bytes(fig))
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg", metadata=SVG_METADATA)
+        atomic_write_bytes(written["svg"], with_title_and_desc(buffer.getvalue(), *describe(fig)))
     return written
+
+
+def png_bytes(fig) -> bytes:
+    """The figure drawn by Agg at DPI (as savefig draws it), as a PNG: RGBA, 8 bits, its resolution in a pHYs
+    chunk and nothing else (no software, no date: the same bytes every run)."""
+    import struct
+    import zlib
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba", dpi=DPI)  # savefig's own drawing: its dpi, face colour and canvas
+    height, width = canvas.renderer.height, canvas.renderer.width
+    rows = np.zeros((height, width * 4 + 1), dtype=np.uint8)  # each row: filter type 0 (none), its pixels
+    rows[:, 1:] = np.frombuffer(raw.getbuffer(), dtype=np.uint8).reshape(height, width * 4)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    per_metre = int(DPI / 0.0254 + 0.5)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
+            + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
+            + chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_LEVEL)) + chunk(b"IEND", b""))
 
 
 def describe(fig) -> tuple[str, str]:

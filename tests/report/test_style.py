@@ -122,3 +122,113 @@ def test_a_long_footer_is_broken_into_lines_that_fit_the_figure_and_keep_every_w
     assert len(lines) > 3 and lines[-1] == "Source: a second paragraph."
     assert all(renderer.get_text_width_height_descent(line, font, False)[0] <= 4.0 * style.DPI for line in lines)
     assert wrapped.replace("\n", " ") == text.replace("\n", " ")
+
+
+def _greedy_wrap(text: str, font, width_in: float) -> str:
+    """The plain rule `wrap_to_width` keeps: each word goes on the line while the line still fits."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    renderer = RendererAgg(1, 1, style.DPI)
+
+    def fits(line: str) -> bool:
+        import math
+
+        return math.ceil(renderer.get_text_width_height_descent(line, font, False)[0]) <= width_in * style.DPI
+
+    lines = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = words[0]
+        for word in words[1:]:
+            if fits(f"{line} {word}"):
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_the_footer_is_broken_where_adding_word_after_word_breaks_it():
+    """SYNTHETIC texts: a line found from a guess and a few measurements is the line the word-by-word rule
+    gives, for short and long words, double spaces, a word wider than the figure and empty paragraphs."""
+    import random
+
+    from matplotlib.font_manager import FontProperties
+
+    rng = random.Random(7)
+    vocabulary = ["a", "of", "the", "attacks", "Deir-ez-Zor", "(not", "zero).", "W" * 12, "iiiiiiii", "", "12,345",
+                  "counting", "definition", "SYNTHETIC", "—", "Raqqa's"]
+    font = FontProperties(size=6.8)
+    for trial in range(6):
+        text = "\n".join(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 40)))
+                         for _ in range(rng.randint(1, 3)))
+        width = rng.choice([0.3, 1.5, 4.0, 6.4])
+        assert style.wrap_to_width(text, font, width) == _greedy_wrap(text, font, width), (trial, text, width)
+
+
+def _figure(kind: str):
+    fig, axes = style.new_figure(*{"one": (1, 1), "rows": (2, 1), "columns": (1, 2)}[kind],
+                                 **({"sharex": True} if kind == "rows" else {}))
+    for i, ax in enumerate(fig.axes):
+        ax.bar(range(12), [v * 1000 * (i + 1) for v in range(12)])
+        ax.set_ylabel(f"SYNTHETIC count {i}")
+        ax.set_xticks(range(0, 12, 3), [f"Jan\n{2001 + j}" for j in range(4)])
+        ax.legend(handles=ax.patches[:1], labels=["a legend above"], loc="lower left", bbox_to_anchor=(0, 1.01))
+    return fig, fig.suptitle("A SYNTHETIC title\non two lines", x=0.01, ha="left")
+
+
+@pytest.mark.parametrize("kind", ["one", "rows", "columns", "heatmap"])
+def test_the_layout_is_the_one_tight_layout_gives_from_one_measurement(kind):
+    """`fit_axes` measures each axes once; the subplot parameters are those of matplotlib's tight layout with
+    the same room for the footer (which measures everything twice), to the last bit."""
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    def build():
+        if kind != "heatmap":
+            return _figure(kind)
+        fig, ax = style.new_figure()
+        mesh = ax.pcolormesh([[1, 2], [3, 4]])
+        fig.colorbar(mesh, ax=ax, label="SYNTHETIC colour bar")  # a second axes in the same grid cell
+        return fig, fig.suptitle("SYNTHETIC")
+
+    with matplotlib_style():
+        (ours, title), (theirs, _) = build(), build()
+        style.fit_axes(ours, style.layout_renderer(ours), bottom=0.09, title=title)
+        TightLayoutEngine(rect=(0, 0.09, 1, 1)).execute(theirs)
+    params = ("left", "right", "bottom", "top", "wspace", "hspace")
+    assert [getattr(ours.subplotpars, p) for p in params] == [getattr(theirs.subplotpars, p) for p in params]
+    assert [ax.get_position().bounds for ax in ours.axes] == [ax.get_position().bounds for ax in theirs.axes]
+
+
+def matplotlib_style():
+    import matplotlib
+
+    return matplotlib.rc_context(style.RC)
+
+
+def test_the_png_has_the_pixels_matplotlib_draws_its_resolution_and_nothing_else(tables, tmp_path):  # noqa: F811
+    """The PNG writer: the same pixels as matplotlib's own PNG of the figure, 200 dpi recorded, no text chunk
+    (no software version, no date), the same bytes each time."""
+    import io
+    import struct
+
+    import numpy as np
+    from PIL import Image
+
+    panel, _ = tables
+    fig = figures.raids_chart(panel, "2001-06", months=6)
+    written = style.save(fig, tmp_path, "f")["png"].read_bytes()
+    theirs = io.BytesIO()
+    with matplotlib_style():
+        fig.savefig(theirs, format="png", dpi=style.DPI)
+    ours = Image.open(io.BytesIO(written))
+    assert ours.mode == "RGBA" and ours.size == (1300, 780) and round(ours.info["dpi"][0]) == style.DPI
+    assert np.array_equal(np.asarray(ours), np.asarray(Image.open(theirs)))
+    chunks, at = [], 8
+    while at < len(written):
+        length, kind = struct.unpack(">I4s", written[at:at + 8])
+        chunks.append(kind)
+        at += 12 + length
+    assert chunks == [b"IHDR", b"pHYs", b"IDAT", b"IEND"]
+    assert style.png_bytes(fig) == written
