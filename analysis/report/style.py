@@ -119,9 +119,9 @@ def layout_renderer(fig):
 
 def fit_axes(fig, renderer, bottom: float = 0.0, title=None, pad: float = 1.08) -> None:
     """Subplot parameters that keep every axes' ticks, labels and legend inside the figure, below `title`
-    (the figure's suptitle, if any) and above `bottom` (a figure fraction), `pad` font sizes from the edges and between axes: the
-    parameters matplotlib's tight layout gives with `rect=(0, bottom, 1, 1)`, computed from one measurement
-    of each axes. (`TightLayoutEngine(rect=...)` measures every text of the figure twice for the same
+    (the figure's suptitle, if any) and above `bottom` (a figure fraction), `pad` font sizes from the edges and
+    between axes: the parameters matplotlib's tight layout gives with `rect=(0, bottom, 1, 1)`, computed from
+    one measurement of each axes. (`TightLayoutEngine(rect=...)` measures every text of the figure twice for the same
     boxes; and `fig.tight_layout()` would leave a layout engine on the figure, which draws it again at each
     savefig.)"""
     cells: dict = {}
@@ -199,7 +199,7 @@ def _wrap(text: str, font, width_in: float) -> str:
 
             def fits(stop: int) -> bool:
                 nonlocal per_char
-                line = " ".join(words[start:stop])
+                line = " ".join(words[start:stop])  # noqa: B023  (called only in this iteration)
                 width = _text_width(line, font)
                 per_char = max(width, 1) / max(len(line), 1)
                 return width <= limit

@@ -142,7 +142,8 @@ def notebook_cells(*calls: str) -> list[str]:
 
     nb = nbformat.read(paths.NOTEBOOKS / "monthly_report.ipynb", as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
-    return [next(s for s in code if "import" in s and "sections" in s)] + [s for s in code if any(c in s for c in calls)]
+    setup = next(s for s in code if "import" in s and "sections" in s)
+    return [setup] + [s for s in code if any(c in s for c in calls)]
 
 
 @pytest.mark.parametrize("month", ["2001-03", "2001-04", "2001-06"])  # covered, no ISIS event; in the gap; partly
