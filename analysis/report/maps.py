@@ -251,7 +251,7 @@ def _words(found: MapData, names: pd.Series, when: str, provisional: bool) -> tu
 
 @standard_figure("09_map", "Attacks by district", "attacks",
                  absent="No source gives attacks by district for {month} (no incident log or ACLED export covers "
-                        "it, and the report gave no breakdown by region that maps onto districts): no map.")
+                        "it whole, and the report gave no breakdown by region that maps onto districts): no map.")
 def month_map(data: Processed, month: str):
     """The month's district map, or None when no source gives attacks by district for it."""
     if "district_outlines" not in data.optional or "area" not in data.optional:

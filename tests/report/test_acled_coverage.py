@@ -15,7 +15,7 @@ from IPython.display import Markdown
 from matplotlib.patches import Rectangle
 
 from analysis import paths
-from analysis.report import maps, metrics, sections, style
+from analysis.report import cells, maps, metrics, sections, style
 from analysis.report.data import load_month
 from analysis.run.data_build import ensure_data
 
@@ -152,7 +152,8 @@ def test_the_notebook_cells_of_the_acled_section_and_the_map_run_and_save_what_t
     saves it as the standard figures are saved (cells.show_figure)."""
     fig_dir = tmp_path / "figures"
     fig_dir.mkdir()
-    scope = {"data": load_month(project, month), "MONTH": month, "fig_dir": fig_dir, "rep_dir": tmp_path}
+    scope = {"data": load_month(project, month), "MONTH": month, "fig_dir": fig_dir, "rep_dir": tmp_path,
+             "drawn": cells.DrawnFigures(fig_dir, month)}
     for source in notebook_cells("sections.acled_section", "maps.month_map"):
         exec(source, scope)  # noqa: S102 (the notebook's own cells)
     assert scope["acled"].figure is not None and (fig_dir / "08_acled.svg").exists()
