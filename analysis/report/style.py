@@ -137,8 +137,11 @@ def fit_axes(fig, renderer, bottom: float = 0.0, title=None, pad: float = 1.08) 
     if not cells:
         return
     rows, cols = next(iter(cells)).get_gridspec().get_geometry()
-    if any(spec.get_gridspec().get_geometry() != (rows, cols) for spec in cells):
-        raise ValueError("fit_axes: the figure's axes must come from one grid")
+    if any(spec.get_gridspec().get_geometry() != (rows, cols) for spec in cells):  # not a house figure
+        from matplotlib.layout_engine import TightLayoutEngine
+
+        TightLayoutEngine(rect=(0, bottom, 1, 1), pad=pad).execute(fig)
+        return
     to_fig = fig.transFigure.inverted()
     # How far each cell's decorations reach beyond its axes, on each side (figure fractions).
     across, down = np.zeros((rows, cols + 1)), np.zeros((rows + 1, cols))
