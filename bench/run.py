@@ -159,11 +159,19 @@ def dirty_check(scratch: Path) -> list[dict]:
                     f"{median_wall(check) / median_wall(floor):.1f} x floor (target < 0.3 s)")]
 
 
+def figure_rows(drawn: dict[str, list[dict]]) -> list[dict]:
+    """bench/figures.py's figures as rows of results.csv: wall = build + save, the build and save in the note."""
+    return [{"benchmark": f"figure built and saved: {r['figure']}", "runs": r["runs"], "median_s": r["median_s"],
+             "min_s": "", "max_s": "", "median_cpu_s": r["cpu_s"],
+             "note": f"build {r['build_s']} s, save {r['save_s']} s"} for r in drawn["month"] + drawn["other"]]
+
+
 def write(rows: list[dict], drawn: dict[str, list[dict]]) -> None:
     with open(ROOT / "bench/results.csv", "w", newline="") as handle:
         writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+        writer.writerows(figure_rows(drawn))
     lines = ["# Benchmark results", "",
              f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; {RUNS} runs each, "
              f"interleaved; make -j2 all: {ALL_RUNS} run(s), each between two floor runs. CPU time counts "

@@ -109,12 +109,17 @@ def finish(fig, title: str, note: str = "", source: str = SOURCE, values: str = 
 
 
 def layout_renderer(fig):
-    """An Agg renderer for `fig` at its own dpi (its canvas becomes an Agg canvas, kept on the figure): the
-    layout and the labels' turning measure every text with it, so each text is measured once."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    """The Agg renderer at `fig`'s dpi that the layout and the labels' turning measure with: one per dpi and
+    process, shared by every figure, so that a text measured once (a tick label, the source line, a legend
+    entry) is not measured again for the next figure or report. Its size plays no part in measuring."""
+    return _renderer_at(fig.dpi)
 
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    return canvas.get_renderer()
+
+@functools.cache
+def _renderer_at(dpi: float):
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, dpi)
 
 
 def fit_axes(fig, renderer, bottom: float = 0.0, title=None, pad: float = 1.08) -> None:
@@ -132,8 +137,11 @@ def fit_axes(fig, renderer, bottom: float = 0.0, title=None, pad: float = 1.08) 
     if not cells:
         return
     rows, cols = next(iter(cells)).get_gridspec().get_geometry()
-    if any(spec.get_gridspec().get_geometry() != (rows, cols) for spec in cells):
-        raise ValueError("fit_axes: the figure's axes must come from one grid")
+    if any(spec.get_gridspec().get_geometry() != (rows, cols) for spec in cells):  # not a house figure
+        from matplotlib.layout_engine import TightLayoutEngine
+
+        TightLayoutEngine(rect=(0, bottom, 1, 1), pad=pad).execute(fig)
+        return
     to_fig = fig.transFigure.inverted()
     # How far each cell's decorations reach beyond its axes, on each side (figure fractions).
     across, down = np.zeros((rows, cols + 1)), np.zeros((rows + 1, cols))
@@ -221,14 +229,7 @@ def _text_width(line: str, font) -> int:
     """Width in whole pixels at DPI of one line of text, as Agg measures it."""
     from matplotlib.cbook import is_math_text
 
-    return math.ceil(_measuring_renderer().get_text_width_height_descent(line, font, is_math_text(line))[0])
-
-
-@functools.cache
-def _measuring_renderer():
-    from matplotlib.backends.backend_agg import RendererAgg
-
-    return RendererAgg(1, 1, DPI)
+    return math.ceil(_renderer_at(DPI).get_text_width_height_descent(line, font, is_math_text(line))[0])
 
 
 def keep_labels_inside(fig, renderer=None) -> None:

@@ -235,3 +235,20 @@ def test_the_png_has_the_pixels_matplotlib_draws_its_resolution_and_nothing_else
     per_metre, _, unit = struct.unpack(">IIB", chunks[b"pHYs"])
     assert unit == 1 and round(per_metre * 0.0254) == style.DPI
     assert style.png_bytes(fig) == written
+
+
+def test_axes_from_grids_of_different_shapes_get_tight_layouts_own_parameters():
+    """Not a house figure (a researcher's axes from a 2 x 2 and a 1 x 2 grid): fitted by tight layout itself."""
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    def build():
+        fig = Figure(figsize=(style.WIDTH_IN, style.HEIGHT_IN))
+        for grid in ((2, 2, 1), (1, 2, 2)):
+            fig.add_subplot(*grid).set_ylabel("SYNTHETIC")
+        return fig
+
+    ours, theirs = build(), build()
+    style.fit_axes(ours, style.layout_renderer(ours), bottom=0.1)
+    TightLayoutEngine(rect=(0, 0.1, 1, 1)).execute(theirs)
+    assert [ax.get_position().bounds for ax in ours.axes] == [ax.get_position().bounds for ax in theirs.axes]
