@@ -18,7 +18,9 @@ from ..months import previous_month
 from ..vocabulary import METRICS
 from . import lexicon
 from .text_numbers import SMALL_WORDS, sentences
-from .text_reading import Reading, lookup, month_mentions, read_text
+from .text_months import month_mentions
+from .text_reading import read_text
+from .text_words import Reading, lookup
 
 COLUMNS = {
     "monthly_figures": ("period", "metric", "value", "stated_in", "report", "published", "source_url", "note"),

@@ -1,0 +1,259 @@
+"""The figure of each number: what it counts (the words after it, "4 SDF personnel killed"; the verb before it,
+"killing 4"; a list's closing verb, "4 fighters and 7 civilians injured") and whose (military, civilians, ISIS
+members …), turned into the corpus' metric names; a percentage as a change between two months."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..months import previous_month
+from . import lexicon
+from .text_months import Mention
+from .text_numbers import MONTH_NAMES, SMALL_WORDS, Number
+from .text_words import Reading, has, list_like, lookup, words_of
+
+@dataclass
+class Context:
+    """What the sentence has said so far: the last figure's metric and the last group of people."""
+
+    metric: str = ""
+    group: str = ""
+    head: str = ""
+
+
+BRING = ("brought", "bring", "brings", "took", "takes", "taking", "flew", "returned")
+LINK = ("to", "at", "reached", "totalled", "totaled", "totaling", "totalling", "of", "numbered", "were", "was",
+         "stood", "hit", "came")
+
+
+def scan_after(words: list[str]) -> tuple[str, str, str]:
+    """(head, group, stop) from the words after a number, up to a comma: what it counts, whose, and why the
+    scan stopped ('unit:tunnels', 'part', 'word:…')."""
+    group = ""
+    for i, word in enumerate(words[:8]):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in ("of", "out") and (following in ("these", "those", "them", "whom", "which", "the", "this", "its",
+                                                    "all", "of") or following in MONTH_NAMES
+                                      or re.fullmatch(r"[\w-]+['’]s", following)):
+            return "", group, "part"
+        if word in ("with", "involving") and i == 0:
+            return "", group, "part"  # '7 raids, 4 with Coalition involvement'
+        if word == "and" and i == 0:
+            return "", group, "word:and"  # '5 and civilian deaths to 8': the next item of a list
+        if word in ("of", "and") and group and (lookup(following, lexicon.HEADS) or following in ("the", "its")):
+            return "", group, "word:" + word
+        if word == "of" and group:
+            return "", group, "word:of"
+        if word in BRING:
+            if following in ("home", "back"):
+                return "repatriated", group, ""
+            return "", group, "word:" + word
+        head = lookup(word, lexicon.HEADS)
+        if head == "raids" and word.startswith("operation") and (group or i > 0 and words[i - 1] == "security"):
+            head = ""
+        if head:
+            if head == "repatriated" and word.startswith("repatriation") and (
+                    has(following, lexicon.UNITS) or following.startswith(("operation", "round", "mission"))):
+                return "", group, "unit:" + following
+            if head == "population" and word in ("held", "holds", "remain", "remained") and i > 2:
+                return "", group, "far"
+            return head, group, ""
+        g = lookup(" ".join(words[i:i + 2]), {"isis": ("isis members$", "cell members$", "isis suspects$",
+                                                        "isis fighters$", "isis militants$", "isis operatives$")})
+        if g:
+            return scan_after_group(words, i + 2, "isis")
+        g = lookup(word, lexicon.GROUPS)
+        if g:
+            if group == "military" and g == "isis":  # 'SDF members'
+                continue
+            group = "officials" if "officials" in (group, g) and "isis" in (group, g) else g
+            continue
+        if word in MONTH_NAMES or word in ("month", "last", "previous", "prior"):
+            return "", group, "month"
+        if has(word, lexicon.UNITS):
+            return "", group, "unit:" + word
+        if word in ("unclaimed",):
+            return "", group, "unit:" + word
+        if has(word, lexicon.NEUTRAL) or word in lexicon.COUNTRIES:
+            continue
+        return "", group, "word:" + word
+    return "", group, "end"
+
+
+def scan_after_group(words: list[str], index: int, group: str) -> tuple[str, str, str]:
+    head, later, stop = scan_after(words[index:])
+    return head, group if later in ("", "isis", "military") else later, stop
+
+
+VERBS = ("killed", "injured", "arrests", "repatriated")
+
+
+def listed_run(found: list[Number], index: int, sentence: str) -> list[int]:
+    """The indexes of the numbers listed with number `index` ('19 and 10', '8, 3 and 2')."""
+    start = index
+    while start > 0 and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[start - 1].end:found[start].start]):
+        start -= 1
+    end = index
+    while end + 1 < len(found) and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[end].end:found[end + 1].start]):
+        end += 1
+    return list(range(start, end + 1))
+
+
+def verb_before(words: list[str], immediate: bool = False, reach: int = 4) -> tuple[str, str]:
+    """The verb (and group) just before a number: 'killing 4', 'arrested 85', 'repatriates 27', 'raids to 11';
+    with `immediate`, only the word right before it (or a noun then 'to', 'of', 'reached' …)."""
+    if immediate:
+        if not words:
+            return "", ""
+        last = words[-1]
+        head = lookup(last, lexicon.HEADS)
+        if head in VERBS and last not in ("arrests", "deaths", "raids", "attacks", "injuries"):
+            return head, ""
+        if last in LINK and len(words) >= 2:
+            for back in (2, 3):
+                if back == 3 and words[-2] not in ("count", "number", "total", "toll", "tally", "figure"):
+                    break
+                noun = lookup(words[-back], lexicon.HEADS) if len(words) >= back else ""
+                if noun and noun != "population":
+                    group = lookup(words[-back - 1], lexicon.GROUPS) if len(words) > back else ""
+                    if noun == "killed" and words[-back].startswith(("death", "fatalit")):
+                        group = group or "people"  # 'the death count reached 15'
+
+                    return noun, group
+        return "", ""
+    group = ""
+    for word in reversed(words[-reach:]):
+        head = lookup(word, lexicon.HEADS)
+        if head and not (head == "raids" and word.startswith("operation")):
+            return head, group
+        g = lookup(word, lexicon.GROUPS)
+        if g:
+            group = group or g
+    return "", group
+
+
+def country_of(sentence: str, start: int, end: int, clause: tuple[int, int]) -> str:
+    """The country of a repatriation number: one named right after its phrase ('20 children to Russia'), else
+    the nearest named before it in its clause, else any in the sentence."""
+    found = []
+    low = sentence.lower()
+    for key in sorted(lexicon.COUNTRIES, key=len, reverse=True):
+        if key in ("syrian", "syria", "us"):
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", low):
+            if not any(a <= m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), lexicon.COUNTRIES[key]))
+    if not found:
+        return ""
+    found.sort()
+    after = [f for f in found if end <= f[0] < clause[1] and re.search(r"\b(?:to|for)\s+(?:the\s+)?$", low[:f[0]])
+             and (len(words_of(sentence[end:f[0]])) <= 3 or list_like(re.sub(r"\bto\s*$", "", sentence[end:f[0]])))]
+    if after:
+        return after[0][2]
+    before = [f for f in found if clause[0] <= f[0] < start]
+    if before:
+        return before[-1][2]
+    direct = [f for f in found if end <= f[0] < clause[1] and len(words_of(sentence[end:f[0]])) <= 2]
+    return (direct or found)[0][2]
+
+
+def attack_metric(low: str, before: str, after: str, report_month: str) -> str:
+    if re.search(r"unverified|(?:could not|unable to|not able to) (?:be )?(?:independently )?(?:confirm|verif)|"
+                 r"not (?:been )?confirmed|unconfirmed|not independently", low) and "confirmed attacks" not in low:
+        return "attacks_unverified"
+    if re.search(r"\bclaimed\s+(?:only\s+|just\s+|another\s+)?$|\bclaimed\b.*\bof\s*$", before + " ") or re.match(
+            r"\s*(?:[a-z-]+\s+){0,3}?(?:of them |of these )?(?:were |was )?(?:re)?(?:claimed|confirmed (?:as|to have been) "
+            r"(?:isis|carried))", after) or (report_month < "2022-05" and re.match(r"\s*confirmed isis", after)):
+        return "attacks_claimed"
+    return "attacks"
+
+
+def metric_of(head: str, group: str, ctx: dict) -> str:
+    """The figure a head and a group name, in the scope of the number (`ctx`)."""
+    camp, low = ctx["camp"], ctx["low"]
+    if head == "attacks":
+        metric = attack_metric(ctx["whole"], ctx["before_text"], ctx["after_text"], ctx["month"])
+        return "hol_attacks" if camp and metric == "attacks" else metric
+    if head == "raids":
+        return "hol_raids" if camp else "raids"
+    if head == "arrests":
+        if group == "officials":
+            return "isis_officials_captured"
+        return "hol_arrests" if camp else "arrests"
+    if head in ("killed", "injured"):
+        if camp and group in ("people", "") and head == "killed":
+            return "hol_deaths"
+        mapping = {"military": "military", "civilian": "civilian"}
+        if group in mapping:
+            return f"{mapping[group]}_{head}"
+        if group == "isis" and head == "killed":
+            return "isis_killed"
+        if group == "officials" and head == "killed":
+            return "isis_officials_killed"
+        if group in ("people", ""):
+            return "deaths_total" if head == "killed" else "injured_total"
+        return ""
+    if head == "repatriated" or (group in ("women", "children", "families", "people", "iraqi") and
+                                 re.search(r"repatriat|brought home|bring home|returned home|flew home|handed over|"
+                                           r"took (?:home|back)|\breturn", ctx["whole"])):
+        field = {"women": "women", "children": "children", "families": "families"}.get(group, "people")
+        country = ctx["country"]() or ("Iraq" if group == "iraqi" else "")
+        return f"repatriation_{field}:{country}"
+    whole_camp = camp or has(ctx["whole"], ("al-hol", "hol camp", "roj camp", "the camp"))
+    if head == "population" or (group in ("iraqi", "syrian", "third_country") and whole_camp):
+        which = {"iraqi": "iraqi", "syrian": "syrian", "third_country": "third_country"}.get(group, "total")
+        if group in ("people", "iraqi", "syrian", "third_country", "women", "children", "") and whole_camp:
+            return f"camp_{which}:{'Roj' if 'roj' in low else 'al-Hol'}"
+    return ""
+
+
+CASUALTY = ("killed", "injured")
+
+
+def closing_verb(text: str) -> str:
+    """The verb closing a list that begins at a number ('4 military personnel and 7 civilians injured'):
+    only groups, numbers and 'and' may stand between, and no punctuation."""
+    text = re.split(r"[,;:()–—/]", text)[0]
+    previous = ""
+    for word in words_of(text)[:14]:
+        head = lookup(word, lexicon.HEADS)
+        if head in ("killed", "injured", "arrests") and not word.startswith(("death", "fatalit")):
+            return head if previous != "and" else ""  # 'and injured 16': a verb of its own
+        previous = word
+        if head or not (word.isdigit() or word in SMALL_WORDS or word.replace(",", "").isdigit()
+                        or lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other",
+                                                                     "of", "suspected")):
+            return ""
+    return ""
+
+
+def percent_reading(number: Number, sentence: str, clause_text: str, mentions: list[Mention],
+             clause: tuple[int, int], report_month: str, context: Context) -> Reading:
+    """A percentage: a change between two months when words of change stand by it, else a share."""
+    window = " ".join(words_of(sentence[max(clause[0], number.start - 60):number.end + 60]))
+    if not any(re.search(rf"\b{w}\b", window) for w in lexicon.CHANGE) or re.match(r"\s*of\b", sentence[number.end:]):
+        return Reading(number, sentence, "other", reason="a share, not a change")
+    near = sentence[max(clause[0], number.start - 50):number.end + 30].lower()
+    metric = ""
+    for keys, name in ((("death", "killed", "dead"), "deaths_total"), (("arrest",), "arrests"), (("raid",), "raids"),
+                       (("attack",), "attacks")):
+        if has(near, keys):
+            metric = name
+            break
+    metric = metric or context.metric or ("attacks" if "attack" in sentence.lower() else "")
+    if not metric:
+        return Reading(number, sentence, "other", reason="a change of something the data do not count")
+    later = [m for m in mentions if m.start >= number.end]
+    frm = re.search(r"\b(?:from|than|compared (?:to|with)|over|on)\s+(?:\S+\s+){0,4}?(?P<m>" + "|".join(MONTH_NAMES)
+                    + r"|last month|the previous month|the month prior)", sentence[number.end:], re.IGNORECASE)
+    base = previous_month(report_month)
+    if frm:
+        base = next((m.month for m in later if m.start >= number.end + frm.start("m")), base)
+    to = re.search(r"(?<!compared )\bto\s+(?:\S+\s+){0,3}?(?:in\s+)?(?P<m>" + "|".join(MONTH_NAMES) + r")",
+                   sentence[number.end:], re.IGNORECASE)
+    month = report_month
+    if to:
+        month = next((m.month for m in later if m.start >= number.end + to.start("m")), month)
+    return Reading(number, sentence, "figure", metric, month, "percent_change", base,
+                   certain=not has(clause_text.lower(), lexicon.ATTRIBUTED) and metric != "deaths_total")
