@@ -257,3 +257,18 @@ def percent_reading(number: Number, sentence: str, clause_text: str, mentions: l
         month = next((m.month for m in later if m.start >= number.end + to.start("m")), month)
     return Reading(number, sentence, "figure", metric, month, "percent_change", base,
                    certain=not has(clause_text.lower(), lexicon.ATTRIBUTED) and metric != "deaths_total")
+
+
+_OF_PHRASE = re.compile(r"\s*(?:out\s+)?of\s+(?:(?:the|these|those|them|which|all|this|its)\b\s*|(?:[a-z]+(?:\s+\d{4})?)['’]s\s+)?"
+                        r"(?:(?:\d[\d,]*|" + "|".join(SMALL_WORDS) + r")\b\s*)?", re.IGNORECASE)
+
+
+def of_phrase(after: str) -> tuple[str, str, int]:
+    """The whole a number is a part of ('12 of the 20 attacks', '5 of them', '29 out of 42', '23 of May's
+    attacks'): what the whole counts and whose ('' when the phrase names nothing, 'of them'), and where the
+    phrase's own number ends in `after` (0 when the number opens no such phrase)."""
+    m = _OF_PHRASE.match(after)
+    if not m:
+        return "", "", 0
+    head, group, _ = scan_after(words_of(re.split(r"[,;:()–—]", after[m.end():])[0])[:6])
+    return head, group, m.end()

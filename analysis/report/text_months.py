@@ -101,3 +101,19 @@ def number_month(number: Number, clause: tuple[int, int], mentions: list[Mention
     if lead and lead[0].start < 12:  # 'In October, …; 8 raids': the sentence's own month
         return lead[0].month, False
     return report_month, False
+
+
+_NAMES = "|".join(MONTH_NAMES)
+_TITLE = re.compile(rf"^\W*(?:(?P<name>{_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\s+sleeper[- ]cells?\s+report\b|"
+                    rf"sleeper[- ]cells?\s+report\s*[:–—-]?\s*(?P<name2>{_NAMES})\s+(?P<year2>(?:19|20)\d\d)\b)",
+                    re.IGNORECASE)
+
+
+def title_month(sentence: str, report_month: str) -> str:
+    """The month a report's title names ('March Sleeper Cell Report – …', 'Sleeper Cell Report January 2025'):
+    on a page that stacks several reports, the text after a title is that month's; '' for any other sentence."""
+    m = _TITLE.match(sentence)
+    if not m:
+        return ""
+    name, year = (m.group("name"), m.group("year")) if m.group("name") else (m.group("name2"), m.group("year2"))
+    return month_of(name, year or "", report_month)

@@ -18,9 +18,9 @@ from dataclasses import replace
 
 from ..months import previous_month
 from . import lexicon
-from .text_figures import (CASUALTY, Context, closing_verb, country_of, listed_run, metric_of,
+from .text_figures import (CASUALTY, Context, closing_verb, country_of, listed_run, metric_of, of_phrase,
                            percent_reading, scan_after, verb_before)
-from .text_months import Mention, month_mentions, month_of, number_month
+from .text_months import Mention, month_mentions, month_of, number_month, title_month
 from .text_numbers import MONTH_NAMES, SMALL_WORDS, numbers
 from .text_scope import OTHER_VIOLENCE, OUTSIDE, REGION, finish, region_of
 from .text_words import Reading, clause_spans, has, list_like, lookup, pieces, words_of
@@ -157,9 +157,13 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                     context.group if context.head in CASUALTY else "")
                 if not group and re.search(r"\braids?\b", low) and head == "killed":
                     group = "isis"
+        skip, whole = 0, False
         if stop == "part":
             part = True
             head = head or closing_verb(sentence[number.end:])
+            whole_head, whole_group, skip = of_phrase(sentence[number.end:])
+            if not head and skip:  # '12 of the 20 attacks', '15 of them': a part of what the whole counts
+                head, group, whole = whole_head, group or whole_group, not whole_head
         if re.search(r"\b(?:us|u\.s\.|american)\s+(?:positions|bases|forces|troops)", low_sentence) and (
                 stop in ("unit:times", "unit:occasions", "unit:occasion") or head == "attacks"):
             out.append(Reading(number, sentence, "figure", "us_position_attacks", report_month, certain=not part))
@@ -168,7 +172,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             out.append(Reading(number, sentence, "exempt" if incident else "other",
                                reason="one incident's detail" if incident else f"counts {stop[5:]}"))
             continue
-        region, plain_region = region_of(sentence, number.start, number.end, clause)
+        region, plain_region = region_of(sentence, number.start, number.end + skip, clause)
         total = re.search(r"(?:\bout of|\bof)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?[\w-]+['’]s\s+)?$", clause_before)
         ctx = {"camp": camp, "low": low, "whole": low_sentence, "before_text": clause_before[-30:],
                "after_text": low_sentence[number.end:number.end + 60], "month": report_month,
@@ -181,6 +185,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         elif not head and not group and (comparing or re.match(r"\s*(?:in|during|last|the month|the previous)",
                                                             after_text, re.IGNORECASE)
                                        or re.search(r"\bto\s*$", before_text)) and context.metric:
+            metric = context.metric
+        elif whole and context.metric:
             metric = context.metric
         elif not head and not group and region and (context.metric or carried) in ("attacks", "raids"):
             metric = context.metric or carried
@@ -223,10 +229,12 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
 
 def read_text(sentences: list[str], report_month: str) -> list[Reading]:
     """Every number of a text's sentences; a sentence that names nothing takes the figure the one before it
-    spoke of ('Of these, only 4 occurred in other cantons')."""
-    out, metric, outside = [], "", False
+    spoke of ('Of these, only 4 occurred in other cantons'), and a report's title ('March Sleeper Cell Report')
+    makes what follows it that month's."""
+    out, metric, outside, month = [], "", False, report_month
     for sentence in (piece for whole in sentences for piece in pieces(whole)):
-        readings = read_sentence(sentence, report_month, metric, outside)
+        month = title_month(sentence, report_month) or month  # a page of several reports' openings
+        readings = read_sentence(sentence, month, metric, outside)
         outside = bool(OUTSIDE.search(sentence))
         figures = [r.metric for r in readings if r.kind == "figure" and r.measure == "count"
                    and r.metric in ("attacks", "raids")]

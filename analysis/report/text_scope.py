@@ -19,12 +19,13 @@ def region_of(sentence: str, start: int, end: int, clause: tuple[int, int]) -> t
     """A region a number is a part of: named just after it ('12 in Deir ez-Zor', '43 struck the Deir-ez-Zor
     region') or just before it ('Raqqa 8'); and whether the tie is plain ('in …')."""
     after = sentence[end:clause[1]].lower()[:70]
+    before = _REGION_BEFORE.search(sentence[clause[0]:start].lower()[-40:])
     m = REGION.search(after)
     if m and len(words_of(after[:m.start()])) <= 6 and not re.search(r"\d", after[:m.start()]):
-        return lexicon.REGIONS[m.group(1)], bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:canton of\s+)?$",
-                                                          after[:m.start()]))
-    m = _REGION_BEFORE.search(sentence[clause[0]:start].lower()[-40:])
-    return (lexicon.REGIONS[m.group(1)], False) if m else ("", False)
+        plain = bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:canton of\s+)?$", after[:m.start()]))
+        if plain or not (before and re.search(r",|\band\b", after[:m.start()])):  # 'Deir ez-Zor saw 29, Raqqa 8'
+            return lexicon.REGIONS[m.group(1)], plain
+    return (lexicon.REGIONS[before.group(1)], False) if before else ("", False)
 
 
 OTHER_VIOLENCE = ("unrest", "clashes", "fighting", "tribal", "turkish", "violence", "airstrike", "drone strike",
