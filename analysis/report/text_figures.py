@@ -272,3 +272,19 @@ def of_phrase(after: str) -> tuple[str, str, int]:
         return "", "", 0
     head, group, _ = scan_after(words_of(re.split(r"[,;:()–—]", after[m.end():])[0])[:6])
     return head, group, m.end()
+
+
+def subject_metric(before: str, ctx: dict) -> str:
+    """The figure a sentence was speaking of before a number that names nothing itself ('Arrests came to 29',
+    'Killings in the camp dropped to one', 'compared to March (27)'): the last word before it that names what
+    the data count, with its group; '' when none does."""
+    words = words_of(before)[-14:]
+    for i in range(len(words) - 1, -1, -1):
+        head = lookup(words[i], lexicon.HEADS)
+        if not head or head == "population" or (head == "raids" and words[i].startswith("operation")):
+            continue
+        group = lookup(words[i - 1], lexicon.GROUPS) if i else ""
+        if head == "killed" and not group and words[i].startswith(("death", "fatalit", "killing", "murder")):
+            group = "people"
+        return metric_of(head, group, ctx)
+    return ""

@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..months import previous_month
 from . import lexicon
 from .text_figures import (CASUALTY, Context, closing_verb, country_of, listed_run, metric_of, of_phrase,
-                           percent_reading, scan_after, verb_before)
+                           percent_reading, scan_after, subject_metric, verb_before)
 from .text_months import Mention, month_mentions, month_of, number_month, title_month
 from .text_numbers import MONTH_NAMES, SMALL_WORDS, numbers
 from .text_scope import OTHER_VIOLENCE, OUTSIDE, REGION, finish, region_of
@@ -71,6 +71,9 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                                                            (("arrest",), "arrests"))
                                    if has(low_sentence[:number.start], keys)), "")
         month, comparing = number_month(number, clause, mentions, sentence, report_month)
+        whole_of = of_phrase(sentence[number.end:])[2]
+        month = next((m.month for m in mentions if m.possessive and number.end < m.start < number.end + whole_of),
+                     month)  # '13 of October's attacks'
         if clause not in incidents:
             incidents[clause] = (has_day or has(low, lexicon.INCIDENT)) and not has(low, lexicon.MONTH_LEVEL)
         incident = incidents[clause]
@@ -164,6 +167,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             whole_head, whole_group, skip = of_phrase(sentence[number.end:])
             if not head and skip:  # '12 of the 20 attacks', '15 of them': a part of what the whole counts
                 head, group, whole = whole_head, group or whole_group, not whole_head
+                part = not re.search(r"\ball\s*$", before_text)  # 'All 13 of October's attacks': the whole
         if re.search(r"\b(?:us|u\.s\.|american)\s+(?:positions|bases|forces|troops)", low_sentence) and (
                 stop in ("unit:times", "unit:occasions", "unit:occasion") or head == "attacks"):
             out.append(Reading(number, sentence, "figure", "us_position_attacks", report_month, certain=not part))
@@ -198,6 +202,10 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             metric = "attacks_claimed"  # 'claimed 36 of the 40 attacks, up from 20 of 27'
         if metric == "" and region and has(low, ("attack", "raid")):
             metric = "raids" if "raid" in low and "attack" not in low else "attacks"
+        guessed = False
+        if not metric and not head and not group and not incident and not stop.startswith(("unit", "part")):
+            metric = subject_metric(sentence[:number.start], ctx)  # 'Arrests came to 29': named before it
+            guessed = bool(metric)
         if not metric:
             out.append(Reading(number, sentence, "exempt" if incident else "other",
                                reason="one incident's detail" if incident else "names nothing the data count"))
@@ -214,12 +222,15 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             incident=incident, part=part, attributed=attributed, span=span, other_violence=other_violence,
             region=region if not total else "", plain_region=plain_region, outside=outside, camp=camp,
             clause_before=clause_before, low=low, after_text=after_text.lower(), stop=stop,
-            region_before=first_region < number.start))
+            region_before=first_region < number.start and not has(low, lexicon.MONTH_LEVEL)
+            and not re.search(r"\ball\b", low_sentence[:first_region])))  # 'all took place in Deir ez-Zor; …'
         alone = re.search(r"\(\s*$", sentence[:number.start]) and re.match(r"\s*\)", sentence[number.end:])
         single = number.value == 1 and re.search(r"\bwas\s+(?:also\s+)?(?:killed|injured|wounded|arrested)\b",
                                                   low_sentence)
         if reading.kind == "figure" and (alone or single):
             reading = replace(reading, certain=False)  # '(8)' restates a part; 'One fighter was injured': one case
+        if guessed and reading.kind == "figure":
+            reading = replace(reading, certain=False)  # the figure is the sentence's, not the number's own
         if bare and in_list and not respectively and reading.kind == "figure":
             reading = replace(reading, certain=False)  # a number the text leaves unnamed ('…, 1')
         previous_reading = reading
