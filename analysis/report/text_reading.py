@@ -28,6 +28,12 @@ from .text_words import Reading, clause_spans, has, list_like, lookup, pieces, w
 __all__ = ["Mention", "Reading", "lookup", "month_mentions", "month_of", "read_sentence", "read_text"]
 
 
+# Words after a number that name nothing but link it to what its sentence counts ('the 10 registered last month').
+_LINKING = ("registered", "logged", "counted", "noted", "seen", "this", "that", "these", "last", "previous", "prior",
+            "before", "earlier", "at", "to", "from", "as", "against", "versus", "compared", "than", "down", "up",
+            "level", "again", "apiece", "then", "now", "on")
+
+
 def read_sentence(sentence: str, report_month: str, metric: str = "", outside_before: bool = False) -> list[Reading]:
     """Every number of `sentence` (of the report on `report_month`) with what it is; `metric` is what the
     sentence before it spoke of ('only 4 occurred in other cantons' after a sentence on attacks)."""
@@ -203,7 +209,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         if metric == "" and region and has(low, ("attack", "raid")):
             metric = "raids" if "raid" in low and "attack" not in low else "attacks"
         guessed = False
-        if not metric and not head and not group and not incident and not stop.startswith(("unit", "part")):
+        if not metric and not head and not group and not incident and (
+                stop in ("end", "month") or stop.removeprefix("word:") in _LINKING):
             metric = subject_metric(sentence[:number.start], ctx)  # 'Arrests came to 29': named before it
             guessed = bool(metric)
         if not metric:
