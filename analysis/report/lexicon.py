@@ -85,7 +85,7 @@ MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "i
                "overall", "altogether", "month's attacks", "in attacks", "in the attacks", "of these attacks",
                "sleeper cell attacks in", "confirmed attacks")
 # A clause with these words counts a part of a figure, not the figure.
-PART = ("plus", "of these", "of those", "of which", "of them", "within", "in addition", "another",
+PART = ("plus", "of these", "of those", "of which", "of whom", "of them", "within", "in addition", "another",
         "among them", "among these", "including", "included", "alone", "the remaining", "the rest",
         "bringing", "besides", "apart from", "aside from", "as part of", "more days", "in the course of",
         "oil-related", "oil", "tankers", "car bomb", "ied", "suicide", "the other", "phase", "a further", "further",

@@ -18,7 +18,7 @@ from ..months import previous_month
 from ..vocabulary import METRICS
 from . import lexicon
 from .text_numbers import SMALL_WORDS, sentences
-from .text_months import month_mentions
+from .text_months import month_mentions, title_month
 from .text_reading import read_text
 from .text_words import Reading, lookup
 
@@ -197,10 +197,17 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
         out.needs_person.append(Unsure(reading.number.written, reading.sentence, reason))
 
     final = max((i for i, p in enumerate(paragraphs) if p.strip()), default=-1)
+    titled = month  # the month of the report whose title the text is under ('March Sleeper Cell Report – …')
     for index, (paragraph, flag) in enumerate(zip(paragraphs, flags)):
+        titled = title_month(paragraph, month) or titled
         if flag is None:
             continue
-        readings = read_text(sentences([paragraph]), month)
+        readings = read_text(sentences([paragraph]), titled)
+        if titled != month:
+            for reading in readings:
+                if reading.kind == "figure":
+                    unsure(reading, f"under the title of the report on {titled}: another report's text")
+            continue
         compared = {r.sentence for r in readings if r.kind == "figure" and r.measure != "count"}
         for reading in readings:
             if reading.kind != "figure":

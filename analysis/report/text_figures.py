@@ -52,6 +52,9 @@ def scan_after(words: list[str]) -> tuple[str, str, str]:
         head = lookup(word, lexicon.HEADS)
         if head == "raids" and word.startswith("operation") and (group or i > 0 and words[i - 1] == "security"):
             head = ""
+        if head == "killed" and word.startswith("death") and following == "of" and not group:
+            group = lookup(" ".join(words[i + 2:i + 4]), lexicon.GROUPS)  # '5 deaths of ISIS members'
+            group = group if group in ("isis", "military", "civilian") else ""
         if head:
             if head == "repatriated" and word.startswith("repatriation") and (
                     has(following, lexicon.UNITS) or following.startswith(("operation", "round", "mission"))):

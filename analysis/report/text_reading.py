@@ -116,6 +116,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                 continue
         verb, vgroup = verb_before(before, immediate=True)
         head, group, stop = scan_after(after)
+        if group == "people" and "others" in after[:2] and context.group in ("military", "civilian"):
+            group = context.group  # 'Two military personnel killed, two others injured'
         bare = not after and not verb
         if verb:  # 'killing 13 SDF personnel and injuring 8': the verb before the number is its own
             head, stop, group = verb, "", group or vgroup
@@ -232,8 +234,9 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             region_before=first_region < number.start and not has(low, lexicon.MONTH_LEVEL)
             and not re.search(r"\ball\b", low_sentence[:first_region])))  # 'all took place in Deir ez-Zor; …'
         alone = re.search(r"\(\s*$", sentence[:number.start]) and re.match(r"\s*\)", sentence[number.end:])
-        single = number.value == 1 and re.search(r"\bwas\s+(?:also\s+)?(?:killed|injured|wounded|arrested)\b",
-                                                  low_sentence)
+        single = re.search(r"\bwas\s+(?:also\s+)?(?:killed|injured|wounded|arrested)\b", low_sentence) and (
+            number.value == 1 or re.search(r"(?:^|\W)(?:1|one|a|an)\s+(?:[\w-]+\s+){0,3}was\s", low_sentence)
+            and re.search(r"\bothers\b", low_sentence))  # '1 SDF soldier was killed and 7 others wounded'
         if reading.kind == "figure" and (alone or single):
             reading = replace(reading, certain=False)  # '(8)' restates a part; 'One fighter was injured': one case
         if guessed and reading.kind == "figure":
