@@ -147,7 +147,7 @@ REGIONS = {
     "heseke": "heseke", "hasakah": "heseke", "hasaka": "heseke", "al-hasakah": "heseke", "hassakeh": "heseke",
     "al-hasakeh": "heseke", "jazira": "jazira", "cizire": "jazira", "raqqa": "raqqa", "al-raqqa": "raqqa",
     "tabqa": "tabqa", "manbij": "manbij", "menbij": "manbij", "kobane": "kobane", "kobani": "kobane",
-    "euphrates": "euphrates", "qamishli": "qamishli", "shaddadi": "shaddadi", "al-shaddadi": "shaddadi",
+    "euphrates": "euphrates", "qamishli": "qamishli", "qamishlo": "qamishli", "shaddadi": "shaddadi", "al-shaddadi": "shaddadi",
     "other cantons": "other cantons", "the other cantons": "other cantons", "other regions": "other cantons",
     "other areas": "other cantons", "the rest of nes": "other cantons", "rest of nes": "other cantons",
     "elsewhere": "other cantons", "dez": "deir ez-zor", "elsewhere in nes": "other cantons", "other parts of nes": "other cantons",

@@ -198,8 +198,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                                                             after_text, re.IGNORECASE)
                                        or re.search(r"\bto\s*$", before_text)) and context.metric:
             metric = context.metric
-        elif whole and context.metric:
-            metric = context.metric
+        elif whole and (context.metric or carried):
+            metric = context.metric or carried  # '15 of them': of what the sentence, or the one before, counts
         elif not head and not group and region and (context.metric or carried) in ("attacks", "raids"):
             metric = context.metric or carried
         else:

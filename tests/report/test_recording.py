@@ -133,3 +133,11 @@ def test_every_value_proposed_from_the_corpus_is_the_labelled_one():
             assert label["value"] == p.row["value"], (sentence, p.row, label)
             checked += 1
     assert proposed == checked and proposed >= 100
+
+
+def test_the_text_under_another_months_report_title_needs_a_person():
+    text = ["Key points", "We counted 14 ISIS sleeper-cell attacks in June.",
+            "May Sleeper Cell Report – a SYNTHETIC teaser of the report before", "We counted 9 attacks in May."]
+    recording = record(text, MONTH, *SOURCE)
+    assert _monthly(recording) == [("2001-06", "attacks", "14", "")]
+    assert [u.number for u in recording.needs_person] == ["9"]

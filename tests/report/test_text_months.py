@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.report.text_months import month_mentions, month_of, number_month
+from analysis.report.text_months import month_mentions, month_of, number_month, title_month
 from analysis.report.text_numbers import numbers
 from analysis.report.text_words import clause_spans
 
@@ -38,3 +38,10 @@ def _months(sentence, report_month):
 ])
 def test_each_number_takes_the_month_named_by_it(sentence, expected):
     assert _months(sentence, "2001-04") == expected
+
+
+def test_a_report_title_names_its_month():
+    assert title_month("March Sleeper Cell Report – Attacks doubled", "2001-04") == "2001-03"
+    assert title_month("Sleeper Cell Report January 2001 – a teaser", "2001-04") == "2001-01"
+    assert title_month("Sleeper-Cell Report: Record Low of Attacks in July", "2001-08") == ""
+    assert title_month("The March report said 10 attacks", "2001-04") == ""
