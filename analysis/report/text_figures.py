@@ -167,7 +167,7 @@ def attack_metric(low: str, before: str, after: str, report_month: str) -> str:
         return "attacks_unverified"
     if re.search(r"\bclaimed\s+(?:only\s+|just\s+|another\s+)?$|\bclaimed\b.*\bof\s*$", before + " ") or re.match(
             r"\s*(?:[a-z-]+\s+){0,3}?(?:of them |of these )?(?:were |was )?(?:re)?(?:claimed|confirmed (?:as|to have been) "
-            r"(?:isis|carried))", after) or (report_month < "2022-05" and re.match(r"\s*confirmed isis", after)):
+            r"(?:isis|carried)|(?:can be |could be )?attributed to isis)", after) or (report_month < "2022-05" and re.match(r"\s*confirmed isis", after)):
         return "attacks_claimed"
     return "attacks"
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..months import previous_month
 from . import lexicon
-from .text_figures import (CASUALTY, Context, closing_verb, country_of, listed_run, metric_of, of_phrase,
+from .text_figures import (CASUALTY, Context, attack_metric, closing_verb, country_of, listed_run, metric_of, of_phrase,
                            percent_reading, scan_after, subject_metric, verb_before)
 from .text_months import Mention, month_mentions, month_of, number_month, title_month
 from .text_numbers import MONTH_NAMES, SMALL_WORDS, numbers
@@ -184,10 +184,14 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             out.append(Reading(number, sentence, "exempt" if incident else "other",
                                reason="one incident's detail" if incident else f"counts {stop[5:]}"))
             continue
-        region, plain_region = region_of(sentence, number.start, number.end + skip, clause)
+        bracketed = re.search(r"\(\s*$", sentence[:number.start]) and re.match(r"[^()]*\)", sentence[number.end:])
+        # '(7) happened in Deir ez-Zor', 'in Raqqa (8)': a number in brackets reads the sentence around them
+        region, plain_region = region_of(sentence, number.start, number.end + skip,
+                                         (0, len(sentence)) if bracketed else clause)
         total = re.search(r"(?:\bout of|\bof)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?[\w-]+['’]s\s+)?$", clause_before)
         ctx = {"camp": camp, "low": low, "whole": low_sentence, "before_text": clause_before[-30:],
-               "after_text": low_sentence[number.end:number.end + 60], "month": report_month,
+               "after_text": re.sub(r"^[\s)\]]+", " ", low_sentence[number.end + skip:number.end + skip + 60]),
+               "month": report_month,
                "country": lambda: country_of(sentence, number.start, number.end, clause)}
         from_list = False
         run = listed_run(found, index, sentence)
@@ -200,6 +204,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             metric = context.metric
         elif whole and (context.metric or carried):
             metric = context.metric or carried  # '15 of them': of what the sentence, or the one before, counts
+            if metric == "attacks":  # '12 of which can be attributed to ISIS'
+                metric = attack_metric(low_sentence, ctx["before_text"], ctx["after_text"], report_month)
         elif not head and not group and region and (context.metric or carried) in ("attacks", "raids"):
             metric = context.metric or carried
         else:
@@ -215,6 +221,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                 stop in ("end", "month") or stop.removeprefix("word:") in _LINKING):
             metric = subject_metric(sentence[:number.start], ctx)  # 'Arrests came to 29': named before it
             guessed = bool(metric)
+            if metric == "attacks_claimed" and re.search(r"\bof\s+(?:the\s+)?$", before_text):
+                metric = "attacks"  # '(36 out of 40) were claimed': the 40 is all the month's attacks
         if not metric:
             out.append(Reading(number, sentence, "exempt" if incident else "other",
                                reason="one incident's detail" if incident else "names nothing the data count"))

@@ -12,7 +12,7 @@ from .text_words import Reading, words_of
 
 _REGION_NAMES = "|".join(re.escape(a) for a in sorted(lexicon.REGIONS, key=len, reverse=True))
 REGION = re.compile(r"(?<![\w-])(" + _REGION_NAMES + r")(?![\w-])")
-_REGION_BEFORE = re.compile(r"(?<![\w-])(" + _REGION_NAMES + r")(?:\s+(?:region|canton))?\s+(?:saw|recorded|had|with|accounted for|hosted)?\s*$")
+_REGION_BEFORE = re.compile(r"(?<![\w-])(" + _REGION_NAMES + r")(?:\s+(?:region|canton))?\s+(?:saw|recorded|had|with|accounted for|hosted)?\s*\(?\s*$")
 
 
 def region_of(sentence: str, start: int, end: int, clause: tuple[int, int]) -> tuple[str, bool]:
