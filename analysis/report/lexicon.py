@@ -98,7 +98,7 @@ SPAN = ("months to", "months until", "since", "per year", "cumulative", "so far"
         "in total since", "last year", "the year", "annual", "in 20", "over the past", "during the past",
         "in recent months", "throughout", "as a whole")
 # The al-Hol camp operation and the camp itself: raids and arrests there are counted apart (hol_*).
-CAMP_OPERATION = ("al-hol", "hol camp", "the camp", "humanity and security", "humanitarian and security",
+CAMP_OPERATION = ("al-hol", "hol camp", "the camp$", "humanity and security", "humanitarian and security",
                   "enduring security", "camp operation", "the operation", "this operation", "the security operation",
                   "operation in", "roj camp")
 CAMPS = {"al-Hol": ("al-hol", "hol camp", "hol", "al hol"), "Roj": ("roj",)}

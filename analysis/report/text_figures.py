@@ -66,6 +66,10 @@ def scan_after(words: list[str]) -> tuple[str, str, str]:
                                                         "isis fighters$", "isis militants$", "isis operatives$")})
         if g:
             return scan_after_group(words, i + 2, "isis")
+        if word in ("members", "member") and following == "of" and lookup(" ".join(words[i + 2:i + 5]), {
+                "military": ("the security forces$", "security forces$", "the sdf$", "the asayish$", "the sdf and$")}):
+            group = "military"  # '18 members of the security forces'
+            continue
         g = lookup(word, lexicon.GROUPS)
         if g:
             if group == "military" and g == "isis":  # 'SDF members'

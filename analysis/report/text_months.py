@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..months import previous_month
 from . import lexicon
-from .text_numbers import MONTH_NAMES, Number
+from .text_numbers import MONTH_NAMES, SMALL_WORDS, Number
 from .text_words import list_like, words_of
 
 _ABBREVIATIONS = {"Jan": "january", "Feb": "february", "Mar": "march", "Apr": "april", "Jun": "june", "Jul": "july",
@@ -58,6 +58,12 @@ _INTRO = re.compile(r"(?:compared (?:to|with)|from|than|since|after|against|vers
                     re.IGNORECASE)
 
 
+# Between a month's possessive and a number: a verb ends the month's list ('April's 54, killed 6').
+_VERB = re.compile(r"\b(?:killed|killing|injured|injuring|wounded|wounding|left|saw|brought|included)\b", re.IGNORECASE)
+# A possessive month with its own number ('November's 11') is that number's, not a later one's.
+_OWN_NUMBER = re.compile(r"\s*(?:\d|(?:" + "|".join(SMALL_WORDS) + r")\b)", re.IGNORECASE)
+
+
 def number_month(number: Number, clause: tuple[int, int], mentions: list[Mention], sentence: str,
                   report_month: str) -> tuple[str, bool]:
     """The month a number is of, and whether it stands in a comparison ('down from 18')."""
@@ -69,13 +75,13 @@ def number_month(number: Number, clause: tuple[int, int], mentions: list[Mention
     if near_after:
         return near_after[0].month, False
     before = sentence[start:number.start]
-    if re.search(r"\bto\s*$", before) and re.search(r"\bfrom\b", before):  # 'from one the previous month to two'
+    if re.search(r"\bto\s*$", before) and re.search(r"\b(?:from|on|over)\b", before):  # 'from one … to two'
         after_to = [m for m in inside if m.start >= number.end and len(words_of(sentence[number.end:m.start])) <= 2
                     and not m.possessive]
         return (after_to[0].month if after_to else report_month), False
     possessive = [m for m in inside if m.end <= number.start and m.possessive
                   and (len(words_of(sentence[m.end:number.start])) <= 2 or len(words_of(sentence[m.end:number.start])) <= 6
-                       and list_like(sentence[m.end:number.start]))]
+                       and list_like(sentence[m.end:number.start]) and not _VERB.search(sentence[m.end:number.start]))]
     if possessive:
         return possessive[-1].month, True
     comparing = not re.search(r"\b(?:more|less|fewer) than\s*$", before) and re.search(
@@ -90,7 +96,8 @@ def number_month(number: Number, clause: tuple[int, int], mentions: list[Mention
               and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", sentence[:m.start], re.IGNORECASE)]
     if listed:  # '27 attacks and 15 raids in March'
         return listed[0].month, False
-    preceding = [m for m in inside if m.end <= number.start and not _INTRO.search(sentence[:m.start])]
+    preceding = [m for m in inside if m.end <= number.start and not _INTRO.search(sentence[:m.start])
+                 and not (m.possessive and _OWN_NUMBER.match(sentence[m.end:number.start]))]  # 'November's 11, … 14'
     if preceding:
         return preceding[-1].month, False
     opened = [m for m in mentions if m.end <= start and re.fullmatch(r"\s*\(", sentence[m.end:start])]

@@ -28,6 +28,14 @@ from .text_words import Reading, clause_spans, has, list_like, lookup, pieces, w
 __all__ = ["Mention", "Reading", "lookup", "month_mentions", "month_of", "read_sentence", "read_text"]
 
 
+def _spans(clause: str) -> bool:
+    """Whether a sentence speaks of a span of months ('so far this year', 'since 2019'), not of the month itself
+    ('throughout October', 'over the past month') or of a record ('the lowest since RIC reporting began')."""
+    clause = re.sub(r"\b(?:throughout|over|during)\s+(?:the\s+(?:past\s+|whole\s+)?month|" + "|".join(MONTH_NAMES)
+                    + r")\b|\bsince\s+(?:ric|records|reporting|the start|the beginning)\b", " ", clause)
+    return has(clause, lexicon.SPAN)
+
+
 # Words after a number that name nothing but link it to what its sentence counts ('the 10 registered last month').
 _LINKING = ("registered", "logged", "counted", "noted", "seen", "this", "that", "these", "last", "previous", "prior",
             "before", "earlier", "at", "to", "from", "as", "against", "versus", "compared", "than", "down", "up",
@@ -236,7 +244,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             context.group = group or context.group
         context.metric = metric if not metric.startswith("region_") else context.metric
         reading = finish(number, sentence, metric, month, dict(
-            incident=incident, part=part, attributed=attributed, span=span, other_violence=other_violence,
+            incident=incident, part=part, attributed=attributed, span=span and _spans(low_sentence), other_violence=other_violence,
             region=region if not total else "", plain_region=plain_region, outside=outside, camp=camp,
             clause_before=clause_before, low=low, after_text=after_text.lower(), stop=stop,
             region_before=first_region < number.start and not has(low, lexicon.MONTH_LEVEL)

@@ -49,12 +49,12 @@ def test_synthetic_report_is_proposed_exactly():
                for p in recording.proposals if p.table == "attacks_by_region"]
     assert regions == [("2001-06", "Deir-ez-Zor", "attacks", "9"), ("2001-06", "Heseke region", "attacks", "3")]
     [repatriation] = [p.row for p in recording.proposals if p.table == "repatriations"]
-    assert (repatriation["date"], repatriation["country"], repatriation["children"], repatriation["people"],
-            repatriation["repatriated_from"], repatriation["camp"]) == ("2001-06", "Russia", "12", "", "not_stated", "")
+    assert (repatriation["date"], repatriation["country"], repatriation["children"], repatriation["women"],
+            repatriation["people"], repatriation["repatriated_from"], repatriation["camp"]) == (
+        "2001-06", "Russia", "12", "4", "", "not_stated", "")
     for p in recording.proposals:
         assert (p.row["report"], p.row["published"], p.row["source_url"], p.row["note"]) == (*SOURCE, "")
-    assert [(u.number, u.sentence) for u in recording.needs_person] == [("20%", "Arrests rose 20% on May."),
-        ("4", BODY[1])]
+    assert [(u.number, u.sentence) for u in recording.needs_person] == [("20%", "Arrests rose 20% on May.")]
 
 
 def test_a_figure_given_two_values_in_the_key_points_needs_a_person():
