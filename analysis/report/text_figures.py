@@ -202,8 +202,8 @@ def metric_of(head: str, group: str, ctx: dict) -> str:
             return "deaths_total" if head == "killed" else "injured_total"
         return ""
     if head == "repatriated" or (group in ("women", "children", "families", "people", "iraqi") and
-                                 re.search(r"repatriat|brought home|bring home|returned home|flew home|handed over|"
-                                           r"took (?:home|back)|\breturn", ctx["whole"])):
+                                 re.search(r"repatriat|handed over|took custody|\breturn|\b(?:brought|bring|brings|went|gone|flown|flew|"
+                                           r"taken|took|takes|sent|send|came)\b[^.;]{0,40}?\b(?:home|back)\b", ctx["whole"])):
         field = {"women": "women", "children": "children", "families": "families"}.get(group, "people")
         country = ctx["country"]() or ("Iraq" if group == "iraqi" else "")
         return f"repatriation_{field}:{country}"

@@ -124,6 +124,10 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                 continue
         verb, vgroup = verb_before(before, immediate=True)
         head, group, stop = scan_after(after)
+        if re.search(r"\b(?:leaving|left|still)\s+(?:(?:more|fewer|less) than\s+|over\s+|some\s+|about\s+|around\s+|"
+                     r"nearly\s+|almost\s+|at least\s+)?$", before_text + " ") and re.match(
+                r"\s*(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?(?:al-)?(?:hol|roj|camp)\b", after_text, re.IGNORECASE):
+            head = "population"  # 'leaving more than 43,000 in the camp'
         if group == "people" and "others" in after[:2] and context.group in ("military", "civilian"):
             group = context.group  # 'Two military personnel killed, two others injured'
         bare = not after and not verb
