@@ -7,11 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..months import previous_month
 from . import lexicon
-from .text_months import Mention
 from .text_numbers import MONTH_NAMES, SMALL_WORDS, Number
-from .text_words import Reading, has, list_like, lookup, words_of
+from .text_words import has, list_like, lookup, words_of
 
 @dataclass
 class Context:
@@ -233,37 +231,6 @@ def closing_verb(text: str) -> str:
                                                                      "of", "suspected")):
             return ""
     return ""
-
-
-def percent_reading(number: Number, sentence: str, clause_text: str, mentions: list[Mention],
-             clause: tuple[int, int], report_month: str, context: Context) -> Reading:
-    """A percentage: a change between two months when words of change stand by it, else a share."""
-    window = " ".join(words_of(sentence[max(clause[0], number.start - 60):number.end + 60]))
-    if not any(re.search(rf"\b{w}\b", window) for w in lexicon.CHANGE) or re.match(r"\s*of\b", sentence[number.end:]):
-        return Reading(number, sentence, "other", reason="a share, not a change")
-    near = sentence[max(clause[0], number.start - 50):number.end + 30].lower()
-    metric = ""
-    for keys, name in ((("death", "killed", "dead"), "deaths_total"), (("arrest",), "arrests"), (("raid",), "raids"),
-                       (("attack",), "attacks")):
-        if has(near, keys):
-            metric = name
-            break
-    metric = metric or context.metric or ("attacks" if "attack" in sentence.lower() else "")
-    if not metric:
-        return Reading(number, sentence, "other", reason="a change of something the data do not count")
-    later = [m for m in mentions if m.start >= number.end]
-    frm = re.search(r"\b(?:from|than|compared (?:to|with)|over|on)\s+(?:\S+\s+){0,4}?(?P<m>" + "|".join(MONTH_NAMES)
-                    + r"|last month|the previous month|the month prior)", sentence[number.end:], re.IGNORECASE)
-    base = previous_month(report_month)
-    if frm:
-        base = next((m.month for m in later if m.start >= number.end + frm.start("m")), base)
-    to = re.search(r"(?<!compared )\bto\s+(?:\S+\s+){0,3}?(?:in\s+)?(?P<m>" + "|".join(MONTH_NAMES) + r")",
-                   sentence[number.end:], re.IGNORECASE)
-    month = report_month
-    if to:
-        month = next((m.month for m in later if m.start >= number.end + to.start("m")), month)
-    return Reading(number, sentence, "figure", metric, month, "percent_change", base,
-                   certain=not has(clause_text.lower(), lexicon.ATTRIBUTED) and metric != "deaths_total")
 
 
 _OF_PHRASE = re.compile(r"\s*(?:out\s+)?of\s+(?:(?:the|these|those|them|which|all|this|its)\b\s*|(?:[a-z]+(?:\s+\d{4})?)['’]s\s+)?"

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..months import previous_month
 from . import lexicon
+from .text_changes import difference_reading, percent_reading
 from .text_figures import (CASUALTY, Context, attack_metric, closing_verb, country_of, listed_run, metric_of, of_phrase,
-                           percent_reading, scan_after, subject_metric, verb_before)
+                           scan_after, subject_metric, verb_before)
 from .text_months import Mention, month_mentions, month_of, number_month, title_month
-from .text_numbers import MONTH_NAMES, SMALL_WORDS, numbers
+from .text_numbers import MONTH_NAMES, numbers
 from .text_scope import OTHER_VIOLENCE, OUTSIDE, REGION, finish, region_of
 from .text_words import Reading, clause_spans, has, list_like, lookup, pieces, words_of
 
@@ -106,22 +106,10 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             context.metric = reading.metric or context.metric
             out.append(reading)
             continue
-        difference = re.match(r"\s*(?:[a-z-]+\s+){0,2}?(?:(?:more|fewer|less)\s+(?:[a-z-]+\s+){0,3}than|"
-                              + "|".join(lexicon.DIFFERENCE_AFTER) + r")\b\s*(?P<rest>.{0,40})",
-                              sentence[number.end:], re.IGNORECASE)
-        if difference and (re.search(r"(?:more|fewer|less)\s+(?:[a-z-]+\s+){0,3}than", difference.group(0))
-                           and re.match(r"the\s+(?:\d|" + "|".join(SMALL_WORDS) + r")", difference.group("rest"),
-                                        re.IGNORECASE) or not re.match(r"\s*\S*\d", difference.group("rest")) and re.match(
-                r"(?:in\s+|the\s+|that of\s+)?(?:" + "|".join(MONTH_NAMES) + r"|last month|the previous|the month)",
-                difference.group("rest"), re.IGNORECASE)):
-            noun = lookup(" ".join(words_of(difference.group(0))[:3]), lexicon.HEADS)
-            metric = {"attacks": "attacks", "raids": "raids", "arrests": "arrests"}.get(noun, context.metric)
-            if metric:
-                base = next((m.month for m in mentions if m.start >= number.end), previous_month(report_month))
-                context.metric = metric
-                out.append(Reading(number, sentence, "figure", metric, report_month, "difference", base,
-                                   certain=not (part or attributed)))
-                continue
+        change = difference_reading(number, sentence, mentions, report_month, context, part or attributed)
+        if change:
+            out.append(change)
+            continue
         verb, vgroup = verb_before(before, immediate=True)
         head, group, stop = scan_after(after)
         if re.search(r"\b(?:leaving|left|still)\s+(?:(?:more|fewer|less) than\s+|over\s+|some\s+|about\s+|around\s+|"
