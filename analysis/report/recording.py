@@ -88,7 +88,7 @@ def key_point_flags(paragraphs: list[str]) -> list[bool | None]:
     return flags
 
 
-_CAMP = re.compile(r"\b(?:al-)?hol\b|\broj\b|\bthe camp\b|\bcamp's\b|\boperation", re.IGNORECASE)
+_CAMP = re.compile(r"\b(?:al-)?hol\b|\broj\b|\bthe camp\b|\bcamp's\b|\boperation\b", re.IGNORECASE)
 _UNVERIFIED = re.compile(r"without (?:independent )?(?:confirmation|verification)|unverified|could not (?:be )?"
                          r"(?:confirm|verif|independently)|not (?:been )?(?:independently )?(?:confirmed|verified)",
                          re.IGNORECASE)
@@ -117,6 +117,7 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
     if (reading.metric.endswith(("_killed", "_injured", "_total")) and mixed and not re.match(
             r"^\s*(?:killed|injured|wounded|dead)\b", after, re.IGNORECASE)
             and mixed.group("second").lower() not in SMALL_WORDS
+            and lookup(mixed.group("second").lower(), lexicon.HEADS) not in ("killed", "injured")  # 'and injure 5'
             and not _one_group(mixed.group("first"), mixed.group("second"))):
         return "two groups may be counted together in this number"
     if not reading.metric.startswith("attacks") and _CLAIM.search(sentence):

@@ -48,7 +48,8 @@ def scan_after(words: list[str]) -> tuple[str, str, str]:
                 return "repatriated", group, ""
             return "", group, "word:" + word
         head = lookup(word, lexicon.HEADS)
-        if head == "raids" and word.startswith("operation") and (group or i > 0 and words[i - 1] == "security"):
+        if head == "raids" and word.startswith("operation") and (group and not (group == "military" and word ==
+                                                                             "operations") or i > 0 and words[i - 1] == "security"):
             head = ""
         if head == "killed" and word.startswith("death") and following == "of" and not group:
             group = lookup(" ".join(words[i + 2:i + 4]), lexicon.GROUPS)  # '5 deaths of ISIS members'
