@@ -53,7 +53,8 @@ def month_mentions(sentence: str, report_month: str) -> list[Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
-_GAP = re.compile(r"\d|\b(?:from|than|compared|compare|since|after|against|versus)\b", re.IGNORECASE)
+_GAP = re.compile(r"\d|\b(?:from|than|compared|compare|since|after|against|versus|level|par|similar|same|close|like)\b",
+                  re.IGNORECASE)
 _INTRO = re.compile(r"(?:compared (?:to|with)|from|than|since|after|against|versus|vs\.?)\s+(?:the\s+|that of\s+)?$",
                     re.IGNORECASE)
 
@@ -81,7 +82,7 @@ def number_month(number: Number, clause: tuple[int, int], mentions: list[Mention
         return (after_to[0].month if after_to else report_month), False
     possessive = [m for m in inside if m.end <= number.start and m.possessive
                   and (len(words_of(sentence[m.end:number.start])) <= 2 or len(words_of(sentence[m.end:number.start])) <= 6
-                       and list_like(sentence[m.end:number.start]) and not _VERB.search(sentence[m.end:number.start]))]
+                       and list_like(sentence[m.end:number.start])) and not _VERB.search(sentence[m.end:number.start])]
     if possessive:
         return possessive[-1].month, True
     comparing = not re.search(r"\b(?:more|less|fewer) than\s*$", before) and re.search(

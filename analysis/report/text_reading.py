@@ -217,9 +217,11 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         if metric == "" and region and has(low, ("attack", "raid")):
             metric = "raids" if "raid" in low and "attack" not in low else "attacks"
         guessed = False
-        if not metric and not head and not group and not incident and (
+        if not metric and head in ("", "population") and not group and not incident and (
                 stop in ("end", "month") or stop.removeprefix("word:") in _LINKING):
             metric = subject_metric(sentence[:number.start], ctx)  # 'Arrests came to 29': named before it
+            if not metric and re.fullmatch(r"\s*at\s+", sentence[:number.start], re.IGNORECASE):
+                metric = subject_metric(re.split(r"\b(?:were|was|stood|came)\b", sentence[number.end:])[0], ctx)
             guessed = bool(metric)
             if metric == "attacks_claimed" and re.search(r"\bof\s+(?:the\s+)?$", before_text):
                 metric = "attacks"  # '(36 out of 40) were claimed': the 40 is all the month's attacks
