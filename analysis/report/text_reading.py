@@ -42,6 +42,20 @@ _LINKING = ("registered", "logged", "counted", "noted", "seen", "this", "that", 
             "level", "again", "apiece", "then", "now", "on")
 
 
+def _bracketed(sentence: str, number, head: str, group: str) -> tuple[str, str]:
+    """The verb closing a list that brackets interrupt: 'four civilians) died' for a number inside them, 'Eight
+    people (four … and four …) died' for the total before them (all of its people)."""
+    after = sentence[number.end:]
+    inside = re.match(r"(?P<inside>[^()]*)\)(?P<after>[^()]*)", after)
+    if inside and re.search(r"\([^()]*$", sentence[:number.start]):
+        return closing_verb(inside["inside"] + " " + inside["after"]) or head, group
+    total = re.match(r"(?P<pre>[^()]*?)\([^()]*\)(?P<after>[^()]*)", after)
+    if total and len(words_of(total["pre"])) <= 2:
+        head = closing_verb(total["pre"] + " " + total["after"]) or head
+        return head, ("people" if head in CASUALTY and group in ("", "people") else group)
+    return head, group
+
+
 def read_sentence(sentence: str, report_month: str, metric: str = "", outside_before: bool = False) -> list[Reading]:
     """Every number of `sentence` (of the report on `report_month`) with what it is; `metric` is what the
     sentence before it spoke of ('only 4 occurred in other cantons' after a sentence on attacks)."""
@@ -129,6 +143,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             not re.search(r"[;:]", gap)
         if not head and group and not stop.startswith("unit"):
             head = closing_verb(sentence[number.end:])
+        if not head and not stop.startswith("unit"):
+            head, group = _bracketed(sentence, number, head, group)
         if not head and in_list and context.head in CASUALTY + ("arrests",):
             head = context.head  # 'killed 19 military personnel and 10 civilians' 
         if not head and stop not in ("part",) and not stop.startswith("unit"):
