@@ -263,3 +263,17 @@ def subject_metric(before: str, ctx: dict) -> str:
             group = "people"
         return metric_of(head, group, ctx)
     return ""
+
+
+def bracketed_verb(sentence: str, number: Number, head: str, group: str) -> tuple[str, str]:
+    """The verb closing a list that brackets interrupt: 'four civilians) died' for a number inside them, 'Eight
+    people (four … and four …) died' for the total before them (all of its people)."""
+    after = sentence[number.end:]
+    inside = re.match(r"(?P<inside>[^()]*)\)(?P<after>[^()]*)", after)
+    if inside and re.search(r"\([^()]*$", sentence[:number.start]):
+        return closing_verb(inside["inside"] + " " + inside["after"]) or head, group
+    total = re.match(r"(?P<pre>[^()]*?)\([^()]*\)(?P<after>[^()]*)", after)
+    if total and len(words_of(total["pre"])) <= 2:
+        head = closing_verb(total["pre"] + " " + total["after"]) or head
+        return head, ("people" if head in CASUALTY and group in ("", "people") else group)
+    return head, group

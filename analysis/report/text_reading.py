@@ -18,42 +18,20 @@ from dataclasses import replace
 
 from . import lexicon
 from .text_changes import difference_reading, percent_reading
-from .text_figures import (CASUALTY, Context, attack_metric, closing_verb, country_of, listed_run, metric_of, of_phrase,
+from .text_figures import (CASUALTY, Context, attack_metric, bracketed_verb, closing_verb, country_of, listed_run, metric_of, of_phrase,
                            scan_after, subject_metric, verb_before)
 from .text_months import Mention, month_mentions, month_of, number_month, title_month
-from .text_numbers import MONTH_NAMES, numbers
-from .text_scope import OTHER_VIOLENCE, OUTSIDE, REGION, finish, region_of
+from .text_numbers import numbers
+from .text_scope import OTHER_VIOLENCE, OUTSIDE, REGION, finish, region_of, spans_months
 from .text_words import Reading, clause_spans, has, list_like, lookup, pieces, words_of
 
 __all__ = ["Mention", "Reading", "lookup", "month_mentions", "month_of", "read_sentence", "read_text"]
-
-
-def _spans(clause: str) -> bool:
-    """Whether a sentence speaks of a span of months ('so far this year', 'since 2019'), not of the month itself
-    ('throughout October', 'over the past month') or of a record ('the lowest since RIC reporting began')."""
-    clause = re.sub(r"\b(?:throughout|over|during)\s+(?:the\s+(?:past\s+|whole\s+)?month|" + "|".join(MONTH_NAMES)
-                    + r")\b|\bsince\s+(?:ric|records|reporting|the start|the beginning)\b", " ", clause)
-    return has(clause, lexicon.SPAN)
 
 
 # Words after a number that name nothing but link it to what its sentence counts ('the 10 registered last month').
 _LINKING = ("registered", "logged", "counted", "noted", "seen", "this", "that", "these", "last", "previous", "prior",
             "before", "earlier", "at", "to", "from", "as", "against", "versus", "compared", "than", "down", "up",
             "level", "again", "apiece", "then", "now", "on")
-
-
-def _bracketed(sentence: str, number, head: str, group: str) -> tuple[str, str]:
-    """The verb closing a list that brackets interrupt: 'four civilians) died' for a number inside them, 'Eight
-    people (four … and four …) died' for the total before them (all of its people)."""
-    after = sentence[number.end:]
-    inside = re.match(r"(?P<inside>[^()]*)\)(?P<after>[^()]*)", after)
-    if inside and re.search(r"\([^()]*$", sentence[:number.start]):
-        return closing_verb(inside["inside"] + " " + inside["after"]) or head, group
-    total = re.match(r"(?P<pre>[^()]*?)\([^()]*\)(?P<after>[^()]*)", after)
-    if total and len(words_of(total["pre"])) <= 2:
-        head = closing_verb(total["pre"] + " " + total["after"]) or head
-        return head, ("people" if head in CASUALTY and group in ("", "people") else group)
-    return head, group
 
 
 def read_sentence(sentence: str, report_month: str, metric: str = "", outside_before: bool = False) -> list[Reading]:
@@ -144,7 +122,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         if not head and group and not stop.startswith("unit"):
             head = closing_verb(sentence[number.end:])
         if not head and not stop.startswith("unit"):
-            head, group = _bracketed(sentence, number, head, group)
+            head, group = bracketed_verb(sentence, number, head, group)
         if not head and in_list and context.head in CASUALTY + ("arrests",):
             head = context.head  # 'killed 19 military personnel and 10 civilians' 
         if not head and stop not in ("part",) and not stop.startswith("unit"):
@@ -254,7 +232,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             context.group = group or context.group
         context.metric = metric if not metric.startswith("region_") else context.metric
         reading = finish(number, sentence, metric, month, dict(
-            incident=incident, part=part, attributed=attributed, span=span and _spans(low_sentence), other_violence=other_violence,
+            incident=incident, part=part, attributed=attributed, span=span and spans_months(low_sentence), other_violence=other_violence,
             region=region if not total else "", plain_region=plain_region, outside=outside, camp=camp,
             clause_before=clause_before, low=low, after_text=after_text.lower(), stop=stop,
             region_before=first_region < number.start and not has(low, lexicon.MONTH_LEVEL)

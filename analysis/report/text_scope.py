@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .text_numbers import Number
-from .text_words import Reading, words_of
+from .text_numbers import MONTH_NAMES, Number
+from .text_words import Reading, has, words_of
 
 _REGION_NAMES = "|".join(re.escape(a) for a in sorted(lexicon.REGIONS, key=len, reverse=True))
 REGION = re.compile(r"(?<![\w-])(" + _REGION_NAMES + r")(?![\w-])")
@@ -63,3 +63,11 @@ def finish(number: Number, sentence: str, metric: str, month: str, cues: dict) -
         return Reading(number, sentence, "other", metric, month, reason="a figure over a span of months",
                        certain=False)
     return Reading(number, sentence, "figure", metric, month, certain=certain)
+
+
+def spans_months(clause: str) -> bool:
+    """Whether a sentence speaks of a span of months ('so far this year', 'since 2019'), not of the month itself
+    ('throughout October', 'over the past month') or of a record ('the lowest since RIC reporting began')."""
+    clause = re.sub(r"\b(?:throughout|over|during)\s+(?:the\s+(?:past\s+|whole\s+)?month|" + "|".join(MONTH_NAMES)
+                    + r")\b|\bsince\s+(?:ric|records|reporting|the start|the beginning)\b", " ", clause)
+    return has(clause, lexicon.SPAN)
