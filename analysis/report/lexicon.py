@@ -31,7 +31,7 @@ GROUPS = {
                  "servicemen$", "troops$", "ypg$", "ypj$", "mdf$", "hat$", "yat$", "police$", "policemen$",
                  "commanders of the sdf$", "officer$", "officers$", "members of the security forces$"),
     "civilian": ("civilian$", "civilians$"),
-    "isis": ("isis members$", "members$", "member$", "militants$", "militant$", "operatives$", "operative$",
+    "isis": ("isis members$", "members$", "affiliates$", "affiliate$", "member$", "militants$", "militant$", "operatives$", "operative$",
              "suspects$", "suspect$", "terrorists$", "jihadists$", "isis suspects$", "cell members$"),
     "officials": ("officials$", "official$", "leaders$", "leader$", "emirs$", "emir$", "commanders$",
                   "commander$", "figures$", "figure$", "high-ranking$", "senior$"),

@@ -73,6 +73,11 @@ def scan_after(words: list[str]) -> tuple[str, str, str]:
         if g:
             if group == "military" and g == "isis":  # 'SDF members'
                 continue
+            if group in ("military", "civilian") and g == "people":  # 'one military person'
+                continue
+            if {group, g} == {"military", "civilian"}:  # '128 civilian and SDF deaths': both together
+                group = "people"
+                continue
             group = "officials" if "officials" in (group, g) and "isis" in (group, g) else g
             continue
         if word in MONTH_NAMES or word in ("month", "last", "previous", "prior"):

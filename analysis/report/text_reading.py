@@ -90,7 +90,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                               r"overall)\s*$", clause_before)
         own_phrase = (clause_before[-50:] + " " + after_text.lower())
         camp = (has(clause_before + " " + after_text.lower(), lexicon.CAMP_OPERATION) or re.match(
-            r"\s*(?:in(?:side)?\s+)?(?:the\s+)?(?:al-)?hol(?:\s+camp)?\b", low_sentence)) and not OUTSIDE.search(low)
+            r"\s*(?:in(?:side)?\s+)?(?:the\s+)?(?:al-)?hol(?:\s+camp)?\b", low_sentence)) and not OUTSIDE.search(low) \
+            or has(after_text.lower(), lexicon.CAMP_OPERATION) and not OUTSIDE.search(after_text)  # '13 attacks in Hol'
         outside = bool(OUTSIDE.search(low_sentence)) or (outside_before and bool(re.match(
             r"\s*(?:during|in|from)\s+these\b", low_sentence)))  # 'Excluding the camp, … . During these raids, …' 
         if number.percent:
@@ -102,7 +103,9 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         if change:
             out.append(change)
             continue
-        verb, vgroup = verb_before(before, immediate=True)
+        verb, vgroup = verb_before([] if re.search(r"&\s*$", before_text) else  # '52 killed & 32 injured'
+                                   before[:-2] if before[-2:] in (["a", "further"], ["an", "additional"]) else before,
+                                   immediate=True)  # 'injured a further two'
         head, group, stop = scan_after(after)
         if re.search(r"\b(?:leaving|left|still)\s+(?:(?:more|fewer|less) than\s+|over\s+|some\s+|about\s+|around\s+|"
                      r"nearly\s+|almost\s+|at least\s+)?$", before_text + " ") and re.match(
