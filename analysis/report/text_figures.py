@@ -171,7 +171,7 @@ def country_of(sentence: str, start: int, end: int, clause: tuple[int, int]) -> 
 
 def attack_metric(low: str, before: str, after: str, report_month: str) -> str:
     if re.search(r"unverified|(?:could not|unable to|not able to) (?:be )?(?:independently )?(?:confirm|verif)|"
-                 r"not (?:been )?confirmed|unconfirmed|not independently", low) and "confirmed attacks" not in low:
+                 r"not (?:been )?confirmed|unconfirmed|not independently|without (?:independent )?(?:confirmation|verification)", low) and "confirmed attacks" not in low:
         return "attacks_unverified"
     if re.search(r"\bclaimed\s+(?:only\s+|just\s+|another\s+)?$|\bclaimed\b.*\bof\s*$", before + " ") or re.match(
             r"\s*(?:[a-z-]+\s+){0,3}?(?:of them |of these )?(?:were |was )?(?:re)?(?:claimed|confirmed (?:as|to have been) "

@@ -159,7 +159,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                 group, popped = listed_groups.pop(0), True
             elif after[:1] and has(after[0], ("deaths$", "fatalities$", "dead$")) or has(" ".join(before[-2:]), (
                     "deaths$",)):
-                group = lookup(" ".join(before[-3:]), lexicon.GROUPS) or "people"
+                group = lookup(" ".join(before[-4:]), lexicon.GROUPS) or "people"  # 'SDF losses came to 12 dead'
             else:
                 group = lookup(clause_before[-40:], lexicon.GROUPS) or (
                     context.group if context.head in CASUALTY else "")

@@ -45,7 +45,8 @@ def finish(number: Number, sentence: str, metric: str, month: str, cues: dict) -
     certain = not (cues["part"] or cues["attributed"] or cues["span"] or cues["outside"])
     if re.search(r"\b(?:across|in|throughout) the region\b", cues["low"]):
         certain = False  # 'the region' of the sentence before
-    if cues["region"] and metric in ("attacks", "raids") and not re.search(r"\ball\b", cues["clause_before"]):
+    if cues["region"] and metric in ("attacks", "raids") and not re.search(r"\ball\b", cues["clause_before"]) \
+            and not re.match(r"\s*(?:[\w-]+\s+){0,2}all\b", cues["after_text"]):  # '21 attacks all took place in …'
         metric, certain = f"region_{metric}:{cues['region']}", certain and cues["plain_region"]
     elif cues["region_before"] and metric in ("arrests", "isis_killed", "military_killed", "civilian_killed"):
         certain = False  # a region's share of a breakdown
@@ -54,7 +55,9 @@ def finish(number: Number, sentence: str, metric: str, month: str, cues: dict) -
     if metric == "attacks" and re.match(r"\s*(?:[a-z-]+\s+){0,4}(?:targeted|targeting|against|on|hit|struck|"
                                         r"aimed)\b", cues["after_text"]):
         certain = False  # '4 attacks targeted the SDF': a part by target
-    if metric.startswith("repatriation_people") and re.search(r"\btotal\b[\w\s]{0,12}$", cues["clause_before"]):
+    if metric.startswith("repatriation_people") and (re.search(r"\btotal\b[\w\s]{0,12}$", cues["clause_before"]) or re.match(
+            r"\s*repatriations\b", cues["after_text"]) and re.search(r"\b(?:in all|in total|altogether|overall)\b",
+                                                                    cues["low"])):  # 'for 117 repatriations in all'
         metric = "repatriation_people:"
     if metric.startswith("repatriation_") and metric.endswith(":"):
         total = re.search(r"\b(?:a total of|in total|altogether|overall|in all)\b", cues["low"])
