@@ -103,7 +103,7 @@ CAMP_OPERATION = ("al-hol", "hol camp", "the camp$", "humanity and security", "h
                   "operation in", "roj camp")
 CAMPS = {"al-Hol": ("al-hol", "hol camp", "hol", "al hol"), "Roj": ("roj",)}
 # Relations that name a month by its place ("last month", "the month prior").
-PREVIOUS_MONTH = ("last month", "the month prior", "the previous month", "the month before", "the preceding month",
+PREVIOUS_MONTH = ("last month", "prev. month", "previous month's", "the month prior", "the previous month", "the month before", "the preceding month",
                   "the prior month", "previous month", "prior month", "month prior", "a month earlier",
                   "a month before", "one month earlier")
 THIS_MONTH = ("this month", "the current month", "the month under review")

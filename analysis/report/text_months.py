@@ -101,8 +101,9 @@ def number_month(number: Number, clause: tuple[int, int], mentions: list[Mention
                  and not (m.possessive and _OWN_NUMBER.match(sentence[m.end:number.start]))]  # 'November's 11, … 14'
     if preceding:
         return preceding[-1].month, False
-    opened = [m for m in mentions if m.end <= start and re.fullmatch(r"\s*\(", sentence[m.end:start])]
-    if opened:  # 'the month of March (20 attacks …)'
+    opened = [m for m in mentions if m.end <= start and (re.fullmatch(r"\s*\(\s*", sentence[m.end:start]) or re.fullmatch(
+        r"\s*:\s*", sentence[m.end:start]) and not re.search(r"\d\s+(?:in|of|for|during)\s+$", sentence[:m.start]))]
+    if opened:  # 'the month of March (20 attacks …)', '(March: 27)'
         return opened[-1].month, False
     lead = [m for m in mentions if m.end <= start and re.match(r"\s*(?:in|during)\s*$",
                                                               sentence[:m.start][-8:], re.IGNORECASE)]
