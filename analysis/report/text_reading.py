@@ -21,13 +21,14 @@ from .text_changes import difference_reading, percent_reading
 from .text_figures import (CASUALTY, Context, attack_metric, bracketed_verb, closing_verb, country_of, listed_run, metric_of, of_phrase,
                            scan_after, subject_metric, verb_before)
 from .text_months import Mention, month_mentions, month_of, number_month, title_month
-from .text_numbers import numbers
+from .text_numbers import SMALL_WORDS, numbers
 from .text_scope import OTHER_VIOLENCE, OUTSIDE, REGION, finish, region_of, spans_months
-from .text_words import Reading, clause_spans, has, list_like, lookup, pieces, words_of
+from .text_words import Reading, clause_spans, has, last_key_end, list_like, lookup, pieces, words_of
 
 __all__ = ["Mention", "Reading", "lookup", "month_mentions", "month_of", "read_sentence", "read_text"]
 
 
+_OWNED = re.compile(r"(?:\d%?|\b(?:" + "|".join(SMALL_WORDS) + r"))\s+(?:of|out of)\s+(?:them|these|those|which)$")
 # Words after a number that name nothing but link it to what its sentence counts ('the 10 registered last month').
 _LINKING = ("registered", "logged", "counted", "noted", "seen", "this", "that", "these", "last", "previous", "prior",
             "before", "earlier", "at", "to", "from", "as", "against", "versus", "compared", "than", "down", "up",
@@ -84,7 +85,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             incidents[clause] = (has_day or has(low, lexicon.INCIDENT)) and not has(low, lexicon.MONTH_LEVEL)
         incident = incidents[clause]
         later = low_sentence[number.end:]
-        part = (has(clause_before, lexicon.PART) or re.search(r"\bplus\b|bringing the total|in addition", later)
+        cue = last_key_end(clause_before, lexicon.PART)  # '80% of them …, killed 10': the cue is the 80%'s
+        part = (cue >= 0 and not _OWNED.search(clause_before[:cue]) or re.search(r"\bplus\b|bringing the total|in addition", later)
                 or re.match(r"[^,;.]{0,25}\balso\b", later)) \
             and not re.search(r"(?:total(?: number)?(?: of [a-z ]+)? (?:of|to|at|reached)|in total|altogether|"
                               r"overall)\s*$", clause_before)

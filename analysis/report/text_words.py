@@ -49,6 +49,11 @@ def has(text: str, keys: tuple[str, ...]) -> bool:
     return _keys_pattern(tuple(keys)).search(text) is not None
 
 
+def last_key_end(text: str, keys: tuple[str, ...]) -> int:
+    """Where the last key found in `text` ends (-1 when none is there)."""
+    return max((m.end() for m in _keys_pattern(tuple(keys)).finditer(text)), default=-1)
+
+
 def lookup(word: str, table: dict[str, tuple[str, ...]]) -> str:
     return next((name for name, keys in table.items() if has(word, keys)), "")
 
