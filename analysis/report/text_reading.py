@@ -114,7 +114,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
                 r"\s*(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?(?:al-)?(?:hol|roj|camp)\b", after_text, re.IGNORECASE):
             head = "population"  # 'leaving more than 43,000 in the camp'
         if group == "people" and "others" in after[:2] and context.group in ("military", "civilian"):
-            group = context.group  # 'Two military personnel killed, two others injured'
+            group = "" if respectively else context.group  # 'two others injured'; '8 and 3 others, respectively'
         bare = not after and not verb
         if verb:  # 'killing 13 SDF personnel and injuring 8': the verb before the number is its own
             head, stop, group = verb, "", group or vgroup
@@ -141,7 +141,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         if respectively and not own:
             closing = re.match(r"[\s\d,]*(?:and\s+\S+\s+)?(?:others\s+)?respectively\s+(\w+)", sentence[number.end:])
             if closing and lookup(closing.group(1).lower(), lexicon.HEADS) in CASUALTY:
-                head = lookup(closing.group(1).lower(), lexicon.HEADS)
+                head, own = lookup(closing.group(1).lower(), lexicon.HEADS), True  # '8 and 3 respectively wounded'
         if not head and not comparing and not stop.startswith("unit") and not re.search(r"\bto\s*$", before_text) and (
                 previous_reading is not None or index == 0):
             start_at = previous_reading.number.end if previous_reading is not None else 0
