@@ -74,10 +74,10 @@ UNITS = ("missions$", "mission$", "flights$", "flight$", "convoys$", "convoy$", 
 INCIDENT = ("checkpoint", "village", "town$", "vehicle", "car$", "cars$", "ambush", "patrol", "motorcycle",
             "bomb", "ied$", "ieds$", "explosive", "explosion", "landmine", "mine$", "gunmen", "gunman",
             "assassinat", "an attack", "one attack", "the attack$", "a single attack", "the incident", "the same day",
-            "the next day", "the following day", "shot dead", "were shot", "was shot", "countryside", "near ", "outskirts", "home of", "house",
+            "the next day", "the following day", "shot dead", "were shot", "was shot", "near ", "outskirts", "home of", "house",
             "market", "station", "convoy", "grenade", "suicide", "targeting a", "targeted a",
             "targeted an", "targeted the", "when their", "when a", "as they", "while on", "on their way", "shop",
-            "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed", "gunfire",
+            "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed a", "executed an", "was executed", "were executed", "gunfire",
             "opened fire", "sniper", "worker", "shepherd", "knife", "gunshot", "stabbed")
 # ... unless the clause speaks of the month's attacks as a whole.
 MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "in sleeper-cell attacks",

@@ -45,7 +45,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
     span = has(low_sentence, lexicon.SPAN) and not re.search(r"\bthis month\b", low_sentence)
     attributed = has(low_sentence, lexicon.ATTRIBUTED)
     other_violence = has(low_sentence, OTHER_VIOLENCE)
-    has_day = any(n.exempt == "date" and re.search(r"\d", n.written) for n in found)
+    has_day = any(n.exempt == "date" and re.search(r"\d", n.written) and not re.search(r"\[[^\]]*$", sentence[:n.start])
+                  for n in found)  # '[UPDATE 9/17/21]' dates the page, not an incident
     respectively = "respectively" in low_sentence
     first = REGION.search(low_sentence)
     first_region = first.start() if first else len(sentence) + 1
