@@ -207,7 +207,8 @@ def metric_of(head: str, group: str, ctx: dict) -> str:
         return ""
     if head == "repatriated" or (group in ("women", "children", "families", "people", "iraqi") and
                                  re.search(r"repatriat|handed over|took custody|\breturn|\b(?:brought|bring|brings|went|gone|flown|flew|"
-                                           r"taken|took|takes|sent|send|came)\b[^.;]{0,40}?\b(?:home|back)\b", ctx["whole"])):
+                                           r"taken|took|takes|sent|send|came)\b[^.;]{0,40}?\b(?:home|back)\b|\b(?:left|leaving|leave)\s+(?:the\s+)?"
+                                           r"(?:al-)?(?:hol|roj)\b", ctx["whole"])):
         field = {"women": "women", "children": "children", "families": "families"}.get(group, "people")
         country = ctx["country"]() or ("Iraq" if group == "iraqi" else "")
         return f"repatriation_{field}:{country}"

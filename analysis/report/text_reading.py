@@ -47,6 +47,7 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
     other_violence = has(low_sentence, OTHER_VIOLENCE)
     has_day = any(n.exempt == "date" and re.search(r"\d", n.written) and not re.search(r"\[[^\]]*$", sentence[:n.start])
                   for n in found)  # '[UPDATE 9/17/21]' dates the page, not an incident
+    first_day = min((n.start for n in found if n.exempt == "date" and re.search(r"\d", n.written)), default=0)
     respectively = "respectively" in low_sentence
     first = REGION.search(low_sentence)
     first_region = first.start() if first else len(sentence) + 1
@@ -83,7 +84,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         month = next((m.month for m in mentions if m.possessive and number.end < m.start < number.end + whole_of),
                      month)  # '13 of October's attacks'
         if clause not in incidents:
-            incidents[clause] = (has_day or has(low, lexicon.INCIDENT)) and not has(low, lexicon.MONTH_LEVEL)
+            incidents[clause] = (has_day and clause[1] > first_day or has(low, lexicon.INCIDENT)) and not has(
+                low, lexicon.MONTH_LEVEL)  # a day names an incident from its clause on
         incident = incidents[clause]
         later = low_sentence[number.end:]
         cue = last_key_end(clause_before, lexicon.PART)  # '80% of them …, killed 10': the cue is the 80%'s
