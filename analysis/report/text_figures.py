@@ -235,7 +235,7 @@ def closing_verb(text: str) -> str:
         previous = word
         if head or not (word.isdigit() or word in SMALL_WORDS or word.replace(",", "").isdigit()
                         or lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other",
-                                                                     "of", "suspected")):
+                                                                     "of", "suspected", "lost", "their")):
             return ""
     return ""
 
