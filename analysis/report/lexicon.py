@@ -15,7 +15,7 @@ HEADS = {
     "arrests": ("arrest$", "arrests$", "arrested$", "detained$", "detentions$", "apprehended$", "captured$",
                 "detaining$", "arresting$", "detainees$", "custody$", "apprehensions$", "captures$"),
     "killed": ("killed$", "killing$", "killings$", "kill$", "kills$", "dead$", "died$", "deaths$", "death$", "murdered$", "murders$", "killings$",
-               "fatalities$", "lives$", "slain$", "martyred$", "left dead$"),
+               "fatalities$", "lives$", "slain$", "martyred$", "left dead$", "assassinated$", "assassinations$"),
     "injured": ("injured$", "injuring$", "injuries$", "injury$", "wounded$", "wounding$", "wounds$", "hurt$",
                 "wound$", "injure$", "injures$", "wounding$"),
     "repatriated": ("repatriated$", "repatriates$", "repatriate$", "repatriating$", "repatriation$",

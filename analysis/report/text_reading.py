@@ -84,7 +84,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
         month = next((m.month for m in mentions if m.possessive and number.end < m.start < number.end + whole_of),
                      month)  # '13 of October's attacks'
         if clause not in incidents:
-            incidents[clause] = (has_day and clause[1] > first_day or has(low, lexicon.INCIDENT)) and not has(
+            story = re.sub(r"assassinat\w*", "", low) if has(low, lexicon.CAMP_OPERATION) else low  # the camp's murders
+            incidents[clause] = (has_day and clause[1] > first_day or has(story, lexicon.INCIDENT)) and not has(
                 low, lexicon.MONTH_LEVEL)  # a day names an incident from its clause on
         incident = incidents[clause]
         later = low_sentence[number.end:]
