@@ -6,7 +6,7 @@ from collections import defaultdict
 from analysis.report.recording import key_point_flags, record
 from analysis.report.text_numbers import sentences
 from analysis.report.text_reading import read_text
-from tests.report.corpus import CORPUS, load, locate
+from tests.report.corpus import CORPUS, load, locate, recording_corpus
 
 MONTH = "2001-06"
 SOURCE = ("SYNTHETIC report on June 2001", "2001-07-04", "https://example.org/synthetic/june-2001")
@@ -141,3 +141,9 @@ def test_the_text_under_another_months_report_title_needs_a_person():
     recording = record(text, MONTH, *SOURCE)
     assert _monthly(recording) == [("2001-06", "attacks", "14", "")]
     assert [u.number for u in recording.needs_person] == ["9"]
+
+
+def test_record_published_proposes_most_headline_figures_of_the_corpus_and_no_wrong_value():
+    result = recording_corpus(load(CORPUS))
+    assert result["wrong"] == []
+    assert result["proposed"] / result["headline"] >= 0.78, result["proposed"]

@@ -39,15 +39,15 @@ def test_dates_are_never_counted(scored):
 def test_scores_per_class_hold_their_floor(scored):
     result = summary(scored)
     precision, recall, _ = result["classes"]["figure"]
-    assert precision >= 0.95 and recall >= 0.86, result
-    assert result["tied"] >= 0.77, result
-    assert result["classes"]["exempt"][1] >= 0.85, result
+    assert precision >= 0.95 and recall >= 0.91, result
+    assert result["tied"] >= 0.85, result
+    assert result["classes"]["exempt"][1] >= 0.86, result
 
 
 def test_an_edited_headline_figure_is_caught_against_its_own_figure():
     edited = edited_headlines(ROWS)
     assert len(edited) >= 150
-    assert sum(caught for _, caught in edited) / len(edited) >= 0.77
+    assert sum(caught for _, caught in edited) / len(edited) >= 0.84
 
 
 @pytest.mark.parametrize("sentence, month, expected", [
