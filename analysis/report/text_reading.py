@@ -47,6 +47,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
     other_violence = has(low_sentence, OTHER_VIOLENCE)
     has_day = any(n.exempt == "date" and re.search(r"\d", n.written) and not re.search(r"\[[^\]]*$", sentence[:n.start])
                   for n in found)  # '[UPDATE 9/17/21]' dates the page, not an incident
+    last = re.search(r"\s([a-z]{1,3})$", sentence)
+    cut_off = bool(last) and last.group(1) not in SMALL_WORDS and last.group(1) not in ("all", "day", "men", "war", "way")
     first_day = min((n.start for n in found if n.exempt == "date" and re.search(r"\d", n.written)), default=0)
     respectively = "respectively" in low_sentence
     first = REGION.search(low_sentence)
@@ -252,6 +254,8 @@ def read_sentence(sentence: str, report_month: str, metric: str = "", outside_be
             and re.search(r"\bothers\b", low_sentence))  # '1 SDF soldier was killed and 7 others wounded'
         if reading.kind == "figure" and (alone or single):
             reading = replace(reading, certain=False)  # '(8)' restates a part; 'One fighter was injured': one case
+        if cut_off and reading.kind == "figure" and len(words_of(sentence[number.end:])) <= 3:
+            reading = replace(reading, certain=False)  # 'with 14 others i': the page's text stops mid-word
         if guessed and reading.kind == "figure":
             reading = replace(reading, certain=False)  # the figure is the sentence's, not the number's own
         if bare and in_list and not respectively and reading.kind == "figure":

@@ -71,6 +71,7 @@ def finish(number: Number, sentence: str, metric: str, month: str, cues: dict) -
 def spans_months(clause: str) -> bool:
     """Whether a sentence speaks of a span of months ('so far this year', 'since 2019'), not of the month itself
     ('throughout October', 'over the past month') or of a record ('the lowest since RIC reporting began')."""
-    clause = re.sub(r"\b(?:throughout|over|during)\s+(?:the\s+(?:past\s+|whole\s+)?month|" + "|".join(MONTH_NAMES)
-                    + r")\b|\bsince\s+(?:ric|records|reporting|the start|the beginning)\b", " ", clause)
+    clause = re.sub(r"\b(?:throughout|over|during|since)\s+(?:the\s+(?:past\s+|whole\s+)?month|" + "|".join(MONTH_NAMES)
+                    + r")\b|\bsince\s+(?:ric|records|reporting|the start|the beginning)\b|\([^()]*\)?|,\s*which\b.*",
+                    " ", clause)  # an aside ('(… since its liberation in 2019 …)', ', which …') dates no number
     return has(clause, lexicon.SPAN)
