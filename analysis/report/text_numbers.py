@@ -55,7 +55,7 @@ _TOKEN = re.compile(
     re.IGNORECASE)
 _FRACTION = re.compile(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.IGNORECASE)
 _ORDINAL_DAY = re.compile(r"(?:\bthe|\bon|\bof)\s+$", re.IGNORECASE)
-_TIME_AFTER = re.compile(rf"\s*(?:more\s+|additional\s+|further\s+|consecutive\s+)?{_TIME_UNITS}\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"[\s-]*(?:more\s+|additional\s+|further\s+|consecutive\s+)?{_TIME_UNITS}\b", re.IGNORECASE)
 _YEAR_OF = re.compile(rf"(?:{_MONTH}|{_ABBREVIATED}|\bin|\bof|\bsince|\bsummer|\bwinter|\bspring|\bautumn|\bearly|"
                       r"\blate|\bmid|\buntil|\bby|\bbefore|\bafter|\bthe|\bfrom|\bto|\band|\bduring|\byear)[\s-]*$",
                       re.IGNORECASE)
