@@ -31,8 +31,9 @@ def region_of(sentence: str, start: int, end: int, clause: tuple[int, int]) -> t
 OTHER_VIOLENCE = ("unrest", "clashes", "fighting", "tribal", "turkish", "violence", "airstrike", "drone strike",
                    "shelling", "militias", "iranian", "government forces")
 
-OUTSIDE = re.compile(r"excluding|not including|outside (?:of )?(?:al-)?(?:hol|the camp)|apart from|besides",
-                      re.IGNORECASE)
+OUTSIDE = re.compile(r"excluding|not including|outside (?:of )?(?:al-)?(?:hol|the camp)|apart from|besides|leaving aside|"
+                     r"outside (?:of )?[‘'\"]?(?:the )?(?:camp )?operation|beyond the camp",
+                     re.IGNORECASE)
 
 
 def finish(number: Number, sentence: str, metric: str, month: str, cues: dict) -> Reading:
