@@ -21,7 +21,8 @@ from ..months import long_month
 from .data import Processed
 from .lexicon import REGIONS
 from .text_numbers import sentences
-from .text_reading import Reading, read_text
+from .text_reading import read_text
+from .text_words import Reading
 
 MATCH, MISMATCH, ABSENT, EXEMPT = "match", "MISMATCH", "not in the data", "exempt"
 _BOUND_ROOM = Fraction(1, 10)  # '~19', 'some 20': within a tenth

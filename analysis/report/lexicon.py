@@ -14,8 +14,8 @@ HEADS = {
     "raids": ("raid$", "raids$", "operations$", "operation$", "security operations$"),
     "arrests": ("arrest$", "arrests$", "arrested$", "detained$", "detentions$", "apprehended$", "captured$",
                 "detaining$", "arresting$", "detainees$", "custody$", "apprehensions$", "captures$"),
-    "killed": ("killed$", "killing$", "killings$", "kill$", "kills$", "dead$", "died$", "deaths$", "death$",
-               "murdered$", "murders$", "killings$", "fatalities$", "lives$", "slain$", "martyred$", "left dead$"),
+    "killed": ("killed$", "killing$", "killings$", "kill$", "kills$", "dead$", "died$", "deaths$", "death$", "murdered$", "murders$", "killings$",
+               "fatalities$", "lives$", "slain$", "martyred$", "left dead$", "assassinated$", "assassinations$"),
     "injured": ("injured$", "injuring$", "injuries$", "injury$", "wounded$", "wounding$", "wounds$", "hurt$",
                 "wound$", "injure$", "injures$", "wounding$"),
     "repatriated": ("repatriated$", "repatriates$", "repatriate$", "repatriating$", "repatriation$",
@@ -31,7 +31,7 @@ GROUPS = {
                  "servicemen$", "troops$", "ypg$", "ypj$", "mdf$", "hat$", "yat$", "police$", "policemen$",
                  "commanders of the sdf$", "officer$", "officers$", "members of the security forces$"),
     "civilian": ("civilian$", "civilians$"),
-    "isis": ("isis members$", "members$", "member$", "militants$", "militant$", "operatives$", "operative$",
+    "isis": ("isis members$", "members$", "affiliates$", "affiliate$", "member$", "militants$", "militant$", "operatives$", "operative$",
              "suspects$", "suspect$", "terrorists$", "jihadists$", "isis suspects$", "cell members$"),
     "officials": ("officials$", "official$", "leaders$", "leader$", "emirs$", "emir$", "commanders$",
                   "commander$", "figures$", "figure$", "high-ranking$", "senior$"),
@@ -74,10 +74,10 @@ UNITS = ("missions$", "mission$", "flights$", "flight$", "convoys$", "convoy$", 
 INCIDENT = ("checkpoint", "village", "town$", "vehicle", "car$", "cars$", "ambush", "patrol", "motorcycle",
             "bomb", "ied$", "ieds$", "explosive", "explosion", "landmine", "mine$", "gunmen", "gunman",
             "assassinat", "an attack", "one attack", "the attack$", "a single attack", "the incident", "the same day",
-            "the next day", "the following day", "shot dead", "were shot", "was shot", "countryside", "near ",
-            "outskirts", "home of", "house", "market", "station", "convoy", "grenade", "suicide", "targeting a",
-            "targeted a", "targeted an", "targeted the", "when their", "when a", "as they", "while on", "on their way",
-            "shop", "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed", "gunfire",
+            "the next day", "the following day", "shot dead", "were shot", "was shot", "near ", "outskirts", "home of", "house",
+            "market", "station", "convoy", "grenade", "suicide", "targeting a", "targeted a",
+            "targeted an", "targeted the", "when their", "when a", "as they", "while on", "on their way", "shop",
+            "mosque", "school", "hospital", "roadside", "kidnap", "abduct", "beheaded", "executed a", "executed an", "was executed", "were executed", "gunfire",
             "opened fire", "sniper", "worker", "shepherd", "knife", "gunshot", "stabbed")
 # ... unless the clause speaks of the month's attacks as a whole.
 MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "in sleeper-cell attacks",
@@ -85,7 +85,7 @@ MONTH_LEVEL = ("these attacks", "in isis attacks", "in sleeper cell attacks", "i
                "overall", "altogether", "month's attacks", "in attacks", "in the attacks", "of these attacks",
                "sleeper cell attacks in", "confirmed attacks")
 # A clause with these words counts a part of a figure, not the figure.
-PART = ("plus", "of these", "of those", "of which", "of them", "within", "in addition", "another",
+PART = ("plus", "of these", "of those", "of which", "of whom", "of them", "within", "in addition", "another",
         "among them", "among these", "including", "included", "alone", "the remaining", "the rest",
         "bringing", "besides", "apart from", "aside from", "as part of", "more days", "in the course of",
         "oil-related", "oil", "tankers", "car bomb", "ied", "suicide", "the other", "phase", "a further", "further",
@@ -98,12 +98,12 @@ SPAN = ("months to", "months until", "since", "per year", "cumulative", "so far"
         "in total since", "last year", "the year", "annual", "in 20", "over the past", "during the past",
         "in recent months", "throughout", "as a whole")
 # The al-Hol camp operation and the camp itself: raids and arrests there are counted apart (hol_*).
-CAMP_OPERATION = ("al-hol", "hol camp", "the camp", "humanity and security", "humanitarian and security",
+CAMP_OPERATION = ("al-hol", "hol camp", "the camp$", "humanity and security", "humanitarian and security",
                   "enduring security", "camp operation", "the operation", "this operation", "the security operation",
                   "operation in", "roj camp")
 CAMPS = {"al-Hol": ("al-hol", "hol camp", "hol", "al hol"), "Roj": ("roj",)}
 # Relations that name a month by its place ("last month", "the month prior").
-PREVIOUS_MONTH = ("last month", "the month prior", "the previous month", "the month before", "the preceding month",
+PREVIOUS_MONTH = ("last month", "prev. month", "previous month's", "the month prior", "the previous month", "the month before", "the preceding month",
                   "the prior month", "previous month", "prior month", "month prior", "a month earlier",
                   "a month before", "one month earlier")
 THIS_MONTH = ("this month", "the current month", "the month under review")
@@ -147,7 +147,7 @@ REGIONS = {
     "heseke": "heseke", "hasakah": "heseke", "hasaka": "heseke", "al-hasakah": "heseke", "hassakeh": "heseke",
     "al-hasakeh": "heseke", "jazira": "jazira", "cizire": "jazira", "raqqa": "raqqa", "al-raqqa": "raqqa",
     "tabqa": "tabqa", "manbij": "manbij", "menbij": "manbij", "kobane": "kobane", "kobani": "kobane",
-    "euphrates": "euphrates", "qamishli": "qamishli", "shaddadi": "shaddadi", "al-shaddadi": "shaddadi",
+    "euphrates": "euphrates", "qamishli": "qamishli", "qamishlo": "qamishli", "shaddadi": "shaddadi", "al-shaddadi": "shaddadi",
     "other cantons": "other cantons", "the other cantons": "other cantons", "other regions": "other cantons",
     "other areas": "other cantons", "the rest of nes": "other cantons", "rest of nes": "other cantons",
     "elsewhere": "other cantons", "dez": "deir ez-zor", "elsewhere in nes": "other cantons",

@@ -18,7 +18,9 @@ from ..months import previous_month
 from ..vocabulary import METRICS
 from . import lexicon
 from .text_numbers import SMALL_WORDS, sentences
-from .text_reading import Reading, lookup, month_mentions, read_text
+from .text_months import month_mentions, title_month
+from .text_reading import read_text
+from .text_words import Reading, lookup
 
 COLUMNS = {
     "monthly_figures": ("period", "metric", "value", "stated_in", "report", "published", "source_url", "note"),
@@ -86,7 +88,7 @@ def key_point_flags(paragraphs: list[str]) -> list[bool | None]:
     return flags
 
 
-_CAMP = re.compile(r"\b(?:al-)?hol\b|\broj\b|\bthe camp\b|\bcamp's\b|\boperation", re.IGNORECASE)
+_CAMP = re.compile(r"\b(?:al-)?hol\b|\broj\b|\bthe camp\b|\bcamp's\b|\boperation\b", re.IGNORECASE)
 _UNVERIFIED = re.compile(r"without (?:independent )?(?:confirmation|verification)|unverified|could not (?:be )?"
                          r"(?:confirm|verif|independently)|not (?:been )?(?:independently )?(?:confirmed|verified)",
                          re.IGNORECASE)
@@ -115,6 +117,7 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
     if (reading.metric.endswith(("_killed", "_injured", "_total")) and mixed and not re.match(
             r"^\s*(?:killed|injured|wounded|dead)\b", after, re.IGNORECASE)
             and mixed.group("second").lower() not in SMALL_WORDS
+            and lookup(mixed.group("second").lower(), lexicon.HEADS) not in ("killed", "injured")  # 'and injure 5'
             and not _one_group(mixed.group("first"), mixed.group("second"))):
         return "two groups may be counted together in this number"
     if not reading.metric.startswith("attacks") and _CLAIM.search(sentence):
@@ -195,10 +198,17 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
         out.needs_person.append(Unsure(reading.number.written, reading.sentence, reason))
 
     final = max((i for i, p in enumerate(paragraphs) if p.strip()), default=-1)
+    titled = month  # the month of the report whose title the text is under ('March Sleeper Cell Report – …')
     for index, (paragraph, flag) in enumerate(zip(paragraphs, flags)):
+        titled = title_month(paragraph, month) or titled
         if flag is None:
             continue
-        readings = read_text(sentences([paragraph]), month)
+        readings = read_text(sentences([paragraph]), titled)
+        if titled != month:
+            for reading in readings:
+                if reading.kind == "figure":
+                    unsure(reading, f"under the title of the report on {titled}: another report's text")
+            continue
         compared = {r.sentence for r in readings if r.kind == "figure" and r.measure != "count"}
         for reading in readings:
             if reading.kind != "figure":

@@ -53,8 +53,9 @@ _TOKEN = re.compile(
     r"(?P<scale>\s+(?:hundred|thousand|million)\b)?)"
     rf"|(?P<words>\b(?:a\s+)?(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b(?P<wpercent>\s?%|\s+per\s?cent\b)?)",
     re.IGNORECASE)
+_FRACTION = re.compile(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.IGNORECASE)
 _ORDINAL_DAY = re.compile(r"(?:\bthe|\bon|\bof)\s+$", re.IGNORECASE)
-_TIME_AFTER = re.compile(rf"\s*(?:more\s+|additional\s+|further\s+|consecutive\s+)?{_TIME_UNITS}\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"[\s-]*(?:more\s+|additional\s+|further\s+|consecutive\s+)?{_TIME_UNITS}\b", re.IGNORECASE)
 _YEAR_OF = re.compile(rf"(?:{_MONTH}|{_ABBREVIATED}|\bin|\bof|\bsince|\bsummer|\bwinter|\bspring|\bautumn|\bearly|"
                       r"\blate|\bmid|\buntil|\bby|\bbefore|\bafter|\bthe|\bfrom|\bto|\band|\bduring|\byear)[\s-]*$",
                       re.IGNORECASE)
@@ -137,7 +138,7 @@ def numbers(sentence: str) -> list[Number]:
                                                   r"which|last)\s+$", before, re.IGNORECASE)):
                 continue  # 'one of the officials', 'the one to gain', 'an old one': not a count
             value = Fraction(_word_value(bare))
-            exempt = "time span" if _TIME_AFTER.match(after) else ""
+            exempt = "time span" if _TIME_AFTER.match(after) else "a fraction" if _FRACTION.match(after) else ""
             found.append(Number(value, written.strip(), start, start + len(written.rstrip()), percent,
                                 qualifier, exempt))
             continue
@@ -172,6 +173,8 @@ def numbers(sentence: str) -> list[Number]:
             exempt = "name"
         elif not percent and _TIME_AFTER.match(after):
             exempt = "time span"
+        elif not percent and _FRACTION.match(after):
+            exempt = "a fraction"  # 'rose by one third', '2 thirds of them'
         elif found and found[-1].exempt == "date" and re.fullmatch(r"\s*(?:,|and|&|-|–|to)\s*(?:the\s+)?",
                                                                    sentence[found[-1].end:start]) \
                 and value <= 31 and not re.match(r"\s+[a-z]", after):

@@ -168,3 +168,48 @@ def edited_headlines(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], b
             out.append((lab, bool(finding and finding.status == MISMATCH and finding.statement
                                   and finding.statement.label == lab["metric"])))
     return out
+
+
+def _headline_labels(labels: list[dict[str, str]], month: str) -> set[tuple[str, str]]:
+    """The month's own headline figures a text states: (metric, value as written with its bound)."""
+    return {(lab["metric"], lab["value"]) for lab in labels if lab["class"] == "figure"
+            and (lab["kind"] or "count") == "count" and lab["month"] == month and lab["metric"] in HEADLINE_METRICS}
+
+
+def score_recording(texts: list[tuple[list[str], str, list[dict[str, str]]]]) -> dict[str, object]:
+    """What record-published proposes for each text (its paragraphs, month, labels): the share of the month's
+    labelled headline figures proposed with their value, and every proposed value no label of that text holds
+    (each a wrong value)."""
+    from analysis.report.recording import record
+
+    headline = proposed = 0
+    wrong = []
+    for paragraphs, month, labels in texts:
+        want = _headline_labels(labels, month)
+        stated = {(lab["metric"], lab["month"], lab["value"]) for lab in labels if lab["class"] == "figure"}
+        got = set()
+        for p in record(paragraphs, month, "report", "2000-01-01", "https://example.org").proposals:
+            if p.table != "monthly_figures":
+                continue
+            row = p.row
+            got.add((row["metric"], row["value"]) if row["period"] == month else ("", ""))
+            if (row["metric"], row["period"], row["value"]) not in stated:
+                wrong.append((month, row["metric"], row["period"], row["value"], p.sentence[:120]))
+        headline += len(want)
+        proposed += len(want & got)
+    return {"headline": headline, "proposed": proposed, "wrong": wrong}
+
+
+def recording_real(folder: Path, labels: list[dict[str, str]]) -> dict[str, object]:
+    grouped = defaultdict(list)
+    for row in labels:
+        grouped[row["file"]].append(row)
+    return score_recording([(real_text(folder / name), rows[0]["report_month"], rows)
+                            for name, rows in sorted(grouped.items()) if (folder / name).exists()])
+
+
+def recording_corpus(rows: list[dict[str, str]]) -> dict[str, object]:
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[(row["report_month"], row["sentence"])].append(row)
+    return score_recording([([sentence], month, labels) for (month, sentence), labels in grouped.items()])

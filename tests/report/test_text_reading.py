@@ -6,7 +6,7 @@ prints the scores per class, and on the real report pages when a folder of them 
 
 import pytest
 
-from analysis.report.text_reading import read_sentence
+from analysis.report.text_reading import read_sentence, read_text
 
 from .corpus import CORPUS, edited_headlines, load, score_corpus, summary
 
@@ -39,15 +39,15 @@ def test_dates_are_never_counted(scored):
 def test_scores_per_class_hold_their_floor(scored):
     result = summary(scored)
     precision, recall, _ = result["classes"]["figure"]
-    assert precision >= 0.95 and recall >= 0.80, result
-    assert result["tied"] >= 0.70, result
-    assert result["classes"]["exempt"][1] >= 0.85, result
+    assert precision >= 0.95 and recall >= 0.91, result
+    assert result["tied"] >= 0.85, result
+    assert result["classes"]["exempt"][1] >= 0.86, result
 
 
 def test_an_edited_headline_figure_is_caught_against_its_own_figure():
     edited = edited_headlines(ROWS)
     assert len(edited) >= 150
-    assert sum(caught for _, caught in edited) / len(edited) >= 0.74
+    assert sum(caught for _, caught in edited) / len(edited) >= 0.84
 
 
 @pytest.mark.parametrize("sentence, month, expected", [
@@ -64,7 +64,28 @@ def test_an_edited_headline_figure_is_caught_against_its_own_figure():
     # the repatriating country is the one nearest the number
     ("Sweden took home 3 children and Iraq repatriated 600 people.", "2001-04",
      [("3", "repatriation_children:Sweden", "2001-04"), ("600", "repatriation_people:Iraq", "2001-04")]),
+    # the draft's own wording (our sentences): 'down from … in …', 'the same as in …', casualty lists with 'and'
+    ("ISIS sleeper cells carried out 11 attacks in NES in November, up from 9 in October.", "2001-11",
+     [("11", "attacks", "2001-11"), ("9", "attacks", "2001-10")]),
+    ("ISIS sleeper cells carried out 11 attacks in NES in November, the same as in October.", "2001-11",
+     [("11", "attacks", "2001-11")]),
+    ("These attacks left 6 military personnel killed and 11 injured, and 6 civilians killed.", "2001-11",
+     [("6", "military_killed", "2001-11"), ("11", "military_injured", "2001-11"), ("6", "civilian_killed", "2001-11")]),
+    ("All 23 of May 2001's attacks were in Deir ez-Zor.", "2001-05", [("23", "attacks", "2001-05")]),
+    ("All 13 of October's attacks took place in Deir ez-Zor.", "2001-11", [("13", "attacks", "2001-10")]),
 ])
 def test_each_number_is_tied_to_its_own_month_and_figure(sentence, month, expected):
     got = [(r.number.written, r.metric, r.month) for r in read_sentence(sentence, month) if r.kind == "figure"]
     assert got == expected
+
+
+def test_a_report_title_makes_what_follows_it_that_months():
+    text = ["April Sleeper Cell Report – a SYNTHETIC teaser", "20 attacks in April.",
+            "March Sleeper Cell Report – another SYNTHETIC teaser", "10 attacks this month."]
+    got = [(r.number.written, r.month) for r in read_text(text, "2001-04") if r.kind == "figure"]
+    assert got == [("20", "2001-04"), ("10", "2001-03")]
+
+
+def test_a_fraction_is_no_count():
+    [reading] = read_sentence("Attacks grew by one third on March.", "2001-04")
+    assert (reading.kind, reading.reason) == ("exempt", "a fraction")
