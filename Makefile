@@ -149,13 +149,11 @@ bench: $(VENV_STAMP)
 	@$(PY) bench/run.py
 	@set -f; $(PY) bench/ingest.py $$BENCH_SIZES_ARG
 
-## Lint the code, tests, bench and notebooks with ruff ([tool.ruff] in pyproject.toml; make test runs it first)
+## Lint and check the formatting of the code, tests, bench and notebooks with ruff ([tool.ruff] in
+## pyproject.toml; make test runs it first). `.venv/bin/ruff format .` formats what it reports.
 lint: $(VENV_STAMP)
 	@$(VENV)/bin/ruff check --quiet .
-
-## Check the formatting with ruff (not yet called by make test: the code is formatted once, in one commit, first)
-format-check: $(VENV_STAMP)
-	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/ruff format --check --quiet . || { echo "Run .venv/bin/ruff format . to format these files."; exit 1; }
 
 ## Run the test suite (lint, unit tests, data checks, notebooks)
 test: $(VENV_STAMP) lint
@@ -177,4 +175,4 @@ help:
 	@echo
 	@awk '/^## /{desc=substr($$0,4); next} /^[a-zA-Z_%-]+:/{if(desc){split($$0,t,":"); printf "  %-16s %s\n", t[1], desc}; desc=""} !/^## /{if(!/^[a-zA-Z_%-]+:/)desc=""}' $(MAKEFILE_LIST)
 
-.PHONY: venv lock data check-manifest manifest months monthly close check-draft record-published lint format-check test test-fast clean help all checksums verify lab bench
+.PHONY: venv lock data check-manifest manifest months monthly close check-draft record-published lint test test-fast clean help all checksums verify lab bench

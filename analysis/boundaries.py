@@ -24,7 +24,7 @@ from .errors import InputFileError
 
 DISTRICTS = paths.GAZETTEER / "districts.geojson"
 DECIMALS = 3  # about 100 m at Syria's latitude
-TOLERANCE = 10 ** -DECIMALS  # how far a border drawn from rounded vertices may lie from OCHA's (degrees)
+TOLERANCE = 10**-DECIMALS  # how far a border drawn from rounded vertices may lie from OCHA's (degrees)
 PROPERTIES = {"ADM2_PCODE": "adm2_pcode", "ADM2_EN": "adm2_name", "ADM1_PCODE": "adm1_pcode", "ADM1_EN": "adm1_name"}
 
 
@@ -53,7 +53,7 @@ class Districts:
         lons = lon[order]
         for k, district in enumerate(self.districts):
             x0, y0, x1, y1 = district.bounds
-            candidates = order[np.searchsorted(lons, x0, side="left"):np.searchsorted(lons, x1, side="right")]
+            candidates = order[np.searchsorted(lons, x0, side="left") : np.searchsorted(lons, x1, side="right")]
             candidates = candidates[(lat[candidates] >= y0) & (lat[candidates] <= y1) & (which[candidates] < 0)]
             if len(candidates):
                 which[candidates[_inside(lon[candidates], lat[candidates], district.rings)]] = k
@@ -159,8 +159,12 @@ OUTLINE_COLUMNS = ["adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "ring",
 
 def outline_rows(districts: Districts) -> pd.DataFrame:
     """The districts as a table of ring vertices (what the maps draw, written with the processed tables)."""
-    rows = [(d.adm2_pcode, d.adm2_name, d.adm1_pcode, d.adm1_name, k, lon, lat)
-            for d in districts.districts for k, ring in enumerate(d.rings) for lon, lat in ring]
+    rows = [
+        (d.adm2_pcode, d.adm2_name, d.adm1_pcode, d.adm1_name, k, lon, lat)
+        for d in districts.districts
+        for k, ring in enumerate(d.rings)
+        for lon, lat in ring
+    ]
     return pd.DataFrame(rows, columns=OUTLINE_COLUMNS)
 
 
@@ -175,11 +179,22 @@ def load_districts(path: Path = DISTRICTS) -> Districts:
             polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
             rings = tuple(np.asarray(ring, dtype="float64") for polygon in polygons for ring in polygon)
             points = np.vstack(rings)
-            districts.append(District(props["adm2_pcode"], props["adm2_name"], props["adm1_pcode"], props["adm1_name"],
-                                      rings, (*points.min(axis=0), *points.max(axis=0))))
+            districts.append(
+                District(
+                    props["adm2_pcode"],
+                    props["adm2_name"],
+                    props["adm1_pcode"],
+                    props["adm1_name"],
+                    rings,
+                    (*points.min(axis=0), *points.max(axis=0)),
+                )
+            )
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputFileError(path, f"cannot be read as the districts file ({exc})",
-                             hint="restore data/raw/gazetteer/districts.geojson from the repository.") from None
+        raise InputFileError(
+            path,
+            f"cannot be read as the districts file ({exc})",
+            hint="restore data/raw/gazetteer/districts.geojson from the repository.",
+        ) from None
     return Districts(districts)
 
 
@@ -202,9 +217,13 @@ def derive(ocha: dict, source: str) -> dict:
         polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         kept = [[_rounded(ring) for ring in polygon] for polygon in polygons]
         kept = [[ring for ring in polygon if len(ring) >= 4] for polygon in kept]
-        features.append({"type": "Feature",
-                         "properties": {ours: feature["properties"][theirs] for theirs, ours in PROPERTIES.items()},
-                         "geometry": {"type": "MultiPolygon", "coordinates": [p for p in kept if p]}})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {ours: feature["properties"][theirs] for theirs, ours in PROPERTIES.items()},
+                "geometry": {"type": "MultiPolygon", "coordinates": [p for p in kept if p]},
+            }
+        )
     return {"type": "FeatureCollection", "source": source, "features": features}
 
 

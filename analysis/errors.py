@@ -10,7 +10,7 @@ def quoted(value, limit: int = 60) -> str:
     text = str(value)
     if len(text) <= limit:
         return f"'{text}'"
-    return f"'{text[:limit - 20]}…' ({len(text):,} characters)"
+    return f"'{text[: limit - 20]}…' ({len(text):,} characters)"
 
 
 class AnalysisError(Exception):
@@ -47,7 +47,9 @@ class MonthError(AnalysisError):
 
 def not_installed(exc: ModuleNotFoundError) -> str:
     """What to do when a package the project pins is missing: this Python is not the project's environment."""
-    return (f"error: the package '{exc.name}' is not installed in this Python ({sys.executable}).\n"
-            "  What to do: run the commands in the project's environment: `make venv` creates it, then "
-            "`source .venv/bin/activate` (Windows: `.venv\\Scripts\\activate`) before `python -m analysis ...`, "
-            "or run `.venv/bin/python -m analysis ...`, or use the make targets.")
+    return (
+        f"error: the package '{exc.name}' is not installed in this Python ({sys.executable}).\n"
+        "  What to do: run the commands in the project's environment: `make venv` creates it, then "
+        "`source .venv/bin/activate` (Windows: `.venv\\Scripts\\activate`) before `python -m analysis ...`, "
+        "or run `.venv/bin/python -m analysis ...`, or use the make targets."
+    )

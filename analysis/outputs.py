@@ -124,8 +124,10 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if out[column].dtype != object and str(out[column].dtype) not in ("str", "string"):
             continue
-        out[column] = [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) and not _is_number(v) else v
-                       for v in out[column]]
+        out[column] = [
+            f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) and not _is_number(v) else v
+            for v in out[column]
+        ]
     return out
 
 
@@ -161,4 +163,3 @@ def digest_of(entries: dict[str, str]) -> str:
     for name in sorted(entries):
         digest.update(f"{name}\0{entries[name]}\0".encode())
     return digest.hexdigest()
-

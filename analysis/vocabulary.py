@@ -48,11 +48,18 @@ VINTAGES = ("current", "as-published")
 
 # What a report calls the rest of a breakdown by region ("only 4 occurred in other cantons"): kept as the
 # report's own remainder, never resolved to a place (compared after names.normalise).
-RESIDUAL_REGIONS = ("rest of nes", "the rest of nes", "other cantons", "other regions", "other areas",
-                    "elsewhere", "elsewhere in nes", "rest of north and east syria")
+RESIDUAL_REGIONS = (
+    "rest of nes",
+    "the rest of nes",
+    "other cantons",
+    "other regions",
+    "other areas",
+    "elsewhere",
+    "elsewhere in nes",
+    "rest of north and east syria",
+)
 # Words that are not a country (repatriations.csv): leave `country` empty instead, or list several as 'A; B'.
-NOT_COUNTRIES = ("unknown", "unnamed", "not named", "various", "multiple", "other", "others", "n/a",
-                 "na", "none", "-")
+NOT_COUNTRIES = ("unknown", "unnamed", "not named", "various", "multiple", "other", "others", "n/a", "na", "none", "-")
 # repatriations.csv `country` when the source says people went to several countries without naming them
 # ("returned to their home countries"): said as "several countries", never drawn as a country of its own.
 SEVERAL_COUNTRIES = "several"
@@ -69,8 +76,15 @@ REPATRIATED_FROM = ("camp", "nes_camps", "detention_facilities", "camps_and_dete
 # follow as 'development:N' (N = their key_point_order in developments.csv).
 KEY_POINT_KINDS = ("attacks", "unverified", "casualties", "raids", "us_positions", "camp", "repatriations")
 # What a development of the month is about (data/raw/developments.csv).
-DEVELOPMENT_CATEGORIES = ("financing", "camps", "statements", "courts_and_repatriation", "raids_and_officials",
-                          "security", "other")
+DEVELOPMENT_CATEGORIES = (
+    "financing",
+    "camps",
+    "statements",
+    "courts_and_repatriation",
+    "raids_and_officials",
+    "security",
+    "other",
+)
 # The `report` of the statements the data build makes from the team's own count of a month no report has
 # published yet (analysis/ingest/team.py): provisional figures, marked so in every report.
 TEAM_REPORT = "The team's provisional count (not yet published)"

@@ -34,17 +34,25 @@ def builders(month: str) -> list[tuple[str, object]]:
     map_data = load_month(paths.PROCESSED, map_month) if map_month else None
     summary = overview.annual_summary(everything.monthly, everything.figures)
     return [
-        (f"{month} 01_attacks", lambda: figures.attacks_chart(data.monthly, data.definitions, month,
-                                                              developments=data.developments)),
+        (
+            f"{month} 01_attacks",
+            lambda: figures.attacks_chart(data.monthly, data.definitions, month, developments=data.developments),
+        ),
         (f"{month} 02_casualties", lambda: figures.casualties_chart(data.figures, data.monthly, month)),
         (f"{month} 03_raids_arrests", lambda: figures.raids_chart(data.monthly, month)),
-        (f"{month} 04_regions", lambda: figures.regions_chart(
-            data.regions, month, total=metrics.month_value(data.monthly, month, "attacks"))),
+        (
+            f"{month} 04_regions",
+            lambda: figures.regions_chart(
+                data.regions, month, total=metrics.month_value(data.monthly, month, "attacks")
+            ),
+        ),
         (f"{month} 05_al_hol", lambda: figures.camp_chart(data.camp_population, month)),
         (f"{month} 06_repatriations", lambda: figures.repatriations_chart(data.repatriations, month)),
         (f"{map_month} 09_map", lambda: maps.month_map(map_data, map_month) if map_data else None),
-        ("overview 01_series", lambda: overview.series_chart(everything.monthly, everything.definitions,
-                                                             everything.developments)),
+        (
+            "overview 01_series",
+            lambda: overview.series_chart(everything.monthly, everything.definitions, everything.developments),
+        ),
         ("overview 07_seasonality", lambda: overview.seasonality_heatmap(everything.monthly)),
         ("overview 02_annual", lambda: overview.annual_chart(summary)),
         ("overview 03_casualties", lambda: overview.casualties_chart(overview.casualties_by_year(everything.monthly))),
@@ -70,11 +78,18 @@ def measure(month: str, runs: int, out: Path) -> list[dict]:
             style.save(fig, out, name.replace(" ", "_"))
             if run:
                 timings.setdefault(name, []).append(
-                    (built - wall, time.perf_counter() - built, time.process_time() - cpu))
-    return [{"figure": name, "build_s": round(statistics.median(t[0] for t in samples), 3),
-             "save_s": round(statistics.median(t[1] for t in samples), 3),
-             "cpu_s": round(statistics.median(t[2] for t in samples), 3), "runs": len(samples)}
-            for name, samples in timings.items()]
+                    (built - wall, time.perf_counter() - built, time.process_time() - cpu)
+                )
+    return [
+        {
+            "figure": name,
+            "build_s": round(statistics.median(t[0] for t in samples), 3),
+            "save_s": round(statistics.median(t[1] for t in samples), 3),
+            "cpu_s": round(statistics.median(t[2] for t in samples), 3),
+            "runs": len(samples),
+        }
+        for name, samples in timings.items()
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,27 +14,49 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.report.corpus import (CORPUS, REAL_LABELS, edited_headlines, load, real_text,  # noqa: E402
-                                 recording_corpus, recording_real, score_corpus, score_real, summary)
+from tests.report.corpus import (  # noqa: E402  (after the project root is on the path)
+    CORPUS,
+    REAL_LABELS,
+    edited_headlines,
+    load,
+    real_text,  # noqa: E402
+    recording_corpus,
+    recording_real,
+    score_corpus,
+    score_real,
+    summary,
+)
 
 
 def _table(name: str, result: dict) -> list[str]:
-    lines = [f"### {name}: {result['numbers']} numbers", "", "| class | precision | recall | labelled |",
-             "|---|---:|---:|---:|"]
+    lines = [
+        f"### {name}: {result['numbers']} numbers",
+        "",
+        "| class | precision | recall | labelled |",
+        "|---|---:|---:|---:|",
+    ]
     for cls, (precision, recall, n) in result["classes"].items():
         lines.append(f"| {cls} | {precision:.1%} | {recall:.1%} | {n} |")
-    lines += ["", f"- labelled figures tied to the right figure, month and kind: {result['tied']:.1%}",
-              f"- false MISMATCH (a labelled figure called a contradiction): {result['false_mismatch']}",
-              f"- dates counted: {result['dates_counted']}", ""]
+    lines += [
+        "",
+        f"- labelled figures tied to the right figure, month and kind: {result['tied']:.1%}",
+        f"- false MISMATCH (a labelled figure called a contradiction): {result['false_mismatch']}",
+        f"- dates counted: {result['dates_counted']}",
+        "",
+    ]
     return lines
 
 
 def _recording(result: dict) -> list[str]:
     share = result["proposed"] / result["headline"] if result["headline"] else 1.0
-    lines = [f"- record-published: {result['proposed']} of {result['headline']} labelled headline figures of the "
-             f"month proposed with their value ({share:.1%}); wrong values proposed: {len(result['wrong'])}"]
-    lines += [f"  - wrong: {month} {metric} of {period} = {value} (\"{sentence}\")"
-              for month, metric, period, value, sentence in result["wrong"]]
+    lines = [
+        f"- record-published: {result['proposed']} of {result['headline']} labelled headline figures of the "
+        f"month proposed with their value ({share:.1%}); wrong values proposed: {len(result['wrong'])}"
+    ]
+    lines += [
+        f'  - wrong: {month} {metric} of {period} = {value} ("{sentence}")'
+        for month, metric, period, value, sentence in result["wrong"]
+    ]
     return lines + [""]
 
 
@@ -54,28 +76,39 @@ def _against_data(folder: Path) -> list[str]:
             continue
         found = [f for f in check(real_text(page), data, month) if f.status == MISMATCH]
         texts, mismatches, failing = texts + 1, mismatches + len(found), failing + bool(found)
-    return [f"### Real pages checked against data/raw, as check-draft does: {texts} pages", "",
-            f"- MISMATCH: {mismatches} (each a false alarm unless the page disagrees with the data)",
-            f"- pages that would exit 1: {failing}", ""]
+    return [
+        f"### Real pages checked against data/raw, as check-draft does: {texts} pages",
+        "",
+        f"- MISMATCH: {mismatches} (each a false alarm unless the page disagrees with the data)",
+        f"- pages that would exit 1: {failing}",
+        "",
+    ]
 
 
 def main(argv: list[str]) -> int:
-    lines = ["# Reading report text: scores", "",
-             "How the reader behind `check-draft` and `record-published` reads (issue 21). The corpus is our own "
-             "sentences (tests/data/report_text_corpus.csv); the real pages are the stored openings of report pages "
-             "(title, key points, first paragraphs), saved in a folder outside the repository and scored against "
-             "bench/real_report_labels.csv. Targets: 0 false MISMATCH; at least 95 % of labelled figures tied to "
-             "the right figure and month; an edited headline figure always caught; record-published proposing at "
-             "least 95 % of headline figures, 0 wrong values.", ""]
+    lines = [
+        "# Reading report text: scores",
+        "",
+        "How the reader behind `check-draft` and `record-published` reads (issue 21). The corpus is our own "
+        "sentences (tests/data/report_text_corpus.csv); the real pages are the stored openings of report pages "
+        "(title, key points, first paragraphs), saved in a folder outside the repository and scored against "
+        "bench/real_report_labels.csv. Targets: 0 false MISMATCH; at least 95 % of labelled figures tied to "
+        "the right figure and month; an edited headline figure always caught; record-published proposing at "
+        "least 95 % of headline figures, 0 wrong values.",
+        "",
+    ]
     lines += _table("Our labelled corpus", summary(score_corpus(load(CORPUS))))
     edited = edited_headlines(load(CORPUS))
-    lines += [f"- headline figures changed by one, caught as MISMATCH against that figure: "
-              f"{sum(c for _, c in edited)} of {len(edited)}"] + _recording(recording_corpus(load(CORPUS)))
+    lines += [
+        f"- headline figures changed by one, caught as MISMATCH against that figure: "
+        f"{sum(c for _, c in edited)} of {len(edited)}"
+    ] + _recording(recording_corpus(load(CORPUS)))
     if argv:
         folder = Path(argv[0])
         pages = len({row["file"] for row in load(REAL_LABELS) if (folder / row["file"]).exists()})
-        lines += _table(f"Real report pages ({pages} pages in {folder.name})",
-                        summary(score_real(folder, load(REAL_LABELS))))
+        lines += _table(
+            f"Real report pages ({pages} pages in {folder.name})", summary(score_real(folder, load(REAL_LABELS)))
+        )
         lines += _recording(recording_real(folder, load(REAL_LABELS)))
         lines += _against_data(folder)
     text = "\n".join(lines)

@@ -25,8 +25,8 @@ def tracked_raw(target: Path) -> Path:
 
     for name in project_files(paths.ROOT):
         if name.startswith("data/raw/") and (paths.ROOT / name).is_file():
-            (target / name[len("data/raw/"):]).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(paths.ROOT / name, target / name[len("data/raw/"):])
+            (target / name[len("data/raw/") :]).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(paths.ROOT / name, target / name[len("data/raw/") :])
     return target
 
 
@@ -116,19 +116,35 @@ def lightened_notebook(root: Path):
 def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run make in a project copy, as a user would (with `env` added to the environment)."""
     clean = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHONPATH")}
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=project, capture_output=True, text=True,
-                          env={**clean, **(env or {})})
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**clean, **(env or {})},
+    )
 
 
 # The longest files (tens of seconds of notebook runs each), longest first.
-HEAVIEST = ("run/test_runner_end_to_end.py", "run/test_runner_inputs.py", "run/test_runner.py", "test_notebooks.py",
-            "report/test_monthly_notebook.py", "run/test_verify.py", "ingest/test_properties.py",
-            "report/test_jupyter_server.py", "run/test_cli.py", "report/test_notebook_outputs.py", "test_makefile.py")
+HEAVIEST = (
+    "run/test_runner_end_to_end.py",
+    "run/test_runner_inputs.py",
+    "run/test_runner.py",
+    "test_notebooks.py",
+    "report/test_monthly_notebook.py",
+    "run/test_verify.py",
+    "ingest/test_properties.py",
+    "report/test_jupyter_server.py",
+    "run/test_cli.py",
+    "report/test_notebook_outputs.py",
+    "test_makefile.py",
+)
 
 
 def pytest_collection_modifyitems(config, items):
     """The heaviest files first, then the other slow ones, so that the two workers (pytest-xdist hands out
     whole files) finish together."""
+
     def weight(item) -> tuple[int, int]:
         path = Path(str(item.fspath)).relative_to(Path(__file__).parent).as_posix()
         rank = HEAVIEST.index(path) if path in HEAVIEST else len(HEAVIEST)
@@ -172,8 +188,9 @@ SYNTHETIC_COVERED = """month,log,counted_by,counted_on,note
 """
 
 
-def write_synthetic_logs(raw: Path, incidents=SYNTHETIC_INCIDENTS, raids=SYNTHETIC_RAIDS,
-                         covered: str = SYNTHETIC_COVERED) -> Path:
+def write_synthetic_logs(
+    raw: Path, incidents=SYNTHETIC_INCIDENTS, raids=SYNTHETIC_RAIDS, covered: str = SYNTHETIC_COVERED
+) -> Path:
     """SYNTHETIC incident and raid logs made from data/templates (header and all), and the months they cover."""
     folder = raw / "incidents"
     folder.mkdir(exist_ok=True)

@@ -14,10 +14,17 @@ def square(x0, y0, x1, y1):
 
 def collection(*features):
     """SYNTHETIC districts in OCHA's property names."""
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"ADM2_PCODE": code, "ADM2_EN": code, "ADM1_PCODE": code[:4],
-                                           "ADM1_EN": code[:4]},
-         "geometry": {"type": "Polygon", "coordinates": rings}} for code, rings in features]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"ADM2_PCODE": code, "ADM2_EN": code, "ADM1_PCODE": code[:4], "ADM1_EN": code[:4]},
+                "geometry": {"type": "Polygon", "coordinates": rings},
+            }
+            for code, rings in features
+        ],
+    }
 
 
 def districts_from(tmp_path, ocha):
@@ -27,10 +34,14 @@ def districts_from(tmp_path, ocha):
 
 
 def test_points_in_a_district_with_a_hole_and_its_neighbour(tmp_path):
-    districts = districts_from(tmp_path, collection(
-        ("XX0100", [square(0, 0, 2, 2), square(0.5, 0.5, 1.5, 1.5)]),  # a ring with a hole
-        ("XX0101", [square(2, 0, 4, 2)]),  # shares the border x = 2
-        ("XX0102", [square(0.6, 0.6, 1.4, 1.4)])))  # inside the hole
+    districts = districts_from(
+        tmp_path,
+        collection(
+            ("XX0100", [square(0, 0, 2, 2), square(0.5, 0.5, 1.5, 1.5)]),  # a ring with a hole
+            ("XX0101", [square(2, 0, 4, 2)]),  # shares the border x = 2
+            ("XX0102", [square(0.6, 0.6, 1.4, 1.4)]),
+        ),
+    )  # inside the hole
     lon = np.array([0.25, 1.0, 3.0, 5.0, 1.0])
     lat = np.array([0.25, 1.0, 1.0, 1.0, 1.9])
     assert districts.locate(lon, lat).tolist() == ["XX0100", "XX0102", "XX0101", "", "XX0100"]
@@ -81,7 +92,7 @@ def test_label_points_do_not_depend_on_the_order_of_the_sums_or_the_last_bit_of_
         rings = list(district.rings)
         point = label_point(rings)
         assert point == tuple(round(v, LABEL_DECIMALS) for v in point)
-        started_elsewhere = [np.vstack([r[len(r) // 3:-1], r[:len(r) // 3 + 1]]) for r in rings]
+        started_elsewhere = [np.vstack([r[len(r) // 3 : -1], r[: len(r) // 3 + 1]]) for r in rings]
         backwards = [r[::-1].copy() for r in rings]
         nudged = [np.nextafter(r, np.inf) for r in rings]
         for variant in (started_elsewhere, backwards, nudged):

@@ -65,7 +65,8 @@ def test_the_loader_reads_what_the_catalog_says(full_build):
     data = load_processed(full_build)
     assert sorted(data.optional) == sorted(catalog.OPTIONAL)
     assert sorted(load_month(full_build, "2025-03").optional) == sorted(
-        [*catalog.MONTH_OPTIONAL, "incidents_dates", "raids_dates"])  # the dates each log covers
+        [*catalog.MONTH_OPTIONAL, "incidents_dates", "raids_dates"]
+    )  # the dates each log covers
     for table in catalog.TABLES:
         frame = data.optional.get(table.name, getattr(data, table.name, None))
         if frame is not None:

@@ -82,14 +82,20 @@ def imported_distributions(*folders: str) -> set[str]:
             if path.suffix == ".py":
                 sources = [path.read_text()]
             elif path.suffix == ".ipynb":
-                sources = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]
-                           if c["cell_type"] == "code"]
+                sources = [
+                    "".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"
+                ]
             else:
                 continue
             for source in sources:
                 for node in ast.walk(ast.parse(source)):
-                    names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                        [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
+                    names = (
+                        [a.name for a in node.names]
+                        if isinstance(node, ast.Import)
+                        else [node.module]
+                        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                        else []
+                    )
                     for name in names:
                         top = name.split(".")[0]
                         if top not in sys.stdlib_module_names and top not in ("analysis", "tests"):
@@ -134,13 +140,18 @@ def test_an_archive_whose_hash_is_not_the_locked_one_is_refused(tmp_path):
     project = tmp_path / "synthetic_pkg"
     (project / "synthetic_pkg").mkdir(parents=True)
     (project / "synthetic_pkg" / "__init__.py").write_text("# SYNTHETIC\n")
-    (project / "pyproject.toml").write_text('[project]\nname = "synthetic-pkg"\nversion = "0.1"\n'
-                                            '[build-system]\nrequires = ["setuptools"]\n'
-                                            'build-backend = "setuptools.build_meta"\n')
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "synthetic-pkg"\nversion = "0.1"\n'
+        '[build-system]\nrequires = ["setuptools"]\n'
+        'build-backend = "setuptools.build_meta"\n'
+    )
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    subprocess.run([*pip, "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"),
-                    str(project)], check=True, capture_output=True, env={**__import__("os").environ,
-                                                                         "PYTHONWARNINGS": "ignore"})
+    subprocess.run(
+        [*pip, "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"), str(project)],
+        check=True,
+        capture_output=True,
+        env={**__import__("os").environ, "PYTHONWARNINGS": "ignore"},
+    )
     wheel = next((tmp_path / "dist").glob("*.whl"))
     import hashlib
 
@@ -149,8 +160,21 @@ def test_an_archive_whose_hash_is_not_the_locked_one_is_refused(tmp_path):
     def install(digest: str) -> subprocess.CompletedProcess:
         lock = tmp_path / "lock.txt"
         lock.write_text(f"synthetic-pkg==0.1 --hash=sha256:{digest}\n")
-        return subprocess.run([*pip, "install", "--dry-run", "--require-hashes", "--no-index", "--find-links",
-                               str(tmp_path / "dist"), "-r", str(lock)], capture_output=True, text=True)
+        return subprocess.run(
+            [
+                *pip,
+                "install",
+                "--dry-run",
+                "--require-hashes",
+                "--no-index",
+                "--find-links",
+                str(tmp_path / "dist"),
+                "-r",
+                str(lock),
+            ],
+            capture_output=True,
+            text=True,
+        )
 
     assert install(genuine).returncode == 0
     tampered = install(genuine[::-1])
@@ -170,9 +194,14 @@ def test_a_copy_sharing_this_environment_through_a_venv_symlink_has_a_clean_tree
     assert (root / ".venv").is_symlink()
 
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=root,
-                              capture_output=True, text=True, check=True,
-                              env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}).stdout
+        return subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull},
+        ).stdout
 
     git("init", "-q")
     git("add", "-A")

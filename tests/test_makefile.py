@@ -10,8 +10,21 @@ from .conftest import copy_project, make
 
 pytestmark = pytest.mark.slow
 INJECTION = "$(shell touch pwned)"
-USER_VARIABLES = ("MONTH", "MONTHS", "VINTAGE", "JOBS", "ALLOW_REJECTIONS", "FILE", "REPORT", "PUBLISHED", "URL",
-                  "APPLY", "BENCH_SIZES", "PYTEST_ARGS", "AGAINST")
+USER_VARIABLES = (
+    "MONTH",
+    "MONTHS",
+    "VINTAGE",
+    "JOBS",
+    "ALLOW_REJECTIONS",
+    "FILE",
+    "REPORT",
+    "PUBLISHED",
+    "URL",
+    "APPLY",
+    "BENCH_SIZES",
+    "PYTEST_ARGS",
+    "AGAINST",
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,15 +58,25 @@ def test_user_text_is_never_expanded_by_make(project, how):
         assert not (project / "pwned").exists(), variable
 
 
-@pytest.mark.parametrize("target, variable, value", [
-    ("monthly", "MONTH", INJECTION), ("monthly", "MONTH", '2023-11"; touch pwned; "'),
-    ("monthly", "VINTAGE", INJECTION), ("all", "MONTHS", INJECTION), ("all", "MONTHS", "2023-11 `touch pwned`"),
-    ("all", "JOBS", "2; touch pwned"), ("verify", "MONTHS", INJECTION),
-    ("check-draft", "DRAFT", INJECTION), ("check-draft", "DRAFT", 'x.md"; touch pwned; "'),
-    ("record-published", "FILE", INJECTION), ("record-published", "FILE", 'x.md"; touch pwned; "'),
-    ("record-published", "REPORT", '"; touch pwned; "'), ("record-published", "URL", INJECTION),
-    ("record-published", "PUBLISHED", "--apply"),
-])
+@pytest.mark.parametrize(
+    "target, variable, value",
+    [
+        ("monthly", "MONTH", INJECTION),
+        ("monthly", "MONTH", '2023-11"; touch pwned; "'),
+        ("monthly", "VINTAGE", INJECTION),
+        ("all", "MONTHS", INJECTION),
+        ("all", "MONTHS", "2023-11 `touch pwned`"),
+        ("all", "JOBS", "2; touch pwned"),
+        ("verify", "MONTHS", INJECTION),
+        ("check-draft", "DRAFT", INJECTION),
+        ("check-draft", "DRAFT", 'x.md"; touch pwned; "'),
+        ("record-published", "FILE", INJECTION),
+        ("record-published", "FILE", 'x.md"; touch pwned; "'),
+        ("record-published", "REPORT", '"; touch pwned; "'),
+        ("record-published", "URL", INJECTION),
+        ("record-published", "PUBLISHED", "--apply"),
+    ],
+)
 def test_targets_pass_user_text_as_data(project, target, variable, value):
     month = ["MONTH=2023-11"] if target in ("check-draft", "record-published") else []
     out = make(project, target, *month, f"{variable}={value}")
@@ -63,7 +86,8 @@ def test_targets_pass_user_text_as_data(project, target, variable, value):
 
 
 def test_make_test_lints_first_and_a_finding_fails_it(project):
-    """make test and test-fast start with make lint (ruff over the tracked tree, clean); an unused import fails it."""
+    """make test and test-fast start with make lint (ruff's lint and format check over the tree, clean); an unused
+    import fails it, and so does a file ruff would format."""
     text = (project / "Makefile").read_text()
     for target in ("test", "test-fast"):
         assert any(line.startswith(f"{target}: ") and "lint" in line.split() for line in text.splitlines()), target
@@ -76,6 +100,12 @@ def test_make_test_lints_first_and_a_finding_fails_it(project):
     finally:
         bad.unlink()
     assert out.returncode != 0 and "F401" in out.stdout + out.stderr
+    bad.write_text('"""SYNTHETIC: a module ruff would format."""\n\nx = {  "a":1}\n', encoding="utf-8")
+    try:
+        out = make(project, "lint")
+    finally:
+        bad.unlink()
+    assert out.returncode != 0 and "ruff format" in out.stdout + out.stderr
 
 
 def test_make_data_is_a_no_op_when_nothing_changed(project):
@@ -100,6 +130,11 @@ def test_a_copy_sharing_the_venv_never_reinstalls_it(project):
     assert out.returncode == 0, out.stderr
     assert "Creating" not in out.stdout
     assert (paths.ROOT / ".venv/.installed").stat().st_mtime == stamp
-    where = subprocess.run([sys.executable, "-c", "import analysis; print(analysis.__file__)"], cwd="/",
-                           capture_output=True, text=True, env={"PATH": os.environ["PATH"]}).stdout
+    where = subprocess.run(
+        [sys.executable, "-c", "import analysis; print(analysis.__file__)"],
+        cwd="/",
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"]},
+    ).stdout
     assert Path(where.strip()).parent == paths.ROOT / "analysis"

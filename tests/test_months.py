@@ -20,8 +20,21 @@ def test_describe_compacts_runs():
     assert describe([]) == "none"
 
 
-@pytest.mark.parametrize("month", ["2023-13", "2023-1", "23-11", "2023-11 ", " 2023-11", "2023-11\n",
-                                   "٢٠٢٣-11", "2023-١١", "2023-11;touch pwned", "$(shell touch pwned)"])
+@pytest.mark.parametrize(
+    "month",
+    [
+        "2023-13",
+        "2023-1",
+        "23-11",
+        "2023-11 ",
+        " 2023-11",
+        "2023-11\n",
+        "٢٠٢٣-11",
+        "2023-١١",
+        "2023-11;touch pwned",
+        "$(shell touch pwned)",
+    ],
+)
 def test_the_format_check_refuses_anything_but_ascii_yyyy_mm(month):
     with pytest.raises(MonthError, match="YYYY-MM"):
         check_format(month)
@@ -34,8 +47,11 @@ def test_no_month_given_says_how_to_give_one():
 
 def test_the_month_check_lists_the_months_with_data():
     assert check_month("2022-01", AVAILABLE) == "2022-01"
-    with pytest.raises(MonthError, match=r"no attack count was published for 2022-02\. Months with data: "
-                                         r"2021-11 to 2022-01, 2022-03"):
+    with pytest.raises(
+        MonthError,
+        match=r"no attack count was published for 2022-02\. Months with data: "
+        r"2021-11 to 2022-01, 2022-03",
+    ):
         check_month("2022-02", AVAILABLE)
     with pytest.raises(MonthError, match="YYYY-MM.*Months with data: 2021-11"):
         check_month("2022-2", AVAILABLE)

@@ -46,8 +46,9 @@ def test_no_function_or_class_definitions(notebook):
     path, nb = notebook
     for cell in code_cells(nb):
         for node in ast.walk(ast.parse(cell.source)):
-            assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), \
+            assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)), (
                 f"{path.name}: logic belongs in the analysis library, not in cell {cell.get('id')}"
+            )
 
 
 def test_no_absolute_paths(notebook):
@@ -76,8 +77,13 @@ def test_git_strips_notebooks_with_nbstripout():
     nb = nbformat.read(dirty, as_version=4)
     nb.cells[2].outputs = [nbformat.v4.new_output("stream", text="hello\n")]
     nb.cells[2].execution_count = 7
-    stripped = subprocess.run([sys.executable, "-m", "analysis.run.strip_notebook", "-t"],
-                              input=nbformat.writes(nb), capture_output=True, text=True, check=True).stdout
+    stripped = subprocess.run(
+        [sys.executable, "-m", "analysis.run.strip_notebook", "-t"],
+        input=nbformat.writes(nb),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     clean = nbformat.reads(stripped, as_version=4)
     assert clean.cells[2].outputs == [] and clean.cells[2].execution_count is None
 
@@ -85,8 +91,12 @@ def test_git_strips_notebooks_with_nbstripout():
 def test_the_project_kernel_is_registered_in_the_environment():
     import json
 
-    listing = subprocess.run([str(paths.ROOT / ".venv/bin/jupyter"), "kernelspec", "list", "--json"],
-                             capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run(
+        [str(paths.ROOT / ".venv/bin/jupyter"), "kernelspec", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     spec = json.loads(listing)["kernelspecs"]["sleeper-cell-report"]["spec"]
     assert spec["display_name"] == "Sleeper Cell Report (.venv)"
     assert spec["argv"][0].startswith(str(paths.ROOT / ".venv"))
@@ -94,10 +104,15 @@ def test_the_project_kernel_is_registered_in_the_environment():
 
 def test_the_git_filter_would_not_change_the_committed_notebooks(notebook):
     path, _ = notebook
-    stripped = subprocess.run([sys.executable, "-m", "analysis.run.strip_notebook", "--keep-id", "-t", str(path)],
-                              capture_output=True, text=True, check=True).stdout
-    assert nbformat.reads(stripped, as_version=4) == nbformat.read(path, as_version=4), \
+    stripped = subprocess.run(
+        [sys.executable, "-m", "analysis.run.strip_notebook", "--keep-id", "-t", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert nbformat.reads(stripped, as_version=4) == nbformat.read(path, as_version=4), (
         f"{path.name}: run nbstripout --keep-id on it (outputs, counts or metadata left in)"
+    )
 
 
 @pytest.mark.slow
@@ -108,9 +123,26 @@ def test_every_notebook_runs_top_to_bottom_as_in_lab_and_publishes_nothing(tmp_p
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
     subprocess.run([sys.executable, "-m", "analysis", "data"], cwd=root, env=env, check=True, capture_output=True)
     published = sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*"))
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "tests.startup",
-                          "-p", "no:cacheprovider", "--nbval-lax", "notebooks"], cwd=root, env=env, capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-o",
+            "addopts=",
+            "-p",
+            "tests.startup",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "notebooks",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stdout[-3000:]
     assert sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*")) == published
     assert (root / "scratch/figures/2023-11/01_attacks.png").exists()

@@ -29,11 +29,32 @@ def test_csv_is_canonical(tmp_path):
 
 def test_csv_for_people_neutralises_formulas_but_keeps_numbers(tmp_path):
     """SYNTHETIC cells a spreadsheet would run (OWASP CSV injection) get a leading apostrophe."""
-    frame = pd.DataFrame({"note": ['=HYPERLINK("http://example.org/x")', "+1 more", "@sum", "\tx", "plain", "-3",
-                                   "-1,200", "- a dash"], "value": [1, 2, 3, 4, 5, -3, 6, 7]})
+    frame = pd.DataFrame(
+        {
+            "note": [
+                '=HYPERLINK("http://example.org/x")',
+                "+1 more",
+                "@sum",
+                "\tx",
+                "plain",
+                "-3",
+                "-1,200",
+                "- a dash",
+            ],
+            "value": [1, 2, 3, 4, 5, -3, 6, 7],
+        }
+    )
     text = write_csv(frame, tmp_path / "people.csv", for_people=True).read_text()
     rows = pd.read_csv(tmp_path / "people.csv", dtype=str, keep_default_na=False)
-    assert list(rows["note"]) == ['\'=HYPERLINK("http://example.org/x")', "'+1 more", "'@sum", "'\tx", "plain", "-3",
-                                  "-1,200", "'- a dash"]
+    assert list(rows["note"]) == [
+        '\'=HYPERLINK("http://example.org/x")',
+        "'+1 more",
+        "'@sum",
+        "'\tx",
+        "plain",
+        "-3",
+        "-1,200",
+        "'- a dash",
+    ]
     assert list(rows["value"]) == ["1", "2", "3", "4", "5", "-3", "6", "7"]
     assert write_csv(frame, tmp_path / "tools.csv").read_text() != text  # for tools: the values as they are

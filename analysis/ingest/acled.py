@@ -29,16 +29,69 @@ from .distinct import map_distinct
 from .places import Gazetteer, load_gazetteer
 from .placing import AT_A_BORDER, PlaceResolver
 
-REQUIRED = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2",
-            "admin3", "location", "latitude", "longitude", "fatalities"]
-OPTIONAL = ["country", "inter1", "inter2", "disorder_type", "time_precision", "geo_precision", "assoc_actor_1",
-            "assoc_actor_2", "timestamp"]
-INTER_CODES = {"1": "State forces", "2": "Rebel group", "3": "Political militia", "4": "Identity militia",
-               "5": "Rioters", "6": "Protesters", "7": "Civilians", "8": "External/Other forces", "0": ""}
-OUTPUT = ["event_id", "date", "month", "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
-          "admin1", "admin2", "admin3", "location", "latitude", "longitude", "fatalities", "admin1_pcode",
-          "admin2_pcode", "admin3_pcode", "place_resolved_by", "names_disagree", "time_precision", "geo_precision",
-          "timestamp"]
+REQUIRED = [
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+]
+OPTIONAL = [
+    "country",
+    "inter1",
+    "inter2",
+    "disorder_type",
+    "time_precision",
+    "geo_precision",
+    "assoc_actor_1",
+    "assoc_actor_2",
+    "timestamp",
+]
+INTER_CODES = {
+    "1": "State forces",
+    "2": "Rebel group",
+    "3": "Political militia",
+    "4": "Identity militia",
+    "5": "Rioters",
+    "6": "Protesters",
+    "7": "Civilians",
+    "8": "External/Other forces",
+    "0": "",
+}
+OUTPUT = [
+    "event_id",
+    "date",
+    "month",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "inter1",
+    "inter2",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "admin1_pcode",
+    "admin2_pcode",
+    "admin3_pcode",
+    "place_resolved_by",
+    "names_disagree",
+    "time_precision",
+    "geo_precision",
+    "timestamp",
+]
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d %b %Y", "%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y")
@@ -69,9 +122,11 @@ def _count_or_na(text: str):
 
 def normalise_inter(values: pd.Series) -> pd.Series:
     """Numeric inter codes (1-8) become ACLED's text labels; text labels pass through."""
+
     def label(value: str) -> str:
         value = value.strip().removesuffix(".0")
         return INTER_CODES.get(value, value)
+
     return map_distinct(values.fillna("").astype("str"), label, "str")
 
 
@@ -91,8 +146,13 @@ def _columns(path: Path) -> dict[str, str]:
     return _named(pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns)
 
 
-def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: int = 250_000,
-               countries: tuple[str, ...] | None = None, districts: Districts | None = None) -> pd.DataFrame:
+def read_acled(
+    path: Path | str,
+    gazetteer: Gazetteer | None = None,
+    chunksize: int = 250_000,
+    countries: tuple[str, ...] | None = None,
+    districts: Districts | None = None,
+) -> pd.DataFrame:
     """One row per ACLED event with the columns of OUTPUT, p-codes resolved (blank when unresolved).
 
     Raises InputFileError when a required column is missing or a value is broken. pyarrow reads only the
@@ -107,8 +167,11 @@ def read_acled(path: Path | str, gazetteer: Gazetteer | None = None, chunksize: 
     except EOFError:  # a compressed export cut short before its header ends
         raise InputFileError(path, _CUT_SHORT, hint=_DOWNLOAD_AGAIN) from None
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, zlib.error) as exc:
-        raise InputFileError(path, f"cannot be read as an ACLED CSV export ({exc})",
-                             hint="export from ACLED as CSV (UTF-8) and drop it into data/raw/acled/.") from None
+        raise InputFileError(
+            path,
+            f"cannot be read as an ACLED CSV export ({exc})",
+            hint="export from ACLED as CSV (UTF-8) and drop it into data/raw/acled/.",
+        ) from None
     _require_columns(path, available)
     wanted = [c for c in REQUIRED + OPTIONAL if c in available]
     resolver = PlaceResolver(gazetteer or load_gazetteer(), districts)
@@ -132,9 +195,12 @@ def _require_columns(path: Path, available: dict[str, str]) -> None:
     """Refuse an export (CSV or workbook) that lacks one of the REQUIRED columns, naming them."""
     missing = [c for c in REQUIRED if c not in available]
     if missing:
-        raise InputFileError(path, f"is not an ACLED export we can read: it lacks {', '.join(missing)}",
-                             hint="export all columns (the 31-column format); extra columns are fine.",
-                             column=missing[0])
+        raise InputFileError(
+            path,
+            f"is not an ACLED export we can read: it lacks {', '.join(missing)}",
+            hint="export all columns (the 31-column format); extra columns are fine.",
+            column=missing[0],
+        )
 
 
 def _read_workbook(path: Path, resolver: PlaceResolver, countries: tuple[str, ...] | None) -> pd.DataFrame:
@@ -142,8 +208,11 @@ def _read_workbook(path: Path, resolver: PlaceResolver, countries: tuple[str, ..
     try:
         sheet = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
     except Exception as exc:  # noqa: BLE001 (openpyxl raises many kinds for a damaged workbook)
-        raise InputFileError(path, f"cannot be read as an ACLED workbook ({type(exc).__name__}: {exc})",
-                             hint="save it again from Excel, or export from ACLED as CSV.") from None
+        raise InputFileError(
+            path,
+            f"cannot be read as an ACLED workbook ({type(exc).__name__}: {exc})",
+            hint="save it again from Excel, or export from ACLED as CSV.",
+        ) from None
     available = _named(sheet.columns)
     _require_columns(path, available)
     chunk = pd.DataFrame({c: sheet[available[c]].astype("str") for c in REQUIRED + OPTIONAL if c in available})
@@ -161,24 +230,30 @@ def _read_columns(path: Path, columns: list[str]) -> pa.Table:
     (about half an export's bytes); the events are then cleaned a slice at a time, so memory stays within a
     few times the file's size."""
     try:
-        text = pacsv.ConvertOptions(include_columns=columns, strings_can_be_null=False,
-                                    column_types={c: pa.large_string() for c in columns})
-        return pacsv.read_csv(pa.input_stream(str(path)), read_options=pacsv.ReadOptions(block_size=1 << 22),
-                              convert_options=text)
+        text = pacsv.ConvertOptions(
+            include_columns=columns, strings_can_be_null=False, column_types={c: pa.large_string() for c in columns}
+        )
+        return pacsv.read_csv(
+            pa.input_stream(str(path)), read_options=pacsv.ReadOptions(block_size=1 << 22), convert_options=text
+        )
     except EOFError:
         raise InputFileError(path, _CUT_SHORT, hint=_DOWNLOAD_AGAIN) from None
     except (pa.ArrowInvalid, OSError) as exc:
         if "truncated" in str(exc).lower():
             raise InputFileError(path, _CUT_SHORT, hint=_DOWNLOAD_AGAIN) from None
-        raise InputFileError(path, f"cannot be read as an ACLED CSV export ({str(exc).splitlines()[0]})",
-                             hint="export it again from ACLED as CSV (UTF-8), unchanged.") from None
+        raise InputFileError(
+            path,
+            f"cannot be read as an ACLED CSV export ({str(exc).splitlines()[0]})",
+            hint="export it again from ACLED as CSV (UTF-8), unchanged.",
+        ) from None
 
 
 def _refuse(path: Path, chunk: pd.DataFrame, bad: pd.Series, column: str, what: str, hint: str) -> None:
     row = bad[bad].index[0]
     value, event_id = chunk.at[row, column], chunk.at[row, "event_id_cnty"]
-    raise InputFileError(path, f"has {what}: {quoted(value)} (event {event_id}, data row {row + 1})", hint=hint,
-                         column=column)
+    raise InputFileError(
+        path, f"has {what}: {quoted(value)} (event {event_id}, data row {row + 1})", hint=hint, column=column
+    )
 
 
 def degrees(text: pd.Series) -> pd.Series:
@@ -195,37 +270,54 @@ def degrees(text: pd.Series) -> pd.Series:
 def _clean_chunk(chunk: pd.DataFrame, resolver: PlaceResolver, path: Path) -> pd.DataFrame:
     dates = map_distinct(chunk["event_date"], _iso_date, "str")
     if (dates == "").any():
-        _refuse(path, chunk, dates == "", "event_date", "an event_date that is not a date",
-                "ACLED dates are YYYY-MM-DD, 'DD Month YYYY' or DD-MM-YYYY.")
+        _refuse(
+            path,
+            chunk,
+            dates == "",
+            "event_date",
+            "an event_date that is not a date",
+            "ACLED dates are YYYY-MM-DD, 'DD Month YYYY' or DD-MM-YYYY.",
+        )
     fatalities = map_distinct(chunk["fatalities"], _count_or_na, "Int64")
     if fatalities.isna().any():
-        _refuse(path, chunk, fatalities.isna(), "fatalities", "fatalities that are not a count",
-                "fatalities must be a whole number, 0 or more.")
+        _refuse(
+            path,
+            chunk,
+            fatalities.isna(),
+            "fatalities",
+            "fatalities that are not a count",
+            "fatalities must be a whole number, 0 or more.",
+        )
     lat, lon = degrees(chunk["latitude"]), degrees(chunk["longitude"])
     geo_precision = chunk["geo_precision"] if "geo_precision" in chunk else pd.Series("", index=chunk.index)
     placed = resolver.place(chunk["admin1"], chunk["admin2"], chunk["admin3"], lat, lon, geo_precision)
-    optional = {c: chunk[c].str.strip().str.replace(r"\.0$", "", regex=True) if c in chunk else ""
-                for c in ("time_precision", "geo_precision", "timestamp")}
-    return pd.DataFrame({
-        "event_id": chunk["event_id_cnty"],
-        "date": dates,
-        "month": dates.str.slice(0, 7),
-        "event_type": chunk["event_type"].str.strip(),
-        "sub_event_type": chunk["sub_event_type"].str.strip(),
-        "actor1": chunk["actor1"],
-        "actor2": chunk["actor2"],
-        "inter1": normalise_inter(chunk["inter1"]) if "inter1" in chunk else "",
-        "inter2": normalise_inter(chunk["inter2"]) if "inter2" in chunk else "",
-        "admin1": chunk["admin1"],
-        "admin2": chunk["admin2"],
-        "admin3": chunk["admin3"],
-        "location": chunk["location"],
-        "latitude": lat,
-        "longitude": lon,
-        "fatalities": fatalities.astype("int64"),
-        **placed,
-        **optional,
-    }, index=chunk.index)
+    optional = {
+        c: chunk[c].str.strip().str.replace(r"\.0$", "", regex=True) if c in chunk else ""
+        for c in ("time_precision", "geo_precision", "timestamp")
+    }
+    return pd.DataFrame(
+        {
+            "event_id": chunk["event_id_cnty"],
+            "date": dates,
+            "month": dates.str.slice(0, 7),
+            "event_type": chunk["event_type"].str.strip(),
+            "sub_event_type": chunk["sub_event_type"].str.strip(),
+            "actor1": chunk["actor1"],
+            "actor2": chunk["actor2"],
+            "inter1": normalise_inter(chunk["inter1"]) if "inter1" in chunk else "",
+            "inter2": normalise_inter(chunk["inter2"]) if "inter2" in chunk else "",
+            "admin1": chunk["admin1"],
+            "admin2": chunk["admin2"],
+            "admin3": chunk["admin3"],
+            "location": chunk["location"],
+            "latitude": lat,
+            "longitude": lon,
+            "fatalities": fatalities.astype("int64"),
+            **placed,
+            **optional,
+        },
+        index=chunk.index,
+    )
 
 
 def is_isis(events: pd.DataFrame) -> pd.Series:
@@ -240,9 +332,15 @@ def isis_events_by_month(events: pd.DataFrame) -> pd.DataFrame:
     isis = events.loc[is_isis(events), columns]
     # ACLED time_precision 2 or 3: only the week or the month is known, so the event may belong to the month next door
     isis = isis.assign(date_approximate=isis["time_precision"].isin(["2", "3"]))
-    out = isis.groupby(["month", "event_type", "area"], sort=True).agg(
-        events=("event_id", "nunique"), fatalities=("fatalities", "sum"),
-        events_date_approximate=("date_approximate", "sum")).reset_index()
+    out = (
+        isis.groupby(["month", "event_type", "area"], sort=True)
+        .agg(
+            events=("event_id", "nunique"),
+            fatalities=("fatalities", "sum"),
+            events_date_approximate=("date_approximate", "sum"),
+        )
+        .reset_index()
+    )
     return out.astype({"events": "int64", "fatalities": "int64", "events_date_approximate": "int64"})
 
 
@@ -260,8 +358,11 @@ def unresolved(events: pd.DataFrame, area_governorates: set[str]) -> pd.DataFram
     rows = events[events["admin2_pcode"] == ""]
     out = rows.groupby(["admin1", "admin2", "admin3", "location", "admin1_pcode"], sort=True).size()
     out = out.reset_index(name="events").astype({"events": "int64"})
-    out.insert(4, "area", out["admin1_pcode"].map(
-        lambda code: "may be in the area" if code in area_governorates else "outside the area"))
+    out.insert(
+        4,
+        "area",
+        out["admin1_pcode"].map(lambda code: "may be in the area" if code in area_governorates else "outside the area"),
+    )
     return out.drop(columns="admin1_pcode")
 
 
@@ -270,15 +371,33 @@ def disagreements(events: pd.DataFrame) -> pd.DataFrame:
     within the simplified borders' tolerance of the names' district, the names."""
     rows = events[events["names_disagree"] != ""]
     border = rows["place_resolved_by"] == AT_A_BORDER
-    rows = rows.assign(district_by_names=rows["names_disagree"].where(~border, rows["admin2_pcode"]),
-                       district_by_coordinates=rows["admin2_pcode"].where(~border, rows["names_disagree"]),
-                       decided_by=border.map({True: "names (within 0.001° of the border)", False: "coordinates"}))
-    return rows.groupby(["admin1", "admin2", "admin3", "location", "district_by_names", "district_by_coordinates",
-                         "decided_by"], sort=True).size().reset_index(name="events")
+    rows = rows.assign(
+        district_by_names=rows["names_disagree"].where(~border, rows["admin2_pcode"]),
+        district_by_coordinates=rows["admin2_pcode"].where(~border, rows["names_disagree"]),
+        decided_by=border.map({True: "names (within 0.001° of the border)", False: "coordinates"}),
+    )
+    return (
+        rows.groupby(
+            ["admin1", "admin2", "admin3", "location", "district_by_names", "district_by_coordinates", "decided_by"],
+            sort=True,
+        )
+        .size()
+        .reset_index(name="events")
+    )
 
 
-COVERAGE = ["file", "status", "first_date", "last_date", "rows", "events", "repeats_dropped", "reissues_replaced",
-            "event_types", "isis_events"]
+COVERAGE = [
+    "file",
+    "status",
+    "first_date",
+    "last_date",
+    "rows",
+    "events",
+    "repeats_dropped",
+    "reissues_replaced",
+    "event_types",
+    "isis_events",
+]
 
 
 def _stamp(text: str) -> int | None:
@@ -318,26 +437,48 @@ def combine(exports: list[tuple[Path, pd.DataFrame | None, str]]) -> tuple[pd.Da
             if rows["_stamp"].isna().any() or (rows["_stamp"] == newest).sum() > 1:
                 path = read[int(rows["_file"].iloc[-1])][0]
                 raise InputFileError(
-                    path, f"holds event {quoted(event_id)} in {len(rows)} rows that differ, and their timestamps "
+                    path,
+                    f"holds event {quoted(event_id)} in {len(rows)} rows that differ, and their timestamps "
                     f"({', '.join(quoted(t) for t in rows['timestamp'])}) do not say which is ACLED's newer issue",
                     hint="keep the row of the newer export and remove the other (or export the event again from "
-                         "ACLED).", column="timestamp")
+                    "ACLED).",
+                    column="timestamp",
+                )
             older[rows.index[rows["_stamp"] != newest]] = True
     out = kept[~older]
     rows = []
     for k, (path, frame, status) in enumerate(exports):
         mine = out[out["_file"] == k]
         if frame is None or frame.empty:
-            rows.append({"file": path.name, "status": status, "first_date": "", "last_date": "", "rows": 0,
-                         "events": 0, "repeats_dropped": 0, "reissues_replaced": 0, "event_types": "",
-                         "isis_events": 0})
+            rows.append(
+                {
+                    "file": path.name,
+                    "status": status,
+                    "first_date": "",
+                    "last_date": "",
+                    "rows": 0,
+                    "events": 0,
+                    "repeats_dropped": 0,
+                    "reissues_replaced": 0,
+                    "event_types": "",
+                    "isis_events": 0,
+                }
+            )
             continue
         types = mine["event_type"].value_counts().sort_index()
-        rows.append({"file": path.name, "status": status, "first_date": frame["date"].min(),
-                     "last_date": frame["date"].max(), "rows": int(len(frame)), "events": int(len(mine)),
-                     "repeats_dropped": int((repeat & (events["_file"] == k)).sum()),
-                     "reissues_replaced": int((older & (kept["_file"] == k)).sum()),
-                     "event_types": "; ".join(f"{t}: {n}" for t, n in types.items()),
-                     "isis_events": int(is_isis(mine).sum())})
+        rows.append(
+            {
+                "file": path.name,
+                "status": status,
+                "first_date": frame["date"].min(),
+                "last_date": frame["date"].max(),
+                "rows": int(len(frame)),
+                "events": int(len(mine)),
+                "repeats_dropped": int((repeat & (events["_file"] == k)).sum()),
+                "reissues_replaced": int((older & (kept["_file"] == k)).sum()),
+                "event_types": "; ".join(f"{t}: {n}" for t, n in types.items()),
+                "isis_events": int(is_isis(mine).sum()),
+            }
+        )
     out = out.drop(columns="_file").sort_values(["date", "event_id"], kind="mergesort").reset_index(drop=True)
     return out, pd.DataFrame(rows, columns=COVERAGE)

@@ -31,13 +31,22 @@ def load_area(path: Path = AREA, known_places: set[str] | None = None) -> pd.Dat
     table = read_csv_text(path)
     missing = [c for c in COLUMNS if c not in table.columns]
     if missing:
-        raise InputFileError(path, f"lacks the column(s) {', '.join(missing)}", hint=f"the area table needs: "
-                             f"{', '.join(COLUMNS)}.", column=missing[0])
+        raise InputFileError(
+            path,
+            f"lacks the column(s) {', '.join(missing)}",
+            hint=f"the area table needs: {', '.join(COLUMNS)}.",
+            column=missing[0],
+        )
 
     def refuse(bad: pd.Series, column: str, rule: str) -> None:
         row = table[bad].iloc[0]
-        raise InputFileError(path, f"has {column} '{row[column]}': {rule}", line=int(row["_line"]), column=column,
-                             hint="see the area table in data/raw/README.md.")
+        raise InputFileError(
+            path,
+            f"has {column} '{row[column]}': {rule}",
+            line=int(row["_line"]),
+            column=column,
+            hint="see the area table in data/raw/README.md.",
+        )
 
     if known_places is not None:
         unknown = ~table["adm3_pcode"].isin(known_places)
@@ -55,8 +64,11 @@ def load_area(path: Path = AREA, known_places: set[str] | None = None) -> pd.Dat
     for _, rows in table.assign(_end=ends).sort_values(["adm3_pcode", "first_month"]).groupby("adm3_pcode"):
         overlap = rows["first_month"].iloc[1:].to_numpy() <= rows["_end"].iloc[:-1].to_numpy()
         if overlap.any():
-            refuse(table["_line"] == rows["_line"].iloc[1:][overlap].iloc[0], "first_month",
-                   "overlaps the months of another row of the same sub-district")
+            refuse(
+                table["_line"] == rows["_line"].iloc[1:][overlap].iloc[0],
+                "first_month",
+                "overlaps the months of another row of the same sub-district",
+            )
     return table[COLUMNS].reset_index(drop=True)
 
 
@@ -69,8 +81,9 @@ def area_status(adm2: pd.Series, adm3: pd.Series, months: pd.Series, area: pd.Da
         codes, uniques = pd.factorize(column)
         key = key * (len(uniques) + 1) + codes + 1  # a missing value (-1) is a value of its own
     _, first, codes = np.unique(key, return_index=True, return_inverse=True)
-    distinct = pd.DataFrame({"adm2": adm2.to_numpy()[first], "adm3": adm3.to_numpy()[first],
-                             "month": months.to_numpy()[first]})
+    distinct = pd.DataFrame(
+        {"adm2": adm2.to_numpy()[first], "adm3": adm3.to_numpy()[first], "month": months.to_numpy()[first]}
+    )
     rows = distinct.rename(columns={"adm3": "adm3_pcode"}).assign(_i=range(len(distinct)))
     matched = rows.merge(area, on="adm3_pcode", how="inner")
     ends = matched["last_month"].replace("", "9999-12")
@@ -80,4 +93,3 @@ def area_status(adm2: pd.Series, adm3: pd.Series, months: pd.Series, area: pd.Da
     status[(distinct["adm3"] == "") & distinct["adm2"].isin(set(area["adm2_pcode"]))] = "district only"
     status[distinct["adm2"] == ""] = "unresolved"
     return pd.Series(pd.array(status.to_numpy(), dtype="str").take(codes), index=adm3.index)
-

@@ -43,15 +43,22 @@ class BuildResult:
     disagreements: list[str] = field(default_factory=list)  # log rows whose coordinates lie outside their place
 
     def summary(self, shown: int = 10) -> str:
-        lines = [f"  {name:<22} {self.read[name]:>4} read, {self.kept[name]:>4} kept, "
-                 f"{self.read[name] - self.kept[name]:>3} rejected" for name in self.read]
+        lines = [
+            f"  {name:<22} {self.read[name]:>4} read, {self.kept[name]:>4} kept, "
+            f"{self.read[name] - self.kept[name]:>3} rejected"
+            for name in self.read
+        ]
         if self.disagreements:
-            lines.append(f"  {len(self.disagreements)} log row(s) name a place their coordinates lie outside; each is "
-                         "placed by the name it gives (column coordinates_disagree of the cleaned log says so):")
+            lines.append(
+                f"  {len(self.disagreements)} log row(s) name a place their coordinates lie outside; each is "
+                "placed by the name it gives (column coordinates_disagree of the cleaned log says so):"
+            )
             lines += [f"    {line}" for line in self.disagreements[:shown]]
             if len(self.disagreements) > shown:
-                lines.append(f"    ... and {len(self.disagreements) - shown} more (coordinates_disagree in "
-                             "data/processed/incidents.csv and raids.csv lists them all)")
+                lines.append(
+                    f"    ... and {len(self.disagreements) - shown} more (coordinates_disagree in "
+                    "data/processed/incidents.csv and raids.csv lists them all)"
+                )
             lines.append("    What to do: correct the location or the coordinates of each, whichever is wrong.")
         return "\n".join(lines)
 
@@ -64,14 +71,19 @@ def load_and_validate(raw: Path, today: date) -> tuple[dict[str, pd.DataFrame], 
     kept_tables, rejections = {}, []
     for schema in RAW_TABLES:
         if schema.name in OPTIONAL_RAW_TABLES and not any(
-                (Path(raw) / f"{schema.name}{suffix}").exists() for suffix in TABLE_SUFFIXES):
+            (Path(raw) / f"{schema.name}{suffix}").exists() for suffix in TABLE_SUFFIXES
+        ):
             path, frame = Path(raw) / f"{schema.name}.csv", pd.DataFrame(columns=[*schema.column_names, LINE, SOURCE])
         else:
             path = find_table(Path(raw), schema.name)
             frame = read_table(path)
         if schema.name == "monthly_figures" and frame.empty:
-            raise InputFileError(path, "has a header and no rows", hint="every report is built from the monthly "
-                                 "figures: add one row per figure a report published (see data/raw/README.md).")
+            raise InputFileError(
+                path,
+                "has a header and no rows",
+                hint="every report is built from the monthly "
+                "figures: add one row per figure a report published (see data/raw/README.md).",
+            )
         kept, rejected = validate(frame, schema, path, ctx)
         kept_tables[schema.name] = kept
         rejections.append(rejected)
@@ -139,8 +151,11 @@ def process_logs(runs: dict[str, LogRun], panel: pd.DataFrame) -> dict[str, pd.D
         monthly = out["raids_monthly"]
         computed = monthly if computed is None else computed.merge(monthly, on="month", how="outer")
     if computed is not None:
-        metrics = [m for m in ["attacks", "attacks_unverified", *inc.CASUALTIES, "raids", "arrests", "isis_killed"]
-                   if m in computed.columns]
+        metrics = [
+            m
+            for m in ["attacks", "attacks_unverified", *inc.CASUALTIES, "raids", "arrests", "isis_killed"]
+            if m in computed.columns
+        ]
         out["reconciliation"] = inc.reconcile(computed.sort_values("month"), panel, metrics)
     return out
 
@@ -166,9 +181,11 @@ def team_inputs(raw: Path, tables: dict[str, pd.DataFrame], runs: dict[str, LogR
         logs[name] = {"file": path.name, "sha256": sha256_of(path)}
     missing = sorted(set(covered["log"]) - set(runs))
     if missing:
-        raise InputFileError(Path(raw) / "incidents" / "covered_months.csv",
-                             f"declares months covered by {', '.join(missing)}, which data/raw/incidents/ does "
-                             "not hold", hint="add the log, or remove its rows from covered_months.csv.")
+        raise InputFileError(
+            Path(raw) / "incidents" / "covered_months.csv",
+            f"declares months covered by {', '.join(missing)}, which data/raw/incidents/ does not hold",
+            hint="add the log, or remove its rows from covered_months.csv.",
+        )
     return team_figures(areas, covered, counts, closed, logs), areas, closed
 
 
@@ -179,9 +196,16 @@ def _closed_ids(runs: dict[str, LogRun], closed: dict[str, dict]) -> dict[str, p
         key = "incident_id" if name == "incident_log" else "raid_id"
         columns = [key, "month", "date", *(["status"] if name == "incident_log" else [])]
         run.cleaned.handle.flush()
-        parts = [chunk[chunk["month"].isin(list(closed))] for chunk in
-                 pd.read_csv(run.cleaned.tmp, usecols=columns, dtype=str, keep_default_na=False,
-                             chunksize=CHUNK)] if run.kept else []
+        parts = (
+            [
+                chunk[chunk["month"].isin(list(closed))]
+                for chunk in pd.read_csv(
+                    run.cleaned.tmp, usecols=columns, dtype=str, keep_default_na=False, chunksize=CHUNK
+                )
+            ]
+            if run.kept
+            else []
+        )
         frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
         out[name] = frame.rename(columns={key: "id"}).assign(**({} if "status" in frame else {"status": ""}))
     return out
@@ -209,17 +233,23 @@ def process_acled(raw: Path, gazetteer, area: pd.DataFrame, districts) -> dict[s
             exports.append((path, None, "skipped: not an ACLED export (.csv, .csv.gz or .xlsx)"))
             continue
         if path.stat().st_size == 0:
-            raise InputFileError(path, "is empty",
-                                 hint="export it from ACLED again, or remove it from data/raw/acled/.")
+            raise InputFileError(
+                path, "is empty", hint="export it from ACLED again, or remove it from data/raw/acled/."
+            )
         exports.append((path, read_acled(path, gazetteer, countries=("Syria",), districts=districts), "read"))
     events, covered = combine(exports)  # one row per event: repeats dropped, older issues replaced, counted
     if not any(frame is not None for _, frame, _ in exports):
         return {"acled_coverage": covered}
     events["area"] = area_status(events["admin2_pcode"], events["admin3_pcode"], events["month"], area)
     governorates = {gazetteer.describe(code)["adm1_pcode"] for code in area["adm2_pcode"]}
-    return {"acled_events": events, "acled_isis_monthly": isis_events_by_month(events),
-            "acled_unresolved": unresolved(events, governorates), "acled_disagreements": disagreements(events),
-            "acled_isis_by_district": isis_by_district(events), "acled_coverage": covered}
+    return {
+        "acled_events": events,
+        "acled_isis_monthly": isis_events_by_month(events),
+        "acled_unresolved": unresolved(events, governorates),
+        "acled_disagreements": disagreements(events),
+        "acled_isis_by_district": isis_by_district(events),
+        "acled_coverage": covered,
+    }
 
 
 def geography(raw: Path, gazetteer):
@@ -228,20 +258,24 @@ def geography(raw: Path, gazetteer):
     from ..boundaries import load_districts
     from .area import load_area
 
-    area = load_area(Path(raw) / "gazetteer" / "area.csv",
-                     set(gazetteer.places.index[gazetteer.places["kind"] == "sub-district"]))
+    area = load_area(
+        Path(raw) / "gazetteer" / "area.csv", set(gazetteer.places.index[gazetteer.places["kind"] == "sub-district"])
+    )
     return area, load_districts(Path(raw) / "gazetteer" / "districts.geojson")
 
 
-def process(tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | None = None,
-            team_areas: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+def process(
+    tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | None = None, team_areas: pd.DataFrame | None = None
+) -> dict[str, pd.DataFrame]:
     """All processed tables from the kept raw rows (pure: no I/O); `team` holds the team's own figures
     (team.team_figures), which become the provisional figures of the months no report has published."""
     from . import team as team_counts
 
     if tables["monthly_figures"].empty:
-        raise RejectedRowsError("no row of monthly_figures.csv was kept, so there is nothing to build from; "
-                                "see rejected.csv for why each was rejected, and fix those rows.")
+        raise RejectedRowsError(
+            "no row of monthly_figures.csv was kept, so there is nothing to build from; "
+            "see rejected.csv for why each was rejected, and fix those rows."
+        )
     published = clean.figure_statements(tables["monthly_figures"])
     definitions = clean.definitions(tables["definitions"])
     reports = clean.reports(tables["reports"])
@@ -259,13 +293,15 @@ def process(tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | Non
     out = {}
     if provisional is not None:
         out["provisional"] = provisional
-        out["published_monthly"] = (panel if provisional.empty else
-                                    monthly_panel(clean.first_and_current(published), definitions, "current"))
+        out["published_monthly"] = (
+            panel if provisional.empty else monthly_panel(clean.first_and_current(published), definitions, "current")
+        )
         months = sorted(set(provisional.loc[provisional["metric"] == "attacks", "month"])) if len(provisional) else []
         if team_areas is not None and months:
             counted_on = provisional[provisional["metric"] == "attacks"].set_index("month")["counted_on"].to_dict()
-            extra = team_counts.team_regions(team_areas, [m for m in months if m not in set(regions["month"])],
-                                             counted_on)
+            extra = team_counts.team_regions(
+                team_areas, [m for m in months if m not in set(regions["month"])], counted_on
+            )
             if len(extra):
                 regions = pd.concat([regions, clean.regions(extra, gazetteer)], ignore_index=True)
     return out | {
@@ -283,8 +319,9 @@ def process(tables: dict[str, pd.DataFrame], gazetteer, team: pd.DataFrame | Non
     }
 
 
-def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: bool = False,
-          today: date | None = None) -> BuildResult:
+def build(
+    raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: bool = False, today: date | None = None
+) -> BuildResult:
     """Build every processed table; raise RejectedRowsError (after writing rejected.csv) if rows were
     rejected and `allow_rejections` is False."""
     # Load inputs.
@@ -302,8 +339,9 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
             raise RejectedRowsError(
                 f"{len(rejected)} row(s) of data/raw were rejected; each is listed with file, line, column, value "
                 f"and reason in {out / 'rejected.csv'}:\n"
-                + "\n".join(f"  {r.file} line {r.line}, column '{r.column}': {r.reason}"
-                            for r in rejected.head(10).itertuples())
+                + "\n".join(
+                    f"  {r.file} line {r.line}, column '{r.column}': {r.reason}" for r in rejected.head(10).itertuples()
+                )
                 + ("\n  ..." if len(rejected) > 10 else "")
                 + "\n  What to do: fix those rows, or rerun with --allow-rejections to build without them."
             )
@@ -333,8 +371,9 @@ def build(raw: Path = paths.RAW, out: Path = paths.PROCESSED, allow_rejections: 
         team_months = set(provisional.loc[provisional["metric"] == "attacks", "month"]) if len(provisional) else set()
         months = [m for m in months_with_headline(processed["monthly"]) if m not in team_months]
         result.written.append(atomic_write_text(out / catalog.MONTHS, "\n".join(months) + "\n"))
-        result.written.append(atomic_write_text(out / catalog.PROVISIONAL_MONTHS,
-                                                "".join(f"{m}\n" for m in sorted(team_months))))
+        result.written.append(
+            atomic_write_text(out / catalog.PROVISIONAL_MONTHS, "".join(f"{m}\n" for m in sorted(team_months)))
+        )
     except BaseException:
         _discard_cleaned(runs)
         raise
@@ -346,5 +385,6 @@ def _write_table(frame: pd.DataFrame, out: Path, name: str) -> Path:
     table = catalog.CATALOG.get(name)
     assert table is not None, f"{name}.csv is not in analysis/catalog.py: add its entry there"
     assert tuple(frame.columns) == table.columns, (
-        f"{name}.csv has the columns {list(frame.columns)}, analysis/catalog.py lists {list(table.columns)}")
+        f"{name}.csv has the columns {list(frame.columns)}, analysis/catalog.py lists {list(table.columns)}"
+    )
     return write_csv(frame, out / table.file, for_people=table.for_people)

@@ -39,34 +39,53 @@ def _published_date(series: pd.Series) -> pd.Series:
 def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per statement of a headline figure, typed, with a stable id and its source."""
     value, qualifier = _split_count(rows["value"])
-    out = pd.DataFrame({
-        # The key is (period, metric, stated_in, report); stated_in joins the id only when given, so the ids of
-        # statements without it stay as they were.
-        "statement_id": [statement_id(p, m, r) if not s else statement_id(p, m, s, r)
-                         for p, m, s, r in zip(rows["period"], rows["metric"], rows["stated_in"], rows["report"])],
-        "period": rows["period"],
-        "period_type": rows["period"].map(lambda p: "year" if len(p) == 4 else "month"),
-        "metric": rows["metric"],
-        "value": value,
-        "qualifier": qualifier,
-        "value_as_written": rows["value"],
-        # '27 (text)' and stated_in = body_text say the same; only the column can go with a bound ('≥1')
-        "stated_in": [s or ("body_text" if q == "text" else "") for s, q in zip(rows["stated_in"], qualifier)],
-        "report": rows["report"],
-        "published": rows["published"],
-        "published_date": _published_date(rows["published"]),
-        "source_url": rows["source_url"],
-        "note": rows["note"],
-        "erratum": rows["erratum"] if "erratum" in rows.columns else "",
-        "file": rows[SOURCE],
-        "line": rows[LINE].astype(int),
-    })
+    out = pd.DataFrame(
+        {
+            # The key is (period, metric, stated_in, report); stated_in joins the id only when given, so the ids of
+            # statements without it stay as they were.
+            "statement_id": [
+                statement_id(p, m, r) if not s else statement_id(p, m, s, r)
+                for p, m, s, r in zip(rows["period"], rows["metric"], rows["stated_in"], rows["report"])
+            ],
+            "period": rows["period"],
+            "period_type": rows["period"].map(lambda p: "year" if len(p) == 4 else "month"),
+            "metric": rows["metric"],
+            "value": value,
+            "qualifier": qualifier,
+            "value_as_written": rows["value"],
+            # '27 (text)' and stated_in = body_text say the same; only the column can go with a bound ('≥1')
+            "stated_in": [s or ("body_text" if q == "text" else "") for s, q in zip(rows["stated_in"], qualifier)],
+            "report": rows["report"],
+            "published": rows["published"],
+            "published_date": _published_date(rows["published"]),
+            "source_url": rows["source_url"],
+            "note": rows["note"],
+            "erratum": rows["erratum"] if "erratum" in rows.columns else "",
+            "file": rows[SOURCE],
+            "line": rows[LINE].astype(int),
+        }
+    )
     return out.sort_values(["period", "metric", "published_date", "line"], kind="mergesort").reset_index(drop=True)
 
 
-FIGURE_COLUMNS = ["period", "period_type", "metric", "value", "qualifier", "first_value", "first_qualifier", "revised",
-                  "n_statements", "current_statement", "first_statement", "statement_ids", "stated_in", "also_stated",
-                  "disagreement", "errata"]
+FIGURE_COLUMNS = [
+    "period",
+    "period_type",
+    "metric",
+    "value",
+    "qualifier",
+    "first_value",
+    "first_qualifier",
+    "revised",
+    "n_statements",
+    "current_statement",
+    "first_statement",
+    "statement_ids",
+    "stated_in",
+    "also_stated",
+    "disagreement",
+    "errata",
+]
 
 
 def _headline_statements(stated: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -104,10 +123,13 @@ def _figure(group: list[dict]) -> dict:
         "stated_in": current.get("stated_in", ""),
         "also_stated": "; ".join(f"{s['value_as_written']} in the body text of {s['report']}" for s in also),
         "disagreement": "; ".join(
-            f"{s['report']} also gives {s['value_as_written']} in its body text" for s in also
-            if current and s["report"] == current["report"] and s["value"] != current["value"]),
-        "errata": "; ".join(f"{s['value_as_written']} in {_WHERE.get(s['stated_in'], '')}{s['report']} (erratum)"
-                            for s in slips),
+            f"{s['report']} also gives {s['value_as_written']} in its body text"
+            for s in also
+            if current and s["report"] == current["report"] and s["value"] != current["value"]
+        ),
+        "errata": "; ".join(
+            f"{s['value_as_written']} in {_WHERE.get(s['stated_in'], '')}{s['report']} (erratum)" for s in slips
+        ),
     }
 
 
@@ -124,8 +146,17 @@ def first_and_current(statements: pd.DataFrame) -> pd.DataFrame:
     if "erratum" not in statements.columns:  # statements made before the column existed
         statements = statements.assign(erratum="")
     ordered = statements.sort_values(["period", "metric", "published_date", "line"], kind="mergesort")
-    columns = ["period", "period_type", "metric", "qualifier", "stated_in", "report", "statement_id",
-               "value_as_written", "erratum"]
+    columns = [
+        "period",
+        "period_type",
+        "metric",
+        "qualifier",
+        "stated_in",
+        "report",
+        "statement_id",
+        "value_as_written",
+        "erratum",
+    ]
     records = [dict(zip(columns, row)) for row in zip(*(ordered[c].tolist() for c in columns))]
     for record, value in zip(records, ordered["value"].tolist()):
         record["value"] = None if pd.isna(value) else int(value)
@@ -146,25 +177,29 @@ def regions(rows: pd.DataFrame, gazetteer: Gazetteer) -> pd.DataFrame:
     places = resolve_names(rows["region"].where(~residual, ""), gazetteer)
     places.loc[residual.to_numpy(), "kind"] = "residual"
     places.loc[residual.to_numpy(), "name"] = rows.loc[residual, "region"].to_numpy()
-    out = pd.DataFrame({
-        "statement_id": [statement_id(m, r, k, rep) for m, r, k, rep in
-                         zip(rows["month"], rows["region"], rows["metric"], rows["report"])],
-        "month": rows["month"],
-        "metric": rows["metric"],
-        "region_as_written": rows["region"],
-        "place_id": places["place_id"],
-        "place_name": places["name"],
-        "place_kind": places["kind"],
-        "region": places["region"].where(places["region"] != "", places["name"]),
-        "adm1_pcode": places["adm1_pcode"],
-        "adm2_pcode": places["adm2_pcode"],
-        "adm3_pcode": places["adm3_pcode"],
-        "value": value,
-        "qualifier": qualifier,
-        "share_pct": share,
-        "share_qualifier": share_q,
-        **{c: rows[c] for c in SOURCE_FIELDS},
-    })
+    out = pd.DataFrame(
+        {
+            "statement_id": [
+                statement_id(m, r, k, rep)
+                for m, r, k, rep in zip(rows["month"], rows["region"], rows["metric"], rows["report"])
+            ],
+            "month": rows["month"],
+            "metric": rows["metric"],
+            "region_as_written": rows["region"],
+            "place_id": places["place_id"],
+            "place_name": places["name"],
+            "place_kind": places["kind"],
+            "region": places["region"].where(places["region"] != "", places["name"]),
+            "adm1_pcode": places["adm1_pcode"],
+            "adm2_pcode": places["adm2_pcode"],
+            "adm3_pcode": places["adm3_pcode"],
+            "value": value,
+            "qualifier": qualifier,
+            "share_pct": share,
+            "share_qualifier": share_q,
+            **{c: rows[c] for c in SOURCE_FIELDS},
+        }
+    )
     return out.sort_values(["month", "metric", "region", "published"], kind="mergesort").reset_index(drop=True)
 
 
@@ -172,19 +207,23 @@ def camp_population(rows: pd.DataFrame) -> pd.DataFrame:
     """Camp snapshots: as-of date and precision, month, group, population + qualifier."""
     population, qualifier = _split_count(rows["population"])
     dates = rows["as_of"].map(parsing.parse_date)
-    out = pd.DataFrame({
-        "statement_id": [statement_id(a, c, g, r) for a, c, g, r in
-                         zip(rows["as_of"], rows["camp"], rows["group"], rows["report"])],
-        "as_of": rows["as_of"],
-        "as_of_date": dates.map(lambda d: d[0].isoformat()),
-        "as_of_precision": dates.map(lambda d: d[1]),
-        "month": dates.map(lambda d: parsing.month_of(d[0])),
-        "camp": rows["camp"],
-        "group": rows["group"],
-        "population": population,
-        "qualifier": qualifier,
-        **{c: rows[c] for c in SOURCE_FIELDS},
-    })
+    out = pd.DataFrame(
+        {
+            "statement_id": [
+                statement_id(a, c, g, r)
+                for a, c, g, r in zip(rows["as_of"], rows["camp"], rows["group"], rows["report"])
+            ],
+            "as_of": rows["as_of"],
+            "as_of_date": dates.map(lambda d: d[0].isoformat()),
+            "as_of_precision": dates.map(lambda d: d[1]),
+            "month": dates.map(lambda d: parsing.month_of(d[0])),
+            "camp": rows["camp"],
+            "group": rows["group"],
+            "population": population,
+            "qualifier": qualifier,
+            **{c: rows[c] for c in SOURCE_FIELDS},
+        }
+    )
     order = {g: i for i, g in enumerate(["total", "iraqi", "syrian", "third_country"])}
     out["_g"] = out["group"].map(order)
     out = out.sort_values(["camp", "as_of_date", "report", "_g"], kind="mergesort").drop(columns="_g")
@@ -195,8 +234,10 @@ def repatriations(rows: pd.DataFrame) -> pd.DataFrame:
     """Repatriations with counts and qualifiers; `month` from the (possibly month-precise) date."""
     dates = rows["date"].map(parsing.parse_date)
     columns = {
-        "statement_id": [statement_id(d, c, cp, r) for d, c, cp, r in
-                         zip(rows["date"], rows["country"], rows["camp"], rows["report"])],
+        "statement_id": [
+            statement_id(d, c, cp, r)
+            for d, c, cp, r in zip(rows["date"], rows["country"], rows["camp"], rows["report"])
+        ],
         "date": rows["date"],
         "date_precision": dates.map(lambda d: d[1]),
         "month": dates.map(lambda d: parsing.month_of(d[0])),
@@ -214,34 +255,41 @@ def repatriations(rows: pd.DataFrame) -> pd.DataFrame:
 def us_position_attacks(rows: pd.DataFrame) -> pd.DataFrame:
     """Tallies of attacks on US positions over stated periods (never split into months: not published so)."""
     attacks, qualifier = _split_count(rows["attacks"])
-    out = pd.DataFrame({
-        "statement_id": [statement_id(s, e, a, r) for s, e, a, r in
-                         zip(rows["period_start"], rows["period_end"], rows["area"], rows["report"])],
-        "period_start": rows["period_start"],
-        "period_end": rows["period_end"],
-        "area": rows["area"],
-        "attacks": attacks,
-        "qualifier": qualifier,
-        **{c: rows[c] for c in SOURCE_FIELDS},
-    })
+    out = pd.DataFrame(
+        {
+            "statement_id": [
+                statement_id(s, e, a, r)
+                for s, e, a, r in zip(rows["period_start"], rows["period_end"], rows["area"], rows["report"])
+            ],
+            "period_start": rows["period_start"],
+            "period_end": rows["period_end"],
+            "area": rows["area"],
+            "attacks": attacks,
+            "qualifier": qualifier,
+            **{c: rows[c] for c in SOURCE_FIELDS},
+        }
+    )
     return out.sort_values(["period_end", "area", "period_start"], kind="mergesort").reset_index(drop=True)
 
 
 def developments(rows: pd.DataFrame) -> pd.DataFrame:
     """The month's developments in the editor's order (the report's non-numeric key points), with sources."""
-    out = pd.DataFrame({
-        "statement_id": [statement_id(m, o, r) for m, o, r in
-                         zip(rows["month"], rows["key_point_order"], rows["report"])],
-        "month": rows["month"],
-        "date": rows["date"],
-        "category": rows["category"],
-        "summary": rows["summary"],
-        "primary_source": rows["primary_source"],
-        "key_point_order": rows["key_point_order"].astype(int),
-        "on_charts": rows["on_charts"],
-        "chart_label": rows["chart_label"],
-        **{c: rows[c] for c in SOURCE_FIELDS},
-    })
+    out = pd.DataFrame(
+        {
+            "statement_id": [
+                statement_id(m, o, r) for m, o, r in zip(rows["month"], rows["key_point_order"], rows["report"])
+            ],
+            "month": rows["month"],
+            "date": rows["date"],
+            "category": rows["category"],
+            "summary": rows["summary"],
+            "primary_source": rows["primary_source"],
+            "key_point_order": rows["key_point_order"].astype(int),
+            "on_charts": rows["on_charts"],
+            "chart_label": rows["chart_label"],
+            **{c: rows[c] for c in SOURCE_FIELDS},
+        }
+    )
     return out.sort_values(["month", "key_point_order"], kind="mergesort").reset_index(drop=True)
 
 

@@ -25,20 +25,33 @@ def read_rows(path: Path, raw: bytes) -> pd.DataFrame:
 
 def decode(path: Path, raw: bytes) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or looks_like_utf16(raw):
-        raise InputFileError(path, "is UTF-16 text (Excel's 'Unicode Text' or a Windows tool saves it so), not UTF-8",
-                             hint="open it in your spreadsheet and save it again as 'CSV UTF-8', then rerun.")
+        raise InputFileError(
+            path,
+            "is UTF-16 text (Excel's 'Unicode Text' or a Windows tool saves it so), not UTF-8",
+            hint="open it in your spreadsheet and save it again as 'CSV UTF-8', then rerun.",
+        )
     if raw.startswith(b"PK\x03\x04"):
-        raise InputFileError(path, "is a zip archive (an .xlsx workbook?) named as a CSV file",
-                             hint="rename it to .xlsx if it is a workbook, or save it again as 'CSV UTF-8'.")
+        raise InputFileError(
+            path,
+            "is a zip archive (an .xlsx workbook?) named as a CSV file",
+            hint="rename it to .xlsx if it is a workbook, or save it again as 'CSV UTF-8'.",
+        )
     nul = raw.find(b"\x00")  # anywhere in the file: one NUL inside one cell is refused as surely as many
     if nul >= 0:
         line = raw[:nul].count(b"\n") + 1
         many = raw.count(b"\x00", 0, 65536) > 8
-        problem = ("is a binary file, not text (it holds NUL bytes)" if many else
-                   f"is a binary file, not text (it holds NUL bytes: the first at line {line}, byte {nul + 1})")
-        raise InputFileError(path, problem, line=None if many else line,
-                             hint="save the table again as 'CSV UTF-8' (or .xlsx) from your spreadsheet; one NUL in "
-                                  "a cell is usually a paste from another program: retype that cell.")
+        problem = (
+            "is a binary file, not text (it holds NUL bytes)"
+            if many
+            else f"is a binary file, not text (it holds NUL bytes: the first at line {line}, byte {nul + 1})"
+        )
+        raise InputFileError(
+            path,
+            problem,
+            line=None if many else line,
+            hint="save the table again as 'CSV UTF-8' (or .xlsx) from your spreadsheet; one NUL in "
+            "a cell is usually a paste from another program: retype that cell.",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -60,8 +73,9 @@ def _rows(path: Path, text: str) -> pd.DataFrame:
         while not any(cell.strip() for cell in header):  # blank lines above the header
             header = next(reader)
     except StopIteration:
-        raise InputFileError(path, "is empty (no header row)",
-                             hint="restore the header row from the codebook.") from None
+        raise InputFileError(
+            path, "is empty (no header row)", hint="restore the header row from the codebook."
+        ) from None
     header = [h.strip() for h in header]
     rows, lines = [], []
     last_line = reader.line_num
@@ -72,8 +86,11 @@ def _rows(path: Path, text: str) -> pd.DataFrame:
             continue
         if last_line > start:
             _check_quoted_lines(path, text, record, start, last_line, len(header))
-        if len(record) > len(header) and any(c.strip() for c in record[len(header):]) \
-                and not record[0].lstrip().startswith("#"):
+        if (
+            len(record) > len(header)
+            and any(c.strip() for c in record[len(header) :])
+            and not record[0].lstrip().startswith("#")
+        ):
             raise InputFileError(
                 path,
                 f"has {len(record)} cells but the header has {len(header)}",
@@ -96,16 +113,21 @@ def _check_quoted_lines(path: Path, text: str, record: list[str], start: int, en
     if text.count('"') % 2:
         last = text.count("\n") + (0 if text.endswith("\n") else 1)
         if end >= last:
-            raise InputFileError(path, f"has a quote mark on line {start} that is never closed: lines {start}-{end} "
-                                       "(the rest of the file) would be read as one cell",
-                                 hint="remove the stray quote mark, or close the quoted value on the same line.",
-                                 line=start)
+            raise InputFileError(
+                path,
+                f"has a quote mark on line {start} that is never closed: lines {start}-{end} "
+                "(the rest of the file) would be read as one cell",
+                hint="remove the stray quote mark, or close the quoted value on the same line.",
+                line=start,
+            )
     swallowed = [line for cell in record for line in cell.split("\n")[1:] if line.count(",") >= width - 1]
     if swallowed:
-        raise InputFileError(path, f"reads lines {start}-{end} as one row: a quoted value opened on line {start} "
-                                   f"closes only on line {end}, taking in {len(swallowed)} line(s) that look like "
-                                   "rows of their own",
-                             hint=f"a quote mark is missing or stray on line {start} or line {end}: a value that "
-                                  "starts with a quote must end with one before its comma.", line=start)
-
-
+        raise InputFileError(
+            path,
+            f"reads lines {start}-{end} as one row: a quoted value opened on line {start} "
+            f"closes only on line {end}, taking in {len(swallowed)} line(s) that look like "
+            "rows of their own",
+            hint=f"a quote mark is missing or stray on line {start} or line {end}: a value that "
+            "starts with a quote must end with one before its comma.",
+            line=start,
+        )

@@ -20,13 +20,14 @@ def map_distinct(series: pd.Series, func: Callable[[Any], Any], dtype: str) -> p
     return pd.Series(results.take(codes), index=series.index)
 
 
-def apply_distinct_rows(frame: pd.DataFrame, func: Callable[..., tuple], columns: list[str]) \
-        -> tuple[np.ndarray, pd.DataFrame]:
+def apply_distinct_rows(
+    frame: pd.DataFrame, func: Callable[..., tuple], columns: list[str]
+) -> tuple[np.ndarray, pd.DataFrame]:
     """`func(*row)` once per distinct row of `frame`: (codes, results), where row i's result is
     results.iloc[codes[i]]; `func` returns a tuple with one value per name in `columns`."""
     codes = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
     uniques = frame.drop_duplicates()
-    results = pd.DataFrame([func(*row) for row in uniques.itertuples(index=False, name=None)] or None,
-                           columns=columns, dtype="str")
+    results = pd.DataFrame(
+        [func(*row) for row in uniques.itertuples(index=False, name=None)] or None, columns=columns, dtype="str"
+    )
     return codes, results
-

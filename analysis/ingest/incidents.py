@@ -19,10 +19,27 @@ from .places import Gazetteer
 from .placing import PlaceResolver
 from .schemas import Column, Context, Rejection, TableSchema, not_in_future
 
-ATTACK_TYPES = ("ied", "armed_attack", "assassination", "grenade", "rpg", "kidnapping", "arson",
-                "suicide_or_vehicle_bomb", "other")
-TARGETS = ("sdf", "asayish", "other_security", "coalition", "civilian", "official_or_mukhtar", "oil_infrastructure",
-           "other")
+ATTACK_TYPES = (
+    "ied",
+    "armed_attack",
+    "assassination",
+    "grenade",
+    "rpg",
+    "kidnapping",
+    "arson",
+    "suicide_or_vehicle_bomb",
+    "other",
+)
+TARGETS = (
+    "sdf",
+    "asayish",
+    "other_security",
+    "coalition",
+    "civilian",
+    "official_or_mukhtar",
+    "oil_infrastructure",
+    "other",
+)
 STATUSES = ("confirmed", "unverified_claim", "possibly_other_group")
 FORCES = ("SDF", "Asayish", "HAT", "joint_coalition")
 PRECISIONS = ("day", "week", "month")
@@ -35,14 +52,22 @@ def _place_resolves(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         return []
     codes, placed = _placements(frame, ctx.gazetteer)
     unplaced = np.flatnonzero((placed["place_resolved_by"] == "").to_numpy())
-    return [(idx, "location", f"'{frame.at[idx, 'location']}' is not in the gazetteer and no coordinates place it; "
-                              "add the spelling to data/raw/gazetteer/aliases.csv or give latitude/longitude")
-            for idx in frame.index[np.isin(codes, unplaced)]]
+    return [
+        (
+            idx,
+            "location",
+            f"'{frame.at[idx, 'location']}' is not in the gazetteer and no coordinates place it; "
+            "add the spelling to data/raw/gazetteer/aliases.csv or give latitude/longitude",
+        )
+        for idx in frame.index[np.isin(codes, unplaced)]
+    ]
 
 
-_PLACE = (Column("location", "text", description="place as written (town, sub-district, district, camp)"),
-          Column("latitude", "coordinate", required=False, description="decimal degrees, WGS84"),
-          Column("longitude", "coordinate", required=False, description="decimal degrees, WGS84"))
+_PLACE = (
+    Column("location", "text", description="place as written (town, sub-district, district, camp)"),
+    Column("latitude", "coordinate", required=False, description="decimal degrees, WGS84"),
+    Column("longitude", "coordinate", required=False, description="decimal degrees, WGS84"),
+)
 
 INCIDENT_LOG = TableSchema(
     name="incident_log",
@@ -54,8 +79,12 @@ INCIDENT_LOG = TableSchema(
         Column("attack_type", "choice", choices=ATTACK_TYPES, description="kind of attack"),
         Column("target", "choice", choices=TARGETS, description="who or what was attacked"),
         *(Column(c, "count", required=False, description="people; empty = unknown") for c in CASUALTIES),
-        Column("status", "choice", choices=STATUSES, description="confirmed ISIS attack, unverified claim, or possibly "
-                                                                   "another group"),
+        Column(
+            "status",
+            "choice",
+            choices=STATUSES,
+            description="confirmed ISIS attack, unverified claim, or possibly another group",
+        ),
         Column("source", "text", description="where the team learned of it"),
         Column("notes", "note", required=False, description="anything else"),
     ),
@@ -126,12 +155,13 @@ def _placements(rows: pd.DataFrame, gazetteer: Gazetteer) -> tuple[np.ndarray, p
             known[key] = "", "", "", "", "", ""
     if by_points or by_name_with_points:
         points = by_points + [key for key, _ in by_name_with_points]
-        located = _RESOLVERS[gazetteer].locate(pd.Series([float(k[1]) for k in points]),
-                                               pd.Series([float(k[2]) for k in points]))
+        located = _RESOLVERS[gazetteer].locate(
+            pd.Series([float(k[1]) for k in points]), pd.Series([float(k[2]) for k in points])
+        )
         places = list(located.itertuples(index=False, name=None))
         for key, (a1, a2, a3) in zip(by_points, places):
             known[key] = a1, a2, a3, gazetteer.describe(a3)["region"] if a3 else "", "coordinates" if a2 else "", ""
-        for (key, info), (a1, a2, _) in zip(by_name_with_points, places[len(by_points):]):
+        for (key, info), (a1, a2, _) in zip(by_name_with_points, places[len(by_points) :]):
             disagree = _disagreement(gazetteer, info, key, a1, a2)
             if disagree:
                 known[key] = known[key][:5] + (disagree,)
@@ -154,9 +184,11 @@ def _disagreement(gazetteer: Gazetteer, info: dict, key: tuple, a1: str, a2: str
         return ""
     if found == named:
         return ""
-    where = (_district_name(gazetteer, a2) if a2 else "outside every district of the gazetteer (outside Syria?)")
-    return (f"placed by its name ({info['name']}); its coordinates ({key[1]}, {key[2]}) lie {where}, not in the "
-            f"named place's {level}")
+    where = _district_name(gazetteer, a2) if a2 else "outside every district of the gazetteer (outside Syria?)"
+    return (
+        f"placed by its name ({info['name']}); its coordinates ({key[1]}, {key[2]}) lie {where}, not in the "
+        f"named place's {level}"
+    )
 
 
 def clean_log(rows: pd.DataFrame, gazetteer: Gazetteer, counts: list[str]) -> pd.DataFrame:
@@ -175,9 +207,14 @@ def incidents_monthly(incidents: pd.DataFrame) -> pd.DataFrame:
     attacks (sum of the known values; empty when none is known)."""
     status = incidents["status"]
     confirmed = status == "confirmed"
-    flags = pd.DataFrame({"month": incidents["month"], "attacks": confirmed,
-                          "attacks_unverified": status == "unverified_claim",
-                          "attacks_possibly_other_group": status == "possibly_other_group"})
+    flags = pd.DataFrame(
+        {
+            "month": incidents["month"],
+            "attacks": confirmed,
+            "attacks_unverified": status == "unverified_claim",
+            "attacks_possibly_other_group": status == "possibly_other_group",
+        }
+    )
     for column in CASUALTIES:
         flags[column] = incidents[column].where(confirmed)
         flags[f"{column}_unknown"] = confirmed & incidents[column].isna()
@@ -192,8 +229,9 @@ def incidents_monthly(incidents: pd.DataFrame) -> pd.DataFrame:
 def raids_monthly(raids: pd.DataFrame) -> pd.DataFrame:
     """Per month: raids (one row = one raid), arrests, ISIS killed, officials captured and killed."""
     columns = ["arrests", "isis_killed", "officials_captured", "officials_killed"]
-    out = raids.groupby("month", sort=True).agg(raids=("raid_id", "size"),
-                                                **{c: (c, lambda s: s.sum(min_count=1)) for c in columns})
+    out = raids.groupby("month", sort=True).agg(
+        raids=("raid_id", "size"), **{c: (c, lambda s: s.sum(min_count=1)) for c in columns}
+    )
     return out.reset_index().astype({c: "Int64" for c in columns})
 
 
@@ -218,8 +256,16 @@ def reconcile(computed: pd.DataFrame, published: pd.DataFrame, metrics: list[str
             else:
                 diff = int(mine) - int(theirs)
                 status = "match" if diff == 0 else "differs"
-            rows.append({"month": row.month, "metric": metric, "from_log": mine, "published": theirs,
-                         "difference": diff, "status": status})
+            rows.append(
+                {
+                    "month": row.month,
+                    "metric": metric,
+                    "from_log": mine,
+                    "published": theirs,
+                    "difference": diff,
+                    "status": status,
+                }
+            )
     out = pd.DataFrame(rows, columns=["month", "metric", "from_log", "published", "difference", "status"])
     return out.astype({"from_log": "Int64", "published": "Int64", "difference": "Int64"})
 

@@ -40,8 +40,12 @@ class LogRun:
 def incident_tables(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The incident log's monthly tables (each a sum over rows, so chunks can be added up)."""
     out = {"incidents_monthly": inc.incidents_monthly(log)}
-    for dimension, name in (("attack_type", "type"), ("target", "target"), ("adm2_pcode", "district"),
-                            ("adm3_pcode", "subdistrict")):
+    for dimension, name in (
+        ("attack_type", "type"),
+        ("target", "target"),
+        ("adm2_pcode", "district"),
+        ("adm3_pcode", "subdistrict"),
+    ):
         out[f"incidents_by_{name}"] = inc.incidents_by(log, dimension)
     out["incidents_areas"] = team.incident_areas(log)  # the month being written: counted by place and status
     return out
@@ -71,8 +75,7 @@ def add_up(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return summed.astype({c: dtypes[c] for c in summed.columns})[list(whole.columns)]
 
 
-def run_log(path: Path, schema: TableSchema, ctx: Context, cleaned_path: Path | None,
-            rows: int = CHUNK_ROWS) -> LogRun:
+def run_log(path: Path, schema: TableSchema, ctx: Context, cleaned_path: Path | None, rows: int = CHUNK_ROWS) -> LogRun:
     """Process one log file; see the module docstring."""
     try:
         run, keys = _run(iter_table(path, rows), path, schema, ctx, cleaned_path)
@@ -85,8 +88,14 @@ def run_log(path: Path, schema: TableSchema, ctx: Context, cleaned_path: Path | 
     return run
 
 
-def _run(chunks: Iterable[pd.DataFrame], path: Path, schema: TableSchema, ctx: Context,
-         cleaned_path: Path | None, whole: bool = False) -> tuple[LogRun, list[pd.Series]]:
+def _run(
+    chunks: Iterable[pd.DataFrame],
+    path: Path,
+    schema: TableSchema,
+    ctx: Context,
+    cleaned_path: Path | None,
+    whole: bool = False,
+) -> tuple[LogRun, list[pd.Series]]:
     """The run, and the kept ids of each chunk. In chunks, repeated ids are not checked (by the caller,
     across all chunks at once); read whole, they are rejected like in any table."""
     _, counts, tables = LOGS[schema.name]
@@ -102,9 +111,12 @@ def _run(chunks: Iterable[pd.DataFrame], path: Path, schema: TableSchema, ctx: C
             log = inc.clean_log(good, ctx.gazetteer, counts)
             if "coordinates_disagree" in log.columns:
                 odd = log["coordinates_disagree"] != ""
-                run.disagreements += [f"{path.name} line {line}, location '{location}': {why}" for line, location, why
-                                      in zip(good.loc[odd, LINE], log.loc[odd, "location"],
-                                             log.loc[odd, "coordinates_disagree"])]
+                run.disagreements += [
+                    f"{path.name} line {line}, location '{location}': {why}"
+                    for line, location, why in zip(
+                        good.loc[odd, LINE], log.loc[odd, "location"], log.loc[odd, "coordinates_disagree"]
+                    )
+                ]
             if run.cleaned:
                 run.cleaned.write(log)
             for name, table in tables(log).items():

@@ -52,8 +52,9 @@ def monthly_panel(figures: pd.DataFrame, definitions: pd.DataFrame, vintage: str
     panel["revised"] = [m in set(revised["period"]) for m in months]
     panel["revised_metrics"] = listing(revised, lambda r: r.metric) if len(revised) else ""
     qualified = stated[stated[qual_col] != ""]
-    panel["qualified_metrics"] = (listing(qualified, lambda r: f"{r.metric} {getattr(r, qual_col)}")
-                                  if len(qualified) else "")
+    panel["qualified_metrics"] = (
+        listing(qualified, lambda r: f"{r.metric} {getattr(r, qual_col)}") if len(qualified) else ""
+    )
     return panel
 
 

@@ -35,8 +35,10 @@ FIRST_YEAR = 2000  # no period this project records is earlier (the reports star
 
 def _year_checked(year: str) -> None:
     if int(year) < FIRST_YEAR:
-        raise ValueError(f"is before {FIRST_YEAR}, earlier than anything this project records (the reports start in "
-                         "2019): a typing slip?")
+        raise ValueError(
+            f"is before {FIRST_YEAR}, earlier than anything this project records (the reports start in "
+            "2019): a typing slip?"
+        )
 
 
 def ascii_digits_only(text: str) -> str:
@@ -57,8 +59,10 @@ def parse_count(text: str) -> Qualified:
         )
     digits = match["n"].replace(",", "").lstrip("-").lstrip("0")
     if len(digits) > len(str(MAX_COUNT)):  # before int(): Python refuses more than 4,300 digits in its own words
-        raise ValueError(f"is too large to be a count ({len(digits):,} digits; more than {len(str(MAX_COUNT)) - 1} "
-                         "is never a count): a typing slip?")
+        raise ValueError(
+            f"is too large to be a count ({len(digits):,} digits; more than {len(str(MAX_COUNT)) - 1} "
+            "is never a count): a typing slip?"
+        )
     number = -int(digits or "0") if match["n"].startswith("-") else int(digits or "0")
     if number > MAX_COUNT:
         raise ValueError(f"is too large to be a count (more than {len(str(MAX_COUNT)) - 1} digits): a typing slip?")

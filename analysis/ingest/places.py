@@ -19,9 +19,23 @@ from ..vocabulary import RESIDUAL_REGIONS
 from .readers import read_csv_text
 
 LEVELS = {"governorate": 1, "aanes-region": 1, "district": 2, "camp": 3, "sub-district": 3}
-PLACE_COLUMNS = ["place_id", "kind", "name", "name_ar", "adm1_pcode", "adm1_name", "adm2_pcode",
-                 "adm2_name", "adm3_pcode", "adm3_name", "lon", "lat", "region"]
+PLACE_COLUMNS = [
+    "place_id",
+    "kind",
+    "name",
+    "name_ar",
+    "adm1_pcode",
+    "adm1_name",
+    "adm2_pcode",
+    "adm2_name",
+    "adm3_pcode",
+    "adm3_name",
+    "lon",
+    "lat",
+    "region",
+]
 ALIAS_COLUMNS = ["alias", "place_id", "default", "lang", "note"]
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -63,8 +77,12 @@ class Gazetteer:
             found = [p for p in found if self.places.at[p, "kind"] == kind]
         if not found:
             what = f" as a {kind}" if kind else ""
-            return Resolution(name, "", f"'{name}' is not in the gazetteer{what}; add it to "
-                                        "data/raw/gazetteer/aliases.csv if it is a known place")
+            return Resolution(
+                name,
+                "",
+                f"'{name}' is not in the gazetteer{what}; add it to "
+                "data/raw/gazetteer/aliases.csv if it is a known place",
+            )
         if len(found) == 1:
             return Resolution(name, found[0])
         key = normalise(name)
@@ -85,8 +103,12 @@ class Gazetteer:
 def _check_columns(frame: pd.DataFrame, expected: list[str], path: Path) -> None:
     missing = [c for c in expected if c not in frame.columns]
     if missing:
-        raise InputFileError(path, f"lacks the column(s) {', '.join(missing)}",
-                             hint=f"the gazetteer needs: {', '.join(expected)}.", column=missing[0])
+        raise InputFileError(
+            path,
+            f"lacks the column(s) {', '.join(missing)}",
+            hint=f"the gazetteer needs: {', '.join(expected)}.",
+            column=missing[0],
+        )
 
 
 def load_gazetteer(folder: Path = paths.GAZETTEER) -> Gazetteer:
@@ -99,18 +121,33 @@ def load_gazetteer(folder: Path = paths.GAZETTEER) -> Gazetteer:
     dupes = places[places["place_id"].duplicated()]
     if len(dupes):
         row = dupes.iloc[0]
-        raise InputFileError(folder / "places.csv", f"repeats the place_id '{row.place_id}'",
-                             hint="each place_id must appear once.", line=int(row._line), column="place_id")
+        raise InputFileError(
+            folder / "places.csv",
+            f"repeats the place_id '{row.place_id}'",
+            hint="each place_id must appear once.",
+            line=int(row._line),
+            column="place_id",
+        )
     unknown_kind = places[~places["kind"].isin(list(LEVELS))]
     if len(unknown_kind):
         row = unknown_kind.iloc[0]
-        raise InputFileError(folder / "places.csv", f"has an unknown kind '{row.kind}'",
-                             hint=f"use one of {', '.join(LEVELS)}.", line=int(row._line), column="kind")
+        raise InputFileError(
+            folder / "places.csv",
+            f"has an unknown kind '{row.kind}'",
+            hint=f"use one of {', '.join(LEVELS)}.",
+            line=int(row._line),
+            column="kind",
+        )
     orphans = aliases[~aliases["place_id"].isin(set(places["place_id"]))]
     if len(orphans):
         row = orphans.iloc[0]
-        raise InputFileError(folder / "aliases.csv", f"points at an unknown place_id '{row.place_id}'",
-                             hint="use a place_id from places.csv.", line=int(row._line), column="place_id")
+        raise InputFileError(
+            folder / "aliases.csv",
+            f"points at an unknown place_id '{row.place_id}'",
+            hint="use a place_id from places.csv.",
+            line=int(row._line),
+            column="place_id",
+        )
     return Gazetteer(places, aliases, folder)
 
 

@@ -42,8 +42,15 @@ class PlaceResolver:
             self.points.setdefault(row.adm2_pcode, []).append((row.place_id, float(row.lat), float(row.lon)))
         self._cache: dict[tuple[str, str, str], tuple[str, str, str, str]] = {}
 
-    def place(self, admin1: pd.Series, admin2: pd.Series, admin3: pd.Series, lat: pd.Series, lon: pd.Series,
-              geo_precision: pd.Series) -> dict[str, pd.Series]:
+    def place(
+        self,
+        admin1: pd.Series,
+        admin2: pd.Series,
+        admin3: pd.Series,
+        lat: pd.Series,
+        lon: pd.Series,
+        geo_precision: pd.Series,
+    ) -> dict[str, pd.Series]:
         """The PLACED columns for a chunk of events."""
         names = pd.DataFrame({"admin1": admin1, "admin2": admin2, "admin3": admin3})
         codes, by_names = apply_distinct_rows(names, self._names_cached, PLACED[:4])
@@ -109,8 +116,9 @@ class PlaceResolver:
         """admin1/2/3 p-codes of points: the district holding each (all distinct points at once), and the
         nearest sub-district point within it ('' where the gazetteer holds none); blanks outside Syria."""
         # each distinct point once: keyed by its coordinates to 0.00001° (about 1 m; ACLED gives 4 decimals)
-        key = (np.round(lat.to_numpy() * 1e5).astype("int64") * 100_000_000
-               + np.round(lon.to_numpy() * 1e5).astype("int64"))
+        key = np.round(lat.to_numpy() * 1e5).astype("int64") * 100_000_000 + np.round(lon.to_numpy() * 1e5).astype(
+            "int64"
+        )
         _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
         la, lo = lat.to_numpy()[first], lon.to_numpy()[first]
         which, codes = pd.factorize(self.districts.locate(lo, la))  # each distinct point's district, as a number
@@ -128,9 +136,14 @@ class PlaceResolver:
             scale = np.round(np.cos(np.radians(la[mask])), 9)[:, None]
             north = la[mask][:, None] - np.array(sub_lat)
             east = (lo[mask][:, None] - np.array(sub_lon)) * scale
-            squared = north ** 2 + east ** 2
+            squared = north**2 + east**2
             adm3[mask] = np.array(ids, dtype=object)[squared.argmin(axis=1)]
         # text columns made once per distinct value, then repeated for the events (no string per event)
-        return pd.DataFrame({PLACED[0]: pd.array(adm1, dtype="str").take(which[inverse]),
-                             PLACED[1]: pd.array(np.asarray(codes, dtype=object), dtype="str").take(which[inverse]),
-                             PLACED[2]: pd.array(adm3, dtype="str").take(inverse)}, index=lat.index)
+        return pd.DataFrame(
+            {
+                PLACED[0]: pd.array(adm1, dtype="str").take(which[inverse]),
+                PLACED[1]: pd.array(np.asarray(codes, dtype=object), dtype="str").take(which[inverse]),
+                PLACED[2]: pd.array(adm3, dtype="str").take(inverse),
+            },
+            index=lat.index,
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -32,13 +32,16 @@ def _not_before_period(column: str) -> Callable[[pd.DataFrame, Context], list[Re
             if row[column] and parsing.parse_date(row[column])[0] > published:
                 out.append((idx, "published", f"is before the start of the period it describes ({row[column]})"))
         return out
+
     return check
 
 
-def _same_day_conflicts(keys: list[str], value: str,
-                        skip: tuple[str, str] | None = None) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
+def _same_day_conflicts(
+    keys: list[str], value: str, skip: tuple[str, str] | None = None
+) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
     """Two statements of one figure with the same publication date must agree, or 'current' is undefined.
     Rows with `skip` = (column, value) (a statement marked as a slip) never compete for 'current'."""
+
     def check(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         out = []
         seen: dict[tuple, tuple[str, int]] = {}
@@ -47,10 +50,17 @@ def _same_day_conflicts(keys: list[str], value: str,
                 continue
             key = tuple(row[k] for k in keys) + (parsing.parse_date(row["published"])[0],)
             if key in seen and seen[key][0] != row[value]:
-                out.append((idx, value, f"contradicts line {seen[key][1]} published the same day; give the "
-                                        "statements their exact publication dates so the later one is current"))
+                out.append(
+                    (
+                        idx,
+                        value,
+                        f"contradicts line {seen[key][1]} published the same day; give the "
+                        "statements their exact publication dates so the later one is current",
+                    )
+                )
             seen.setdefault(key, (row[value], row[LINE]))
         return out
+
     return check
 
 
@@ -68,8 +78,11 @@ def _region_known(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
 
 
 def _value_or_share(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
-    return [(idx, "value", "and share_pct are both empty: give a count, a share or both")
-            for idx, row in frame.iterrows() if not row["value"] and not row["share_pct"]]
+    return [
+        (idx, "value", "and share_pct are both empty: give a count, a share or both")
+        for idx, row in frame.iterrows()
+        if not row["value"] and not row["share_pct"]
+    ]
 
 
 def _parts_within_whole(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
@@ -89,19 +102,26 @@ def _parts_within_whole(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         if too_big or mismatch:
             why = "are larger than" if too_big else "do not add up to"
             for idx in snap.index:
-                out.append((idx, "population", f"the groups of this snapshot ({part_sum}) {why} its total "
-                                                f"({total.value})"))
+                out.append(
+                    (idx, "population", f"the groups of this snapshot ({part_sum}) {why} its total ({total.value})")
+                )
     return out
 
 
 def _a_country(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
     """No made-up country names: 'unknown' would get a bar of their own ('several' is the one word kept: it says
     the source speaks of several countries without naming them)."""
-    return [(idx, "country", "is not a country: leave it empty when the source names none, write 'several' "
-                             "when it speaks of several it does not name, or list the countries of a joint "
-                             "figure as 'Russia; Kyrgyzstan'")
-            for idx, name in frame["country"].items()
-            if any(part.strip().lower() in NOT_COUNTRIES for part in name.split(";") if name)]
+    return [
+        (
+            idx,
+            "country",
+            "is not a country: leave it empty when the source names none, write 'several' "
+            "when it speaks of several it does not name, or list the countries of a joint "
+            "figure as 'Russia; Kyrgyzstan'",
+        )
+        for idx, name in frame["country"].items()
+        if any(part.strip().lower() in NOT_COUNTRIES for part in name.split(";") if name)
+    ]
 
 
 def _camp_named(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
@@ -130,13 +150,19 @@ def _repatriation_parts(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
 
 
 def _period_order(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
-    return [(idx, "period_end", "is before period_start") for idx, row in frame.iterrows()
-            if parsing.parse_date(row["period_end"])[0] < parsing.parse_date(row["period_start"])[0]]
+    return [
+        (idx, "period_end", "is before period_start")
+        for idx, row in frame.iterrows()
+        if parsing.parse_date(row["period_end"])[0] < parsing.parse_date(row["period_start"])[0]
+    ]
 
 
 def _definitions_order(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
-    return [(idx, "last_month", "is before first_month") for idx, row in frame.iterrows()
-            if row["last_month"] and row["last_month"] < row["first_month"]]
+    return [
+        (idx, "last_month", "is before first_month")
+        for idx, row in frame.iterrows()
+        if row["last_month"] and row["last_month"] < row["first_month"]
+    ]
 
 
 def _definitions_tile(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
@@ -153,21 +179,40 @@ def _definitions_tile(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         if before is not None:
             end, line = before["last_month"], before[LINE]
             if not end:
-                out.append((idx, "first_month", f"is {row['first_month']}, while the definition on line {line} "
-                                                f"({before['definition']}) is still in force (its last_month is "
-                                                "empty): end it the month before, so each month has one definition"))
+                out.append(
+                    (
+                        idx,
+                        "first_month",
+                        f"is {row['first_month']}, while the definition on line {line} "
+                        f"({before['definition']}) is still in force (its last_month is "
+                        "empty): end it the month before, so each month has one definition",
+                    )
+                )
             elif row["first_month"] <= end:
-                out.append((idx, "first_month", f"is {row['first_month']}, inside the period of the definition on "
-                                                f"line {line} ({before['definition']}, {before['first_month']} to "
-                                                f"{end}): periods must not overlap"))
+                out.append(
+                    (
+                        idx,
+                        "first_month",
+                        f"is {row['first_month']}, inside the period of the definition on "
+                        f"line {line} ({before['definition']}, {before['first_month']} to "
+                        f"{end}): periods must not overlap",
+                    )
+                )
             elif row["first_month"] != next_month(end):
                 gap = (next_month(end), previous_month(row["first_month"]))
                 span = gap[0] if gap[0] == gap[1] else f"{gap[0]} to {gap[1]}"
-                out.append((idx, "first_month", f"is {row['first_month']}, but the definition on line {line} "
-                                                f"({before['definition']}) ends at {end}: {span} would have no "
-                                                "counting definition; every month needs exactly one"))
-        if before is None or (before["last_month"] and (not row["last_month"]
-                                                        or row["last_month"] > before["last_month"])):
+                out.append(
+                    (
+                        idx,
+                        "first_month",
+                        f"is {row['first_month']}, but the definition on line {line} "
+                        f"({before['definition']}) ends at {end}: {span} would have no "
+                        "counting definition; every month needs exactly one",
+                    )
+                )
+        if before is None or (
+            before["last_month"] and (not row["last_month"] or row["last_month"] > before["last_month"])
+        ):
             before = row
     return out
 
@@ -181,6 +226,7 @@ _SOURCE_COLUMNS = (
     Column("note", "note", required=False, description="context, wording, caveats"),
 )
 
+
 def _erratum_explained(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
     """A statement marked as a slip keeps its number and says why it is one: the flag takes a figure out of
     the current and first-published values, so it is never set without a reason a reader can check."""
@@ -189,11 +235,22 @@ def _erratum_explained(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         if row["erratum"] != "yes":
             continue
         if not row["value"]:
-            out.append((idx, "value", "is empty but erratum is yes: a slip is a number the report printed; "
-                                      "give it (or clear erratum)"))
+            out.append(
+                (
+                    idx,
+                    "value",
+                    "is empty but erratum is yes: a slip is a number the report printed; give it (or clear erratum)",
+                )
+            )
         elif not row["note"].strip():
-            out.append((idx, "note", "is empty but erratum is yes: say why the statement is a slip (e.g. "
-                                     "which figure it mistook, what the month's own report gives)"))
+            out.append(
+                (
+                    idx,
+                    "note",
+                    "is empty but erratum is yes: say why the statement is a slip (e.g. "
+                    "which figure it mistook, what the month's own report gives)",
+                )
+            )
     return out
 
 
@@ -203,16 +260,31 @@ MONTHLY_FIGURES = TableSchema(
         Column("period", "period", description="month (YYYY-MM) or year (YYYY) the figure describes"),
         Column("metric", "choice", choices=tuple(METRICS), description="what is counted"),
         Column("value", "count", required=False, description="the figure as published; empty = not published"),
-        Column("stated_in", "choice", required=False, choices=STATED_IN,
-               description="where the report gives it, when it gives two numbers or only its body text does"),
+        Column(
+            "stated_in",
+            "choice",
+            required=False,
+            choices=STATED_IN,
+            description="where the report gives it, when it gives two numbers or only its body text does",
+        ),
         *_SOURCE_COLUMNS,
-        Column("erratum", "choice", required=False, choices=("yes",), may_be_absent=True,
-               description="yes = the statement is a slip of the report (kept and shown, never the current or "
-                           "first-published value); empty otherwise"),
+        Column(
+            "erratum",
+            "choice",
+            required=False,
+            choices=("yes",),
+            may_be_absent=True,
+            description="yes = the statement is a slip of the report (kept and shown, never the current or "
+            "first-published value); empty otherwise",
+        ),
     ),
     key=("period", "metric", "stated_in", "report"),
-    checks=(not_in_future("period"), _not_before_period("period"), _erratum_explained,
-            _same_day_conflicts(["period", "metric", "stated_in"], "value", skip=("erratum", "yes"))),
+    checks=(
+        not_in_future("period"),
+        _not_before_period("period"),
+        _erratum_explained,
+        _same_day_conflicts(["period", "metric", "stated_in"], "value", skip=("erratum", "yes")),
+    ),
 )
 
 ATTACKS_BY_REGION = TableSchema(
@@ -226,8 +298,13 @@ ATTACKS_BY_REGION = TableSchema(
         *_SOURCE_COLUMNS,
     ),
     key=("month", "region", "metric", "report"),
-    checks=(not_in_future("month"), _not_before_period("month"), _value_or_share, _region_known,
-            _same_day_conflicts(["month", "region", "metric"], "value")),
+    checks=(
+        not_in_future("month"),
+        _not_before_period("month"),
+        _value_or_share,
+        _region_known,
+        _same_day_conflicts(["month", "region", "metric"], "value"),
+    ),
 )
 
 CAMP_POPULATION = TableSchema(
@@ -247,13 +324,21 @@ REPATRIATIONS = TableSchema(
     name="repatriations",
     columns=(
         Column("date", "date", description="date, or month, of the repatriation"),
-        Column("country", "text", required=False,
-               description="country that repatriated its nationals; empty when the source names none; "
-                           "several (one joint figure) as 'Russia; Kyrgyzstan'; 'several' when the source "
-                           "speaks of several countries it does not name"),
+        Column(
+            "country",
+            "text",
+            required=False,
+            description="country that repatriated its nationals; empty when the source names none; "
+            "several (one joint figure) as 'Russia; Kyrgyzstan'; 'several' when the source "
+            "speaks of several countries it does not name",
+        ),
         Column("camp", "choice", required=False, choices=("al-Hol", "Roj"), description="camp, when stated"),
-        Column("repatriated_from", "choice", choices=REPATRIATED_FROM,
-               description="where the people were taken from, as the source says"),
+        Column(
+            "repatriated_from",
+            "choice",
+            choices=REPATRIATED_FROM,
+            description="where the people were taken from, as the source says",
+        ),
         Column("people", "count", required=False, description="people repatriated"),
         Column("women", "count", required=False, description="of whom women"),
         Column("children", "count", required=False, description="of whom children"),
@@ -291,9 +376,13 @@ DEFINITIONS = TableSchema(
     checks=(_definitions_order, _definitions_tile),
 )
 
+
 def _chart_label_given(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
-    return [(idx, "chart_label", "is empty but on_charts is yes: give the few words the chart shows")
-            for idx, row in frame.iterrows() if row["on_charts"] == "yes" and not row["chart_label"]]
+    return [
+        (idx, "chart_label", "is empty but on_charts is yes: give the few words the chart shows")
+        for idx, row in frame.iterrows()
+        if row["on_charts"] == "yes" and not row["chart_label"]
+    ]
 
 
 DEVELOPMENTS = TableSchema(
@@ -303,8 +392,12 @@ DEVELOPMENTS = TableSchema(
         Column("date", "date", description="when it happened (YYYY-MM-DD, or YYYY-MM when only the month is known)"),
         Column("category", "choice", choices=DEVELOPMENT_CATEGORIES, description="what kind of development"),
         Column("summary", "text", description="one line in our own words (facts carry over, sentences do not)"),
-        Column("primary_source", "text", required=False,
-               description="who said or decided it, as the report names them (e.g. a ministry, a court)"),
+        Column(
+            "primary_source",
+            "text",
+            required=False,
+            description="who said or decided it, as the report names them (e.g. a ministry, a court)",
+        ),
         Column("key_point_order", "count", description="its place among the month's developments (1 = first)"),
         Column("on_charts", "choice", choices=("yes", "no"), description="marked on the attack series charts"),
         Column("chart_label", "text", required=False, description="the few words a chart marker shows"),
@@ -314,17 +407,25 @@ DEVELOPMENTS = TableSchema(
     checks=(not_in_future("date"), _not_before_period("date"), _chart_label_given),
 )
 
+
 def _found_has_address(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
-    return [(idx, "source_url", "is empty but own_report is found: give the address of the report's page")
-            for idx, row in frame.iterrows() if row["own_report"] == "found" and not row["source_url"]]
+    return [
+        (idx, "source_url", "is empty but own_report is found: give the address of the report's page")
+        for idx, row in frame.iterrows()
+        if row["own_report"] == "found" and not row["source_url"]
+    ]
 
 
 REPORTS = TableSchema(
     name="reports",
     columns=(
         Column("month", "month", description="the report month (YYYY-MM)"),
-        Column("own_report", "choice", choices=OWN_REPORT,
-               description="found = the month's own report was read; not_found = it was searched for and not found"),
+        Column(
+            "own_report",
+            "choice",
+            choices=OWN_REPORT,
+            description="found = the month's own report was read; not_found = it was searched for and not found",
+        ),
         Column("source_url", "url", required=False, description="the address of the month's own report, when found"),
         Column("note", "note", required=False, description="where it was looked for; where the figures come from"),
     ),
@@ -332,19 +433,28 @@ REPORTS = TableSchema(
     checks=(not_in_future("month"), _found_has_address),
 )
 
+
 def _a_key_point_kind(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
     """A kind is one of the key points the project writes, or 'development:N' for a development's row."""
-    return [(idx, "kind", f"is not a key point: write one of {', '.join(KEY_POINT_KINDS)}, or development:N "
-                          "(N = the development's key_point_order)")
-            for idx, kind in frame["kind"].items()
-            if kind not in KEY_POINT_KINDS and not re.fullmatch(r"development:[1-9][0-9]*", kind)]
+    return [
+        (
+            idx,
+            "kind",
+            f"is not a key point: write one of {', '.join(KEY_POINT_KINDS)}, or development:N "
+            "(N = the development's key_point_order)",
+        )
+        for idx, kind in frame["kind"].items()
+        if kind not in KEY_POINT_KINDS and not re.fullmatch(r"development:[1-9][0-9]*", kind)
+    ]
 
 
 def _each_kind_once(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
     """A month lists each of its key points once."""
     repeats = frame[frame.duplicated(["month", "kind"], keep="first")]
-    return [(idx, "kind", f"is listed twice for {row['month']}: each key point has one place")
-            for idx, row in repeats.iterrows()]
+    return [
+        (idx, "kind", f"is listed twice for {row['month']}: each key point has one place")
+        for idx, row in repeats.iterrows()
+    ]
 
 
 KEY_POINT_ORDER = TableSchema(
@@ -361,8 +471,17 @@ KEY_POINT_ORDER = TableSchema(
     checks=(not_in_future("month"), _a_key_point_kind, _each_kind_once),
 )
 
-RAW_TABLES = (MONTHLY_FIGURES, ATTACKS_BY_REGION, CAMP_POPULATION, REPATRIATIONS, US_POSITION_ATTACKS, DEFINITIONS,
-              DEVELOPMENTS, REPORTS, KEY_POINT_ORDER)
+RAW_TABLES = (
+    MONTHLY_FIGURES,
+    ATTACKS_BY_REGION,
+    CAMP_POPULATION,
+    REPATRIATIONS,
+    US_POSITION_ATTACKS,
+    DEFINITIONS,
+    DEVELOPMENTS,
+    REPORTS,
+    KEY_POINT_ORDER,
+)
 # Tables that may be missing from data/raw: read as empty (every month's own_report is then unknown; every
 # month's key points keep the default order).
 OPTIONAL_RAW_TABLES = ("reports", "key_point_order")

@@ -111,7 +111,7 @@ def _scan_lines(path: Path) -> tuple[np.ndarray, bool] | None:
             if len(newlines):
                 empty[0] = line_start_empty and (newlines[0] == 0 or (newlines[0] == 1 and data[0] == 13))
             line_numbers.append(np.flatnonzero(~empty) + lines_before + 1)
-            rest = chunk[newlines[-1] + 1:] if len(newlines) else chunk
+            rest = chunk[newlines[-1] + 1 :] if len(newlines) else chunk
             line_start_empty = (rest in (b"", b"\r")) if len(newlines) else (line_start_empty and rest in (b"", b"\r"))
             lines_before += len(newlines)
     if quotes_before % 2:
@@ -159,8 +159,11 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
             path,
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 20, use_threads=False),
             parse_options=pacsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.large_string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
     except pa.ArrowInvalid:
         raise IrregularRows(path) from None
@@ -169,7 +172,7 @@ def _regular_batches(path: Path, header: list[str], lines: np.ndarray, padded: b
     def frame_of(table) -> pd.DataFrame:
         nonlocal done
         frame = pd.DataFrame({name: _as_text(table.column(i), padded) for i, name in enumerate(header)})
-        frame[LINE] = lines[done:done + len(frame)]
+        frame[LINE] = lines[done : done + len(frame)]
         done += len(frame)
         return frame
 
@@ -223,7 +226,7 @@ def iter_table(path: Path, rows: int = 100_000):
     if layout is None:
         frame = read_table(path)
         for start in range(0, max(len(frame), 1), rows):
-            yield frame.iloc[start:start + rows]
+            yield frame.iloc[start : start + rows]
         return
     for frame in _regular_batches(path, *layout, rows=rows):
         yield _as_read(frame, path)
@@ -252,8 +255,11 @@ def read_xlsx_text(path: Path) -> pd.DataFrame:
     try:
         frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for damaged files
-        raise InputFileError(path, f"cannot be read as an Excel workbook ({exc})",
-                             hint="save it again from your spreadsheet as .xlsx or .csv.") from None
+        raise InputFileError(
+            path,
+            f"cannot be read as an Excel workbook ({exc})",
+            hint="save it again from your spreadsheet as .xlsx or .csv.",
+        ) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     frame = frame.map(lambda v: "" if v is None else str(v).strip()).astype("str")
     frame[LINE] = np.arange(2, len(frame) + 2, dtype=np.int64)
@@ -276,9 +282,11 @@ def find_table(folder: Path, stem: str) -> Path:
     """The one file named `stem`.csv or `stem`.xlsx in `folder`; two of them is an error (which one wins?)."""
     found = [folder / f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (folder / f"{stem}{suffix}").exists()]
     if not found:
-        raise InputFileError(folder / f"{stem}.csv", "is missing",
-                             hint=f"restore {stem}.csv (see data/raw/README.md for its columns).")
+        raise InputFileError(
+            folder / f"{stem}.csv", "is missing", hint=f"restore {stem}.csv (see data/raw/README.md for its columns)."
+        )
     if len(found) > 1:
-        raise InputFileError(found[1], f"and {found[0].name} both exist",
-                             hint="keep one of them so the build knows which to read.")
+        raise InputFileError(
+            found[1], f"and {found[0].name} both exist", hint="keep one of them so the build knows which to read."
+        )
     return found[0]

@@ -71,6 +71,7 @@ def _parser(column: Column) -> Callable[[str], object]:
     if column.kind == "date":
         return parsing.parse_date
     if column.kind == "coordinate":
+
         def coordinate(text: str) -> float:
             try:
                 value = float(text)
@@ -79,31 +80,40 @@ def _parser(column: Column) -> Callable[[str], object]:
             if not -180 <= value <= 180:
                 raise ValueError("is outside -180..180 degrees")
             return value
+
         return coordinate
     if column.kind == "url":
+
         def url(text: str) -> str:
             for part in text.split(";"):
                 if not part.strip().startswith(("http://", "https://")):
                     raise ValueError("is not a web address: give the source page's full address (https://...)")
             return text
+
         return url
     if column.kind == "choice":
+
         def choice(text: str) -> str:
             if text not in column.choices:
                 raise ValueError(f"is not one of the allowed values ({', '.join(column.choices)})")
             return text
+
         return choice
     return str
 
 
 # --- row rules ------------------------------------------------------------------------------------
 
+
 def not_in_future(column: str) -> Callable[[pd.DataFrame, Context], list[Rejection]]:
     def check(frame: pd.DataFrame, ctx: Context) -> list[Rejection]:
         values = frame[column]
         future = {t for t in values.unique() if t and parsing.parse_date(t)[0] > ctx.today}
-        return [(idx, column, f"is in the future (after {ctx.today.isoformat()})")
-                for idx in values[values.isin(list(future))].index]
+        return [
+            (idx, column, f"is in the future (after {ctx.today.isoformat()})")
+            for idx in values[values.isin(list(future))].index
+        ]
+
     return check
 
 
@@ -126,20 +136,32 @@ def check_columns(frame: pd.DataFrame, schema: TableSchema, path) -> None:
     twice = sorted({c for c in present if present.count(c) > 1})
     if twice:
         places = [i + 1 for i, c in enumerate(present) if c == twice[0]]
-        raise InputFileError(path, f"names the column '{twice[0]}' more than once (columns "
-                                   f"{', '.join(map(str, places))} of the header)", line=1, column=twice[0],
-                             hint="name each column once: rename or remove the extra one.")
+        raise InputFileError(
+            path,
+            f"names the column '{twice[0]}' more than once (columns {', '.join(map(str, places))} of the header)",
+            line=1,
+            column=twice[0],
+            hint="name each column once: rename or remove the extra one.",
+        )
     missing = [c.name for c in schema.columns if c.name not in present and not c.may_be_absent]
     unknown = [c for c in present if c not in schema.column_names]
     expected = ", ".join(schema.column_names)
     if unknown:
         instead = f" (where '{missing[0]}' was expected?)" if missing else ""
-        raise InputFileError(path, f"has an unknown column '{unknown[0]}'{instead}",
-                             hint=f"rename or remove it; the columns are: {expected}.", column=unknown[0])
+        raise InputFileError(
+            path,
+            f"has an unknown column '{unknown[0]}'{instead}",
+            hint=f"rename or remove it; the columns are: {expected}.",
+            column=unknown[0],
+        )
     if missing:
         more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-        raise InputFileError(path, f"lacks the column '{missing[0]}'{more}",
-                             hint=f"the header must name these columns: {expected}.", column=missing[0])
+        raise InputFileError(
+            path,
+            f"lacks the column '{missing[0]}'{more}",
+            hint=f"the header must name these columns: {expected}.",
+            column=missing[0],
+        )
 
 
 def _may_hold_line_break(values: pd.Series) -> bool:
@@ -160,8 +182,9 @@ def _may_hold_line_break(values: pd.Series) -> bool:
     return False
 
 
-def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
-             check_key: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+def validate(
+    frame: pd.DataFrame, schema: TableSchema, path, ctx: Context, check_key: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split a raw table into (kept rows, rejected rows). Kept + rejected = rows read, always.
 
     `check_key=False` leaves repeated keys to the caller (a log read in chunks checks them across chunks)."""
@@ -179,7 +202,7 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
         values = frame[column.name]
         empty = values == ""
         problems = {}  # each distinct value is parsed once: logs repeat dates, places and counts a lot
-        for text in ([] if parse is str else values.unique()):  # free text needs no parsing
+        for text in [] if parse is str else values.unique():  # free text needs no parsing
             try:
                 if text != "":
                     parse(text)
@@ -190,14 +213,20 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
             reject(idx, column.name, problems[text])
         if column.kind != "note" and _may_hold_line_break(values):  # only free notes may run over several lines
             for idx in values[values.str.contains(r"[\r\n]", regex=True)].index:
-                reject(idx, column.name, "holds a line break, which only a note may: join its lines "
-                                         "(or a quote mark is missing)")
+                reject(
+                    idx,
+                    column.name,
+                    "holds a line break, which only a note may: join its lines (or a quote mark is missing)",
+                )
         filled = int((~empty).sum())
         if column.kind not in ("text", "note") and filled >= 3 and len(failing) == filled:
             sample = failing.iloc[0]
-            raise InputFileError(path, f"has no valid value in column '{column.name}' (e.g. {quoted(sample)})",
-                                 hint=f"expected {column.kind} values ({column.description}); are the columns "
-                                      "shifted or swapped?", column=column.name)
+            raise InputFileError(
+                path,
+                f"has no valid value in column '{column.name}' (e.g. {quoted(sample)})",
+                hint=f"expected {column.kind} values ({column.description}); are the columns shifted or swapped?",
+                column=column.name,
+            )
         if column.required and empty.any():
             for idx in values[empty].index:
                 reject(idx, column.name, "is empty but this column is required")
@@ -215,14 +244,24 @@ def validate(frame: pd.DataFrame, schema: TableSchema, path, ctx: Context,
         first_line = clean.drop_duplicates(list(schema.key)).set_index(list(schema.key))[LINE]
         for idx, row in clean[repeated].iterrows():
             key = tuple(row[k] for k in schema.key)
-            reject(idx, schema.key[-1], f"repeats the statement on line {first_line.loc[key]} "
-                                        f"(same {', '.join(schema.key)})")
+            reject(
+                idx,
+                schema.key[-1],
+                f"repeats the statement on line {first_line.loc[key]} (same {', '.join(schema.key)})",
+            )
 
     rejected = pd.DataFrame(
-        [{"file": frame.at[i, SOURCE], "line": int(frame.at[i, LINE]), "column": col,
-          "value": frame.at[i, col] if col in frame.columns else "", "reason": why,
-          "month": _row_month(frame, schema, i)}
-         for i, (col, why) in sorted(reasons.items(), key=lambda kv: frame.at[kv[0], LINE])],
+        [
+            {
+                "file": frame.at[i, SOURCE],
+                "line": int(frame.at[i, LINE]),
+                "column": col,
+                "value": frame.at[i, col] if col in frame.columns else "",
+                "reason": why,
+                "month": _row_month(frame, schema, i),
+            }
+            for i, (col, why) in sorted(reasons.items(), key=lambda kv: frame.at[kv[0], LINE])
+        ],
         columns=REJECTED_COLUMNS,
     )
     kept = kept_rows().reset_index(drop=True)

@@ -28,10 +28,25 @@ LOG_NAMES = (inc.INCIDENT_LOG.name, inc.RAID_LOG.name)
 # Where an incident counts toward a month's provisional headline: anywhere the area does not exclude it.
 COUNTED_AREA = ("in", "split", "district only")
 INCIDENT_METRICS = ["attacks", "attacks_unverified", *inc.CASUALTIES]
-RAID_METRICS = {"raids": "raids", "arrests": "arrests", "isis_killed": "isis_killed",
-                "isis_officials_captured": "officials_captured", "isis_officials_killed": "officials_killed"}
-PROVISIONAL_COLUMNS = ["month", "metric", "value", "qualifier", "origin", "source", "counted_by", "counted_on",
-                       "closed_at", "note"]
+RAID_METRICS = {
+    "raids": "raids",
+    "arrests": "arrests",
+    "isis_killed": "isis_killed",
+    "isis_officials_captured": "officials_captured",
+    "isis_officials_killed": "officials_killed",
+}
+PROVISIONAL_COLUMNS = [
+    "month",
+    "metric",
+    "value",
+    "qualifier",
+    "origin",
+    "source",
+    "counted_by",
+    "counted_on",
+    "closed_at",
+    "note",
+]
 LATE_COLUMNS = ["month", "log", "id", "date", "status", "closed_at"]
 
 COVERED_MONTHS = TableSchema(
@@ -108,8 +123,10 @@ def log_counts(areas: pd.DataFrame, month: str, kind: str) -> dict[str, tuple[ob
     rows = areas[(areas["month"] == month) & areas["area"].isin(COUNTED_AREA)]
     if kind == inc.INCIDENT_LOG.name:
         confirmed = rows[rows["status"] == "confirmed"]
-        out = {"attacks": (int(confirmed["incidents"].sum()), ""),
-               "attacks_unverified": (int(rows.loc[rows["status"] == "unverified_claim", "incidents"].sum()), "")}
+        out = {
+            "attacks": (int(confirmed["incidents"].sum()), ""),
+            "attacks_unverified": (int(rows.loc[rows["status"] == "unverified_claim", "incidents"].sum()), ""),
+        }
         for column in inc.CASUALTIES:
             out[column] = _sum(confirmed, column, f"{column}_unknown")
         return out
@@ -137,18 +154,28 @@ def read_closed(folder: Path) -> dict[str, dict]:
             month = record["month"]
             record["figures"], record["closed_at"]  # noqa: B018 (both must be there)
         except (OSError, ValueError, KeyError, TypeError):
-            raise InputFileError(path, "is not a closing record written by `python -m analysis close`",
-                                 hint="restore it from git (git checkout data/closed), or delete it to reopen "
-                                      "the month.") from None
+            raise InputFileError(
+                path,
+                "is not a closing record written by `python -m analysis close`",
+                hint="restore it from git (git checkout data/closed), or delete it to reopen the month.",
+            ) from None
         if path.stem != month:
-            raise InputFileError(path, f"records the month {month!r}, not {path.stem}",
-                                 hint="restore it from git (git checkout data/closed).")
+            raise InputFileError(
+                path,
+                f"records the month {month!r}, not {path.stem}",
+                hint="restore it from git (git checkout data/closed).",
+            )
         out[month] = record
     return out
 
 
-def team_figures(areas: dict[str, pd.DataFrame], covered: pd.DataFrame, counts: pd.DataFrame,
-                 closed: dict[str, dict], logs: dict[str, dict]) -> pd.DataFrame:
+def team_figures(
+    areas: dict[str, pd.DataFrame],
+    covered: pd.DataFrame,
+    counts: pd.DataFrame,
+    closed: dict[str, dict],
+    logs: dict[str, dict],
+) -> pd.DataFrame:
     """The team's figures of every month its records give (PROVISIONAL_COLUMNS), before publication decides.
 
     `areas`: log name -> its area table with an `area` column; `covered`: kept rows of covered_months.csv;
@@ -156,29 +183,61 @@ def team_figures(areas: dict[str, pd.DataFrame], covered: pd.DataFrame, counts: 
     rows = []
     for month, record in sorted(closed.items()):
         for metric, figure in sorted(record["figures"].items()):
-            rows.append({"month": month, "metric": metric, "value": figure["value"], "qualifier": figure["qualifier"],
-                         "origin": "closed", "source": figure["source"], "counted_by": figure["counted_by"],
-                         "counted_on": figure["counted_on"], "closed_at": record["closed_at"],
-                         "note": figure.get("note", "")})
+            rows.append(
+                {
+                    "month": month,
+                    "metric": metric,
+                    "value": figure["value"],
+                    "qualifier": figure["qualifier"],
+                    "origin": "closed",
+                    "source": figure["source"],
+                    "counted_by": figure["counted_by"],
+                    "counted_on": figure["counted_on"],
+                    "closed_at": record["closed_at"],
+                    "note": figure.get("note", ""),
+                }
+            )
     for row in covered.itertuples():
         if row.month in closed or row.log not in areas:
             continue
         table = areas[row.log]
         outside = left_out(table, row.month, row.log)
-        note = (f"{outside} row(s) of the month placed outside the report's area were left out" if outside else "")
+        note = f"{outside} row(s) of the month placed outside the report's area were left out" if outside else ""
         source = f"data/raw/incidents/{logs[row.log]['file']} (sha256 {logs[row.log]['sha256'][:12]})"
         for metric, (value, qualifier) in log_counts(table, row.month, row.log).items():
-            rows.append({"month": row.month, "metric": metric, "value": value, "qualifier": qualifier,
-                         "origin": row.log, "source": source, "counted_by": row.counted_by,
-                         "counted_on": row.counted_on, "closed_at": "", "note": note})
+            rows.append(
+                {
+                    "month": row.month,
+                    "metric": metric,
+                    "value": value,
+                    "qualifier": qualifier,
+                    "origin": row.log,
+                    "source": source,
+                    "counted_by": row.counted_by,
+                    "counted_on": row.counted_on,
+                    "closed_at": "",
+                    "note": note,
+                }
+            )
     from_logs = {(r["month"], r["metric"]) for r in rows}
     for row in counts.itertuples():
         if row.month in closed or (row.month, row.metric) in from_logs:
             continue  # the log's count (or the closed figures) is the team's count of that metric
         value, qualifier = _typed(row.value)
-        rows.append({"month": row.month, "metric": row.metric, "value": value, "qualifier": qualifier,
-                     "origin": "team_counts", "source": "data/raw/team_counts.csv", "counted_by": row.counted_by,
-                     "counted_on": row.counted_on, "closed_at": "", "note": row.note})
+        rows.append(
+            {
+                "month": row.month,
+                "metric": row.metric,
+                "value": value,
+                "qualifier": qualifier,
+                "origin": "team_counts",
+                "source": "data/raw/team_counts.csv",
+                "counted_by": row.counted_by,
+                "counted_on": row.counted_on,
+                "closed_at": "",
+                "note": row.note,
+            }
+        )
     out = pd.DataFrame(rows, columns=PROVISIONAL_COLUMNS)
     out["value"] = pd.array(list(out["value"]), dtype="Int64")
     return out.sort_values(["month", "metric"], kind="mergesort").reset_index(drop=True)
@@ -206,20 +265,38 @@ def provisional(team: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
 
 def team_statements(rows: pd.DataFrame) -> pd.DataFrame:
     """The provisional figures as statements (clean.figure_statements' columns), to be built like any."""
-    notes = [" ".join(filter(None, [
-        f"PROVISIONAL: the team's own count from {r.source}, not yet published; counted by {r.counted_by} "
-        f"on {r.counted_on}" + (f"; month closed {r.closed_at}" if r.closed_at else "") + ".", r.note]))
-        for r in rows.itertuples()]
-    out = pd.DataFrame({
-        "statement_id": [statement_id(m, k, "team") for m, k in zip(rows["month"], rows["metric"])],
-        "period": rows["month"], "period_type": "month", "metric": rows["metric"],
-        "value": rows["value"].astype("Int64"), "qualifier": rows["qualifier"],
-        "value_as_written": [f"{q}{v}" for v, q in zip(rows["value"], rows["qualifier"])],
-        "stated_in": "", "report": TEAM_REPORT, "published": rows["counted_on"],
-        "published_date": [parsing.parse_date(d)[0].isoformat() for d in rows["counted_on"]],
-        "source_url": [s.split(" ")[0] for s in rows["source"]],
-        "note": notes, "file": [s.split(" ")[0].removeprefix("data/raw/") for s in rows["source"]], "line": 0,
-    })
+    notes = [
+        " ".join(
+            filter(
+                None,
+                [
+                    f"PROVISIONAL: the team's own count from {r.source}, not yet published; counted by {r.counted_by} "
+                    f"on {r.counted_on}" + (f"; month closed {r.closed_at}" if r.closed_at else "") + ".",
+                    r.note,
+                ],
+            )
+        )
+        for r in rows.itertuples()
+    ]
+    out = pd.DataFrame(
+        {
+            "statement_id": [statement_id(m, k, "team") for m, k in zip(rows["month"], rows["metric"])],
+            "period": rows["month"],
+            "period_type": "month",
+            "metric": rows["metric"],
+            "value": rows["value"].astype("Int64"),
+            "qualifier": rows["qualifier"],
+            "value_as_written": [f"{q}{v}" for v, q in zip(rows["value"], rows["qualifier"])],
+            "stated_in": "",
+            "report": TEAM_REPORT,
+            "published": rows["counted_on"],
+            "published_date": [parsing.parse_date(d)[0].isoformat() for d in rows["counted_on"]],
+            "source_url": [s.split(" ")[0] for s in rows["source"]],
+            "note": notes,
+            "file": [s.split(" ")[0].removeprefix("data/raw/") for s in rows["source"]],
+            "line": 0,
+        }
+    )
     return out
 
 
@@ -229,12 +306,19 @@ def team_regions(areas: pd.DataFrame, months: list[str], counted_on: dict[str, s
     rows = areas[areas["month"].isin(months) & areas["area"].isin(COUNTED_AREA) & (areas["status"] == "confirmed")]
     by = rows.groupby(["month", "region"], sort=True)["incidents"].sum().reset_index()
     by = by[by["region"] != ""]
-    return pd.DataFrame({
-        "month": by["month"], "region": by["region"], "metric": "attacks", "value": by["incidents"].astype(str),
-        "share_pct": "", "report": TEAM_REPORT, "published": [counted_on.get(m, "") for m in by["month"]],
-        "source_url": "data/raw/incidents/incident_log.csv",
-        "note": "PROVISIONAL: the team's confirmed incidents by the AANES region of their place",
-    })
+    return pd.DataFrame(
+        {
+            "month": by["month"],
+            "region": by["region"],
+            "metric": "attacks",
+            "value": by["incidents"].astype(str),
+            "share_pct": "",
+            "report": TEAM_REPORT,
+            "published": [counted_on.get(m, "") for m in by["month"]],
+            "source_url": "data/raw/incidents/incident_log.csv",
+            "note": "PROVISIONAL: the team's confirmed incidents by the AANES region of their place",
+        }
+    )
 
 
 def late_arrivals(closed: dict[str, dict], ids: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -249,6 +333,14 @@ def late_arrivals(closed: dict[str, dict], ids: dict[str, pd.DataFrame]) -> pd.D
                 continue  # the log did not count this month when it was closed
             for r in frame[frame["month"] == month].itertuples(index=False):
                 if r.id not in taken:
-                    rows.append({"month": month, "log": log, "id": r.id, "date": r.date, "status": r.status,
-                                 "closed_at": record["closed_at"]})
+                    rows.append(
+                        {
+                            "month": month,
+                            "log": log,
+                            "id": r.id,
+                            "date": r.date,
+                            "status": r.status,
+                            "closed_at": record["closed_at"],
+                        }
+                    )
     return pd.DataFrame(rows, columns=LATE_COLUMNS)

@@ -29,8 +29,9 @@ def project_path(path: str | Path) -> Path:
     return paths.ROOT / Path(path)
 
 
-def output_dirs(month: str, figures_dir: str | Path, reports_dir: str | Path,
-                vintage: str = "current") -> tuple[Path, Path]:
+def output_dirs(
+    month: str, figures_dir: str | Path, reports_dir: str | Path, vintage: str = "current"
+) -> tuple[Path, Path]:
     """figures/<month>/ and reports/<month>/ (or .../as-published/<month>/) under the given roots, created."""
     return named_output_dirs(paths.month_folder(month, vintage), figures_dir, reports_dir)
 
@@ -81,16 +82,19 @@ def write_sources(data: Processed, rep_dir: Path, month: str) -> str:
     return text
 
 
-def write_draft(data: Processed, points: list[str], drawn: DrawnFigures, rep_dir: Path, month: str,
-                vintage: str = "current") -> str:
+def write_draft(
+    data: Processed, points: list[str], drawn: DrawnFigures, rep_dir: Path, month: str, vintage: str = "current"
+) -> str:
     """draft.md and draft.docx: the month's article skeleton written from the data, with the figures the cells
     above showed (`drawn`); returns a line saying what was written."""
     blocks = draft.draft_blocks(data, month, points, drawn.figures)
     atomic_write_text(rep_dir / "draft.md", draft.draft_markdown(blocks, draft.figures_link(month, vintage)))
     atomic_write_bytes(rep_dir / "draft.docx", docx_bytes(blocks, f"Sleeper Cell Report: {long_month(month)}"))
     shown = sum(b.kind == "figure" for b in blocks)
-    return (f"draft.docx and draft.md: {len(points)} key points, {shown} of {len(standard_figures())} standard "
-            f"figures. Check an edited copy with: make check-draft MONTH={month} DRAFT=path")
+    return (
+        f"draft.docx and draft.md: {len(points)} key points, {shown} of {len(standard_figures())} standard "
+        f"figures. Check an edited copy with: make check-draft MONTH={month} DRAFT=path"
+    )
 
 
 def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> Drawn:

@@ -57,9 +57,16 @@ def definition_changes(ax, months: list[str], definitions: pd.Series, labels: di
         if before and after and before != after:
             drawn += 1
             ax.axvline(i - 0.5, color=C["text"], linestyle="--", linewidth=0.9)
-            ax.text(i - 0.42, ax.get_ylim()[1] * 0.97, f"from here:\n{labels.get(after, after)}",
-                    fontsize=6.8, va="top", ha="left", color=C["text"],
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5, "alpha": 0.85})
+            ax.text(
+                i - 0.42,
+                ax.get_ylim()[1] * 0.97,
+                f"from here:\n{labels.get(after, after)}",
+                fontsize=6.8,
+                va="top",
+                ha="left",
+                color=C["text"],
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5, "alpha": 0.85},
+            )
     return drawn
 
 
@@ -83,23 +90,40 @@ def mark_developments(ax, months: list[str], developments: pd.DataFrame | None) 
         right = i < len(months) * 0.6  # the label runs into the plot, never off its edge
         width = len(row.chart_label) * scale + 0.6
         span = (i - 0.3, i + 0.35 + width) if right else (i - 0.35 - width, i + 0.3)
-        lane = next((n for n, taken in enumerate(lanes) if all(span[1] < a or span[0] > b for a, b in taken)),
-                    len(lanes))
+        lane = next(
+            (n for n, taken in enumerate(lanes) if all(span[1] < a or span[0] > b for a, b in taken)), len(lanes)
+        )
         if lane == len(lanes):
             lanes.append([])
         lanes[lane].append(span)
         y = top * (0.985 - _LANE * lane)
         ax.plot([i], [y], marker="v", markersize=5, color=C["text"], clip_on=False, zorder=5)
-        ax.text(i + (0.35 if right else -0.35), y, row.chart_label, ha="left" if right else "right",
-                va="center", fontsize=6.5, color=C["text"], zorder=6,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.85})
+        ax.text(
+            i + (0.35 if right else -0.35),
+            y,
+            row.chart_label,
+            ha="left" if right else "right",
+            va="center",
+            fontsize=6.5,
+            color=C["text"],
+            zorder=6,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.85},
+        )
     return len(marked)
 
 
 def legend_above(ax, handles: list, ncol: int = 4) -> None:
     """Legend in one row between the title and the plot, where it never hides data."""
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.01), ncol=ncol, borderaxespad=0,
-              fontsize=7.5, handlelength=1.6, columnspacing=1.2)
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0, 1.01),
+        ncol=ncol,
+        borderaxespad=0,
+        fontsize=7.5,
+        handlelength=1.6,
+        columnspacing=1.2,
+    )
 
 
 def thousands(ax, axis: str = "y") -> None:
@@ -123,13 +147,17 @@ def trend_sentence(series: pd.Series, noun: str) -> str:
     if shown.empty:
         return f"{span}, no {noun} figure was published."
     low, high = shown.idxmin(), shown.idxmax()
-    sentence = (f"{span}, published {noun} ranged from {number(shown[low])} ({long_month(low)}) to "
-                f"{number(shown[high])} ({long_month(high)})")
+    sentence = (
+        f"{span}, published {noun} ranged from {number(shown[low])} ({long_month(low)}) to "
+        f"{number(shown[high])} ({long_month(high)})"
+    )
     half = len(months) // 2
     earlier, later = series.iloc[:half].dropna(), series.iloc[half:].dropna()
     if len(earlier) and len(later):
-        sentence += (f"; the last {len(months) - half} months averaged {later.mean():.1f} against "
-                     f"{earlier.mean():.1f} in the {half} before")
+        sentence += (
+            f"; the last {len(months) - half} months averaged {later.mean():.1f} against "
+            f"{earlier.mean():.1f} in the {half} before"
+        )
     gaps = int(series.isna().sum())
     if gaps:
         sentence += f"; {gaps} {'month has' if gaps == 1 else 'months have'} no published figure"
@@ -137,8 +165,9 @@ def trend_sentence(series: pd.Series, noun: str) -> str:
 
 
 PROVISIONAL = {"facecolor": "none", "edgecolor": "#333333", "hatch": "xxx", "linewidth": 0.8}
-PROVISIONAL_NOTE = (" Cross-hatched: the team's provisional count, not yet published (the previous months are "
-                    "as published).")
+PROVISIONAL_NOTE = (
+    " Cross-hatched: the team's provisional count, not yet published (the previous months are as published)."
+)
 
 
 def draw_provisional(ax, data: pd.DataFrame, heights: list[int]) -> int:

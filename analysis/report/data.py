@@ -67,9 +67,11 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
 
 def _damaged(path: Path, problem: str) -> AnalysisError:
     """A processed table that is not what the data build wrote: say which, and how to get it back."""
-    return AnalysisError(f"{path} (a processed table, built by `make data`) {problem}.\n"
-                         "  What to do: do not edit data/processed; run `make data` (or any make target), which "
-                         "rebuilds it from data/raw.")
+    return AnalysisError(
+        f"{path} (a processed table, built by `make data`) {problem}.\n"
+        "  What to do: do not edit data/processed; run `make data` (or any make target), which "
+        "rebuilds it from data/raw."
+    )
 
 
 def as_published(figures: pd.DataFrame) -> pd.DataFrame:
@@ -80,8 +82,9 @@ def as_published(figures: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def load_processed(folder: Path | str = paths.PROCESSED, vintage: str = "current",
-                   optional: tuple[str, ...] = OPTIONAL) -> Processed:
+def load_processed(
+    folder: Path | str = paths.PROCESSED, vintage: str = "current", optional: tuple[str, ...] = OPTIONAL
+) -> Processed:
     """Read the processed tables from `folder` (built by `make data`), and those of `optional` that exist.
 
     vintage "current" uses the latest statement of every figure; "as-published" the value as first published.
@@ -118,8 +121,11 @@ def month_data(data: Processed, month: str) -> Processed:
     span24, span12 = window(month, 24), window(month, 12)
     panel = mark(data.monthly, data.optional)  # the months whose figures are the team's provisional count
     published = panel.loc[~panel["provisional"], "month"] if "provisional" in panel.columns else panel["month"]
-    check_month(month, [m for m in months_with_headline(panel) if m in set(published)],
-                provisional=[m for m in months_with_headline(panel) if m not in set(published)])
+    check_month(
+        month,
+        [m for m in months_with_headline(panel) if m in set(published)],
+        provisional=[m for m in months_with_headline(panel) if m not in set(published)],
+    )
     optional = {}
     for name, frame in data.optional.items():
         if name not in MONTH_OPTIONAL:
@@ -134,8 +140,12 @@ def month_data(data: Processed, month: str) -> Processed:
             frame = frame[frame["month"] == month] if "month" in frame.columns else frame.iloc[0:0]
         elif "month" in frame.columns:
             if name in ("incidents", "raids"):  # the dates the whole log runs over: what it covers
-                optional[f"{name}_dates"] = pd.DataFrame({"first_date": [frame["date"].min() if len(frame) else ""],
-                                                          "last_date": [frame["date"].max() if len(frame) else ""]})
+                optional[f"{name}_dates"] = pd.DataFrame(
+                    {
+                        "first_date": [frame["date"].min() if len(frame) else ""],
+                        "last_date": [frame["date"].max() if len(frame) else ""],
+                    }
+                )
             frame = frame[frame["month"] == month]
         optional[name] = frame
     return replace(
@@ -147,8 +157,10 @@ def month_data(data: Processed, month: str) -> Processed:
         camp_population=data.camp_population[data.camp_population["month"] <= month],
         repatriations=data.repatriations[data.repatriations["month"].isin(span12)],
         us_position_attacks=data.us_position_attacks[data.us_position_attacks["period_end"].str[:7] == month],
-        developments=data.developments[(data.developments["month"] == month) | (
-            data.developments["month"].isin(span24) & (data.developments["on_charts"] == "yes"))],
+        developments=data.developments[
+            (data.developments["month"] == month)
+            | (data.developments["month"].isin(span24) & (data.developments["on_charts"] == "yes"))
+        ],
         key_point_order=data.key_point_order[data.key_point_order["month"] == month],
         optional=optional,
     )

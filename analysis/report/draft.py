@@ -37,9 +37,15 @@ from .tables import statements_behind
 from .wording import capitalised, change, counted, dated, join, missing, not_known
 
 HEADLINE = "[Headline: the month's main finding, in your words]"
-CATEGORY_HEADINGS = {"financing": "ISIS financing", "camps": "The camps", "statements": "Statements",
-                     "courts_and_repatriation": "Courts and repatriation", "raids_and_officials": "Raids and officials",
-                     "security": "Security", "other": "Other developments"}
+CATEGORY_HEADINGS = {
+    "financing": "ISIS financing",
+    "camps": "The camps",
+    "statements": "Statements",
+    "courts_and_repatriation": "Courts and repatriation",
+    "raids_and_officials": "Raids and officials",
+    "security": "Security",
+    "other": "Other developments",
+}
 
 
 @dataclass(frozen=True)
@@ -58,10 +64,13 @@ def attacks_paragraph(facts: MonthFacts) -> str:
     """Attacks of the month against the previous month, claims, and the casualties of both months."""
     name, before = month_name(facts.month), month_name(facts.previous)
     value, qual = facts.get("attacks")
-    noun = ("confirmed attack", "confirmed attacks") if facts.definition() == "confirmed_isis" else ("attack", "attacks")
+    noun = (
+        ("confirmed attack", "confirmed attacks") if facts.definition() == "confirmed_isis" else ("attack", "attacks")
+    )
     if missing(value):
-        sentences = [capitalised(not_known(f"the number of sleeper cell attacks in {name}", False,
-                                           facts.report_found())) + "."]
+        sentences = [
+            capitalised(not_known(f"the number of sleeper cell attacks in {name}", False, facts.report_found())) + "."
+        ]
     else:
         sentence = f"ISIS sleeper cells carried out {counted(value, qual, *noun)} in NES in {name}"
         prev, prev_qual = facts.get("attacks", facts.previous)
@@ -91,20 +100,25 @@ def raids_paragraph(facts: MonthFacts) -> str:
     if missing(raids):
         sentences = [capitalised(raids_point(facts)) + "."]
     else:
-        sentences = [f"Security forces carried out {counted(raids, rq, 'raid', 'raids')} on ISIS sleeper cells in "
-                     f"{name}{raid_outcomes(facts)}."]
+        sentences = [
+            f"Security forces carried out {counted(raids, rq, 'raid', 'raids')} on ISIS sleeper cells in "
+            f"{name}{raid_outcomes(facts)}."
+        ]
     captured, cq = facts.get("isis_officials_captured")
     if not missing(captured) and int(captured) > 0:
-        sentences.append(f"{capitalised(counted(captured, cq, 'ISIS official', 'ISIS officials'))} "
-                         f"{'was' if int(captured) == 1 else 'were'} captured.")
+        sentences.append(
+            f"{capitalised(counted(captured, cq, 'ISIS official', 'ISIS officials'))} "
+            f"{'was' if int(captured) == 1 else 'were'} captured."
+        )
     prev_raids, prq = facts.get("raids", facts.previous)
     prev_results = raid_results(facts, facts.previous)
     if not missing(prev_raids):
         said = counted(prev_raids, prq, "raid", "raids")
         sentences.append(f"In {before} there were {said}" + (f", with {join(prev_results)}." if prev_results else "."))
     else:
-        sentences.append(capitalised(not_known(f"the raid count for {before}", False,
-                                               facts.report_found(facts.previous))) + ".")
+        sentences.append(
+            capitalised(not_known(f"the raid count for {before}", False, facts.report_found(facts.previous))) + "."
+        )
     return " ".join(sentences)
 
 
@@ -123,8 +137,10 @@ def camp_paragraph(data: Processed, month: str) -> str:
         if len(total):
             row = total.iloc[0]
             age = f"an old count, {months_before(row['month'], month)}" if is_old(row["month"], month) else ""
-            sentences = [f"{none}; the latest, {dated(row['as_of'], True)}{f' ({age})' if age else ''}, gave "
-                         f"{counted(row['population'], row['qualifier'], 'person', 'people')}."]
+            sentences = [
+                f"{none}; the latest, {dated(row['as_of'], True)}{f' ({age})' if age else ''}, gave "
+                f"{counted(row['population'], row['qualifier'], 'person', 'people')}."
+            ]
         else:
             sentences = [f"No count of al-Hol camp's population was published up to {long_month(month)}."]
     repatriations = repatriation_points(data.repatriations, month)
@@ -143,11 +159,14 @@ def no_repatriation(data: Processed, month: str, found: bool) -> str:
     name = month_name(month)
     if not found:
         return capitalised(not_known(f"repatriations from NES in {name}", True, False)) + "."
-    rows = data.developments[(data.developments["month"] == month)
-                             & (data.developments["category"] == "courts_and_repatriation")]
+    rows = data.developments[
+        (data.developments["month"] == month) & (data.developments["category"] == "courts_and_repatriation")
+    ]
     if len(rows):
-        return (f"No repatriation with a number of people was recorded for {name}; the developments above give "
-                "what the report said of repatriations.")
+        return (
+            f"No repatriation with a number of people was recorded for {name}; the developments above give "
+            "what the report said of repatriations."
+        )
     return f"No repatriation from NES was published for {name}."
 
 
@@ -158,9 +177,11 @@ def regions_rejected(data: Processed, month: str) -> str:
     if not lines or len(data.regions[data.regions["month"] == month]):
         return ""
     listed = ", ".join(map(str, lines[:8])) + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
-    return (f"A breakdown of attacks by region was published for {long_month(month)}, but its rows were rejected "
-            f"(attacks_by_region.csv line{'s' if len(lines) > 1 else ''} {listed}; data/processed/rejected.csv says "
-            "why), so it is not shown.")
+    return (
+        f"A breakdown of attacks by region was published for {long_month(month)}, but its rows were rejected "
+        f"(attacks_by_region.csv line{'s' if len(lines) > 1 else ''} {listed}; data/processed/rejected.csv says "
+        "why), so it is not shown."
+    )
 
 
 def figure_blocks(section: str, drawn: Mapping[str, Drawn], month: str, data: Processed) -> list[Block]:
@@ -170,8 +191,7 @@ def figure_blocks(section: str, drawn: Mapping[str, Drawn], month: str, data: Pr
     for entry in in_section(section):
         shown = drawn.get(entry.stem)
         if shown is not None and shown.png is not None:
-            blocks.append(Block("figure", entry.caption, image=shown.png, alt=shown.alt,
-                                description=shown.description))
+            blocks.append(Block("figure", entry.caption, image=shown.png, alt=shown.alt, description=shown.description))
             continue
         why = shown.absent if shown is not None and shown.absent else f"{entry.caption} was not drawn."
         if entry.stem == "04_regions":
@@ -199,8 +219,12 @@ def sources_block(data: Processed, month: str) -> Block:
     for row in statements_behind(data, month).sort_values(["published", "report"], kind="mergesort").itertuples():
         known = addresses.setdefault((row.published, row.report), [])
         known += [u.strip() for u in row.source_url.split(";") if u.strip() and u.strip() not in known]
-    return Block("bullets", items=tuple(f"{report} (published {published}): {' '.join(urls)}"
-                                        for (published, report), urls in addresses.items()))
+    return Block(
+        "bullets",
+        items=tuple(
+            f"{report} (published {published}): {' '.join(urls)}" for (published, report), urls in addresses.items()
+        ),
+    )
 
 
 def draft_blocks(data: Processed, month: str, points: list[str], drawn: Mapping[str, Drawn]) -> list[Block]:
@@ -208,22 +232,34 @@ def draft_blocks(data: Processed, month: str, points: list[str], drawn: Mapping[
     sources."""
     facts = MonthFacts(data.figures, data.monthly, month)
     us = us_positions_point(data.us_position_attacks, month)
-    blocks = [Block("title", f"{month_name(month)} Sleeper Cell Report – {HEADLINE}"),
-              Block("note", f"Draft for {long_month(month)} written from the data by the analysis package. Rewrite "
-                            "the prose freely; then run make check-draft to check every number against the data."),
-              *([Block("paragraph", notice(data.optional, month))] if is_provisional(data.monthly, month) else []),
-              *([Block("paragraph", late)] if (late := late_text(data.optional, month)) else []),
-              Block("heading", "Key Points"), Block("bullets", items=tuple(points)),
-              Block("heading", "Attacks"), Block("paragraph", attacks_paragraph(facts)),
-              *figure_blocks("attacks", drawn, month, data),
-              Block("heading", "Raids"), Block("paragraph", raids_paragraph(facts)),
-              *figure_blocks("raids", drawn, month, data)]
+    blocks = [
+        Block("title", f"{month_name(month)} Sleeper Cell Report – {HEADLINE}"),
+        Block(
+            "note",
+            f"Draft for {long_month(month)} written from the data by the analysis package. Rewrite "
+            "the prose freely; then run make check-draft to check every number against the data.",
+        ),
+        *([Block("paragraph", notice(data.optional, month))] if is_provisional(data.monthly, month) else []),
+        *([Block("paragraph", late)] if (late := late_text(data.optional, month)) else []),
+        Block("heading", "Key Points"),
+        Block("bullets", items=tuple(points)),
+        Block("heading", "Attacks"),
+        Block("paragraph", attacks_paragraph(facts)),
+        *figure_blocks("attacks", drawn, month, data),
+        Block("heading", "Raids"),
+        Block("paragraph", raids_paragraph(facts)),
+        *figure_blocks("raids", drawn, month, data),
+    ]
     if us:
         blocks += [Block("paragraph", capitalised(us) + ".")]
     blocks += development_blocks(data, month)
-    blocks += [Block("heading", "Al-Hol camp and repatriations"), Block("paragraph", camp_paragraph(data, month)),
-               *figure_blocks("camp", drawn, month, data),
-               Block("heading", "Sources"), sources_block(data, month)]
+    blocks += [
+        Block("heading", "Al-Hol camp and repatriations"),
+        Block("paragraph", camp_paragraph(data, month)),
+        *figure_blocks("camp", drawn, month, data),
+        Block("heading", "Sources"),
+        sources_block(data, month),
+    ]
     return blocks
 
 

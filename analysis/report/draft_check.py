@@ -66,8 +66,9 @@ def region_key(name: str) -> str:
 class FigureBook:
     """Every statement of every figure in the data, keyed as the reader names figures."""
 
-    def __init__(self, statements: dict[tuple[str, str], list[Statement]] | None = None,
-                 months: set[str] | None = None):
+    def __init__(
+        self, statements: dict[tuple[str, str], list[Statement]] | None = None, months: set[str] | None = None
+    ):
         """`statements`: (metric, month) -> what the data say; `months`: the months with a headline count."""
         self.book: dict[tuple[str, str], list[Statement]] = defaultdict(list, statements or {})
         self.months = set(months or ())
@@ -84,9 +85,12 @@ class FigureBook:
             if r.period_type != "month" or not str(r.value).isdigit():
                 continue
             where = " (body text)" if r.stated_in == "body_text" else ""
-            self.book[(r.metric, r.period)].append(Statement(int(r.value), r.qualifier, r.report + where,
-                                                             f"{r.metric.replace('_', ' ')}, {long_month(r.period)}"))
-        for (metric, month), rows in list(self.book.items()):
+            self.book[(r.metric, r.period)].append(
+                Statement(
+                    int(r.value), r.qualifier, r.report + where, f"{r.metric.replace('_', ' ')}, {long_month(r.period)}"
+                )
+            )
+        for metric, month in list(self.book):
             if metric in ("military_killed", "civilian_killed") and ("deaths_total", month) not in self.book:
                 self._sum("deaths_total", month, ("military_killed", "civilian_killed"), "killed in all")
             if metric in ("military_injured", "civilian_injured") and ("injured_total", month) not in self.book:
@@ -98,50 +102,73 @@ class FigureBook:
             for name in {region_key(r.region_as_written), region_key(r.region or ""), region_key(r.place_name or "")}:
                 if name:
                     self.book[(f"region_{r.metric}:{name}", r.month)].append(
-                        Statement(int(r.value), r.qualifier, r.report, label))
+                        Statement(int(r.value), r.qualifier, r.report, label)
+                    )
         self._repatriations(data.repatriations)
         for r in data.camp_population.itertuples():
             if not pd.isna(r.population):
                 self.book[(f"camp_{r.group}:{r.camp}", r.month)].append(
-                    Statement(int(r.population), r.qualifier, r.report, f"{r.camp} {r.group}, {r.as_of}"))
+                    Statement(int(r.population), r.qualifier, r.report, f"{r.camp} {r.group}, {r.as_of}")
+                )
         for r in data.us_position_attacks.itertuples():
             if not pd.isna(r.attacks):
-                self.book[("us_position_attacks", r.period_end[:7])].append(Statement(
-                    int(r.attacks), r.qualifier if hasattr(r, "qualifier") else "", r.report,
-                    f"attacks on US positions, {r.period_start} to {r.period_end} ({r.area})"))
+                self.book[("us_position_attacks", r.period_end[:7])].append(
+                    Statement(
+                        int(r.attacks),
+                        r.qualifier if hasattr(r, "qualifier") else "",
+                        r.report,
+                        f"attacks on US positions, {r.period_start} to {r.period_end} ({r.area})",
+                    )
+                )
         self.camp_months = sorted({m for (k, m) in self.book if k.startswith("camp_")})
 
     def _sum(self, metric: str, month: str, parts: tuple[str, ...], what: str) -> None:
         values = [self.book.get((p, month), []) for p in parts]
         if all(values):
-            self.book[(metric, month)].append(Statement(sum(v[-1].value for v in values), "", "sum of the data",
-                                                        f"people {what}, {long_month(month)}"))
+            self.book[(metric, month)].append(
+                Statement(
+                    sum(v[-1].value for v in values), "", "sum of the data", f"people {what}, {long_month(month)}"
+                )
+            )
 
     def _repatriations(self, reps: pd.DataFrame) -> None:
         totals: dict[str, int] = defaultdict(int)
         by_country: dict[tuple[str, str, str], int] = defaultdict(int)
         for r in reps.itertuples():
             country = r.country if ";" not in r.country else ""
-            people = r.people if not pd.isna(r.people) else (
-                None if pd.isna(r.women) and pd.isna(r.children) else
-                (0 if pd.isna(r.women) else r.women) + (0 if pd.isna(r.children) else r.children))
-            for field, value in (("people", people), ("women", r.women), ("children", r.children),
-                                 ("families", r.families)):
+            people = (
+                r.people
+                if not pd.isna(r.people)
+                else (
+                    None
+                    if pd.isna(r.women) and pd.isna(r.children)
+                    else (0 if pd.isna(r.women) else r.women) + (0 if pd.isna(r.children) else r.children)
+                )
+            )
+            for field, value in (
+                ("people", people),
+                ("women", r.women),
+                ("children", r.children),
+                ("families", r.families),
+            ):
                 if value is None or pd.isna(value):
                     continue
                 label = f"{r.country or 'unnamed country'} repatriation ({field}), {r.date}"
                 for key in {country, ""}:
                     self.book[(f"repatriation_{field}:{key}", r.month)].append(
-                        Statement(int(value), "", r.report, label))
+                        Statement(int(value), "", r.report, label)
+                    )
                 by_country[(field, country, r.month)] += int(value)
                 if field == "people":
                     totals[r.month] += int(value)
         for (field, country, month), value in by_country.items():
             self.book[(f"repatriation_{field}:{country}", month)].append(
-                Statement(value, "", "sum of the data", f"{country} repatriations ({field}), {long_month(month)}"))
+                Statement(value, "", "sum of the data", f"{country} repatriations ({field}), {long_month(month)}")
+            )
         for month, value in totals.items():
             self.book[("repatriations_total", month)].append(
-                Statement(value, "", "sum of the data", f"people repatriated, {long_month(month)}"))
+                Statement(value, "", "sum of the data", f"people repatriated, {long_month(month)}")
+            )
 
     def statements(self, metric: str, month: str) -> list[Statement]:
         if metric.startswith("camp_"):  # 'at the last count': the latest count up to the month
@@ -176,12 +203,14 @@ def classify(reading: Reading, book: FigureBook) -> Finding:
         return _change(reading, book)
     statements = book.statements(reading.metric, reading.month)
     hit = next((s for s in statements if s.value == reading.number.value), None) or next(
-        (s for s in statements if _agrees(reading.number, s)), None)
+        (s for s in statements if _agrees(reading.number, s)), None
+    )
     if hit:
         return Finding(reading, MATCH, hit)
     if not statements:
-        return Finding(reading, ABSENT, note=f"the data hold no {reading.metric.replace('_', ' ')} for "
-                                             f"{long_month(reading.month)}")
+        return Finding(
+            reading, ABSENT, note=f"the data hold no {reading.metric.replace('_', ' ')} for {long_month(reading.month)}"
+        )
     if reading.certain and reading.month in book.months:
         return Finding(reading, MISMATCH, statements[-1])
     return Finding(reading, ABSENT, statements[-1], note="a part of the figure or a figure it may not be")
@@ -196,8 +225,12 @@ def _change(reading: Reading, book: FigureBook) -> Finding:
     for a, b in pairs:
         if reading.measure == "difference" and value is not None and abs(a.value - b.value) == value:
             return Finding(reading, MATCH, a, note=f"{a.value} against {b.value} in {long_month(reading.base_month)}")
-        if reading.measure == "percent_change" and b.value and value is not None and \
-                abs(abs(Fraction(a.value - b.value, b.value) * 100) - value) < 1:
+        if (
+            reading.measure == "percent_change"
+            and b.value
+            and value is not None
+            and abs(abs(Fraction(a.value - b.value, b.value) * 100) - value) < 1
+        ):
             return Finding(reading, MATCH, a, note=f"{a.value} against {b.value} in {long_month(reading.base_month)}")
     a, b = now[-1], then[-1]
     shown = f"{a.value} against {b.value} in {long_month(reading.base_month)}"
@@ -213,12 +246,14 @@ def check(paragraphs: list[str], data: Processed, month: str) -> list[Finding]:
 
 def coverage(findings: list[Finding]) -> str:
     counts = {status: sum(f.status == status for f in findings) for status in (MATCH, MISMATCH, ABSENT, EXEMPT)}
-    return (f"{len(findings)} numbers: {counts[MATCH]} match, {counts[MISMATCH]} mismatch, "
-            f"{counts[ABSENT]} not in the data, {counts[EXEMPT]} exempt")
+    return (
+        f"{len(findings)} numbers: {counts[MATCH]} match, {counts[MISMATCH]} mismatch, "
+        f"{counts[ABSENT]} not in the data, {counts[EXEMPT]} exempt"
+    )
 
 
 def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def report(findings: list[Finding], draft: str, month: str) -> str:
@@ -231,10 +266,13 @@ def report(findings: list[Finding], draft: str, month: str) -> str:
         elif f.status == MISMATCH:
             what = f"MISMATCH: the data give {s.label} = {s.value:,} ({s.source})" + (f"; {f.note}" if f.note else "")
         elif f.status == ABSENT:
-            what = "not in the data" + (f" ({f.note})" if f.note else "") + (
-                f"; the data give {s.label} = {s.value:,}" if s else "")
+            what = (
+                "not in the data"
+                + (f" ({f.note})" if f.note else "")
+                + (f"; the data give {s.label} = {s.value:,}" if s else "")
+            )
         else:
             what = f"exempt: {f.note}"
-        lines.append(f"  {_short(f.number.written, 14):>14}  {what}\n                  in: \"{_short(f.sentence, 90)}\"")
+        lines.append(f'  {_short(f.number.written, 14):>14}  {what}\n                  in: "{_short(f.sentence, 90)}"')
     lines += ["", coverage(findings) + "."]
     return "\n".join(lines)

@@ -47,9 +47,12 @@ def read_draft(path: Path) -> list[str]:
         else:
             paragraphs = _text_paragraphs(path, suffix, _decode(path, _read_bounded(path, handle)))
     if not paragraphs:
-        raise _error(path, f"holds no text that could be read as a {suffix} draft, so no number in it could be "
-                     "checked", "What to do: check that this is the edited draft (not an empty or template file), "
-                     "and save it again from your editor.")
+        raise _error(
+            path,
+            f"holds no text that could be read as a {suffix} draft, so no number in it could be checked",
+            "What to do: check that this is the edited draft (not an empty or template file), "
+            "and save it again from your editor.",
+        )
     return paragraphs
 
 
@@ -58,8 +61,11 @@ def _open_regular(path: Path):
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise _error(path, "cannot be read: there is no such file", "What to do: give the draft's path as "
-                     "DRAFT=path (relative to the project folder, or absolute).") from None
+        raise _error(
+            path,
+            "cannot be read: there is no such file",
+            "What to do: give the draft's path as DRAFT=path (relative to the project folder, or absolute).",
+        ) from None
     except OSError as exc:
         raise _error(path, f"cannot be opened ({exc.strerror or exc})") from None
     info = os.fstat(fd)
@@ -69,8 +75,11 @@ def _open_regular(path: Path):
         raise _error(path, f"is {what}, not a saved draft", "What to do: give the path of the draft file itself.")
     if info.st_size > MAX_FILE_BYTES:
         os.close(fd)
-        raise _error(path, f"is {info.st_size / 2**20:,.0f} MB, more than any draft ({MAX_FILE_BYTES // 2**20} MB "
-                     "at most)", "What to do: check that this is the draft; save it without embedded media.")
+        raise _error(
+            path,
+            f"is {info.st_size / 2**20:,.0f} MB, more than any draft ({MAX_FILE_BYTES // 2**20} MB at most)",
+            "What to do: check that this is the draft; save it without embedded media.",
+        )
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
@@ -82,34 +91,49 @@ def _read_bounded(path: Path, handle) -> bytes:
     except OSError as exc:
         raise _error(path, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_FILE_BYTES:
-        raise _error(path, f"is more than {MAX_FILE_BYTES // 2**20} MB, more than any draft",
-                     "What to do: check that this is the draft.")
+        raise _error(
+            path,
+            f"is more than {MAX_FILE_BYTES // 2**20} MB, more than any draft",
+            "What to do: check that this is the draft.",
+        )
     return data
 
 
 def _decode(path: Path, raw: bytes) -> str:
     """UTF-8 text (with or without a byte-order mark); any other encoding is named, never read as mojibake."""
-    fix = "What to do: save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8; in most editors: Save with " \
-          "encoding, UTF-8), then rerun."
+    fix = (
+        "What to do: save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8; in most editors: Save with "
+        "encoding, UTF-8), then rerun."
+    )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or looks_like_utf16(raw):
         raise _error(path, "is UTF-16 text (Windows' 'Unicode' encoding), not UTF-8", fix)
     if raw.startswith(b"PK\x03\x04"):
-        raise _error(path, "is a zip archive (a .docx named as text?)", "What to do: rename it to .docx if it is a "
-                     "Word file, or save it again as plain text, UTF-8.")
+        raise _error(
+            path,
+            "is a zip archive (a .docx named as text?)",
+            "What to do: rename it to .docx if it is a Word file, or save it again as plain text, UTF-8.",
+        )
     if b"\x00" in raw:
         raise _error(path, "is a binary file, not text (it holds NUL bytes)")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise _error(path, f"is not UTF-8 text: byte 0x{raw[exc.start]:02x} at line {line} cannot be read as "
-                     "UTF-8 (the file looks like Latin-1/Windows-1252)", fix) from None
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _error(
+            path,
+            f"is not UTF-8 text: byte 0x{raw[exc.start]:02x} at line {line} cannot be read as "
+            "UTF-8 (the file looks like Latin-1/Windows-1252)",
+            fix,
+        ) from None
 
 
 def _text_paragraphs(path: Path, suffix: str, text: str) -> list[str]:
     if len(text) > MAX_TEXT_CHARS:
-        raise _error(path, f"holds {len(text):,} characters, more than any draft ({MAX_TEXT_CHARS:,} at most)",
-                     "What to do: check that this is the draft.")
+        raise _error(
+            path,
+            f"holds {len(text):,} characters, more than any draft ({MAX_TEXT_CHARS:,} at most)",
+            "What to do: check that this is the draft.",
+        )
     if suffix in (".html", ".htm"):
         return _html_paragraphs(text)
     if suffix == ".md":  # a picture is not prose (its finding is in the caption under it); escapes are not text
@@ -160,8 +184,10 @@ def _without_md_images(text: str) -> str:
 
 
 # WordprocessingML: Transitional (what Word writes by default) and Strict Open XML
-_W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                 "http://purl.oclc.org/ooxml/wordprocessingml/main")
+_W_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 # the parts an editor can write text in, beside the body: their relationship types' last word
 _PART_TYPES = ("footnotes", "endnotes", "comments", "header", "footer")
@@ -175,9 +201,12 @@ def _docx_paragraphs(path: Path, handle) -> list[str]:
     head = handle.read(8)
     handle.seek(0)
     if head == _OLE:
-        raise _error(path, "is password-protected (Word encrypts such a file) or an old Word 97-2003 .doc with a "
-                     ".docx name", "What to do: open it in Word, remove the password (File > Info > Protect "
-                     "Document) and save it as .docx (Word Document), then rerun.")
+        raise _error(
+            path,
+            "is password-protected (Word encrypts such a file) or an old Word 97-2003 .doc with a .docx name",
+            "What to do: open it in Word, remove the password (File > Info > Protect "
+            "Document) and save it as .docx (Word Document), then rerun.",
+        )
     try:
         with zipfile.ZipFile(handle) as archive:
             members = {info.filename: info for info in archive.infolist()}
@@ -186,8 +215,11 @@ def _docx_paragraphs(path: Path, handle) -> list[str]:
                 for paragraph in _part_paragraphs(path, archive, members[name]):
                     total += len(paragraph)
                     if total > MAX_TEXT_CHARS:
-                        raise _error(path, f"holds more than {MAX_TEXT_CHARS:,} characters of text, more than any "
-                                     "draft", "What to do: check that this is the draft.")
+                        raise _error(
+                            path,
+                            f"holds more than {MAX_TEXT_CHARS:,} characters of text, more than any draft",
+                            "What to do: check that this is the draft.",
+                        )
                     paragraphs.append(paragraph)
             return paragraphs
     except zipfile.BadZipFile as exc:
@@ -197,15 +229,22 @@ def _docx_paragraphs(path: Path, handle) -> list[str]:
 def _docx_parts(path: Path, archive: zipfile.ZipFile, members: dict) -> list[str]:
     """The main document part (named by the package's relationships) and the parts it relates to, then any
     other part with a standard name: each once, in that order."""
-    main = next((target for kind, target in _relations(path, archive, members, "_rels/.rels", "")
-                 if kind == "officeDocument" and target in members), None)
+    main = next(
+        (
+            target
+            for kind, target in _relations(path, archive, members, "_rels/.rels", "")
+            if kind == "officeDocument" and target in members
+        ),
+        None,
+    )
     if main is None:
         main = "word/document.xml" if "word/document.xml" in members else None
     if main is None:
         raise _error(path, "cannot be read as a .docx draft (it holds no Word document part)")
     folder, _, name = main.rpartition("/")
-    related = _relations(path, archive, members, f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels",
-                         folder)
+    related = _relations(
+        path, archive, members, f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels", folder
+    )
     parts = [main] + [target for kind, target in related if kind in _PART_TYPES and target in members]
     parts += sorted(name for name in members if _PART_NAMES.fullmatch(name))
     return list(dict.fromkeys(parts))
@@ -229,28 +268,42 @@ def _relations(path: Path, archive, members: dict, rels: str, folder: str) -> li
 def _inflate(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo):
     """The part's bytes in chunks, its declared size checked before any is inflated and its real size while."""
     if info.flag_bits & 0x1:
-        raise _error(path, "is encrypted (a password-protected archive)", "What to do: save it again from Word "
-                     "without a password, as .docx.")
+        raise _error(
+            path,
+            "is encrypted (a password-protected archive)",
+            "What to do: save it again from Word without a password, as .docx.",
+        )
     if info.file_size > MAX_PART_BYTES:
-        raise _error(path, f"has a part ({info.filename}) of {info.file_size / 2**20:,.0f} MB once unpacked, more "
-                     f"than any draft holds ({MAX_PART_BYTES // 2**20} MB at most)",
-                     "What to do: check that this is the draft; save it again from Word.")
+        raise _error(
+            path,
+            f"has a part ({info.filename}) of {info.file_size / 2**20:,.0f} MB once unpacked, more "
+            f"than any draft holds ({MAX_PART_BYTES // 2**20} MB at most)",
+            "What to do: check that this is the draft; save it again from Word.",
+        )
     try:
         member = archive.open(info)
     except NotImplementedError:
-        raise _error(path, f"is packed with a compression method Word does not use (method {info.compress_type}) "
-                     "that cannot be read here", "What to do: open it in Word or LibreOffice and save it again "
-                     "as .docx.") from None
+        raise _error(
+            path,
+            f"is packed with a compression method Word does not use (method {info.compress_type}) "
+            "that cannot be read here",
+            "What to do: open it in Word or LibreOffice and save it again as .docx.",
+        ) from None
     except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required"
-        raise _error(path, f"cannot be read ({exc})", "What to do: save it again from Word without a password, "
-                     "as .docx.") from None
+        raise _error(
+            path, f"cannot be read ({exc})", "What to do: save it again from Word without a password, as .docx."
+        ) from None
     read = 0
     with member:
         while chunk := member.read(2**20):
             read += len(chunk)
             if read > MAX_PART_BYTES:
-                raise _error(path, f"has a part ({info.filename}) of more than {MAX_PART_BYTES // 2**20} MB once "
-                             "unpacked, more than any draft holds", "What to do: check that this is the draft.")
+                raise _error(
+                    path,
+                    f"has a part ({info.filename}) of more than {MAX_PART_BYTES // 2**20} MB once "
+                    "unpacked, more than any draft holds",
+                    "What to do: check that this is the draft.",
+                )
             yield chunk
 
 
@@ -289,16 +342,41 @@ def _part_paragraphs(path: Path, archive, info: zipfile.ZipInfo) -> list[str]:
         parser.close()
         drain()
     except ElementTree.ParseError as exc:
-        raise _error(path, f"cannot be read as a .docx draft (its part {info.filename} is not well-formed XML: "
-                     f"{exc})") from None
+        raise _error(
+            path, f"cannot be read as a .docx draft (its part {info.filename} is not well-formed XML: {exc})"
+        ) from None
     except zipfile.BadZipFile as exc:
         raise _error(path, f"cannot be read as a .docx draft (it is not a whole Word file: {exc})") from None
     return done
 
 
 class _Text(HTMLParser):
-    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "figcaption", "br", "div", "tr",
-              "blockquote", "dt", "dd", "caption", "section", "article", "aside", "header", "footer", "pre"}
+    BLOCKS = {
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "figcaption",
+        "br",
+        "div",
+        "tr",
+        "blockquote",
+        "dt",
+        "dd",
+        "caption",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "pre",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

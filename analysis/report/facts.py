@@ -48,10 +48,14 @@ class MonthFacts:
 
 def choose_snapshot(rows: pd.DataFrame) -> pd.DataFrame:
     """Of several snapshots, the one with most groups, then RIC's own, then the latest as-of date."""
-    keys = rows.groupby(["as_of_date", "report"], sort=True).agg(
-        n=("group", "size"), ric=("report", lambda r: r.iloc[0].startswith("RIC"))).reset_index()
-    best = keys.sort_values(["n", "ric", "as_of_date", "report"], ascending=[False, False, False, True],
-                            kind="mergesort").iloc[0]
+    keys = (
+        rows.groupby(["as_of_date", "report"], sort=True)
+        .agg(n=("group", "size"), ric=("report", lambda r: r.iloc[0].startswith("RIC")))
+        .reset_index()
+    )
+    best = keys.sort_values(
+        ["n", "ric", "as_of_date", "report"], ascending=[False, False, False, True], kind="mergesort"
+    ).iloc[0]
     return rows[(rows["as_of_date"] == best["as_of_date"]) & (rows["report"] == best["report"])]
 
 

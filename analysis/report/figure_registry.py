@@ -36,8 +36,9 @@ def standard_figure(stem: str, caption: str, section: str, absent: str = ""):
         raise ValueError(f"section must be one of {SECTIONS}")
 
     def register(draw: Callable) -> Callable:
-        _REGISTRY[stem] = StandardFigure(stem, caption, section, absent or f"{caption} was not drawn for {{month}}.",
-                                         draw)
+        _REGISTRY[stem] = StandardFigure(
+            stem, caption, section, absent or f"{caption} was not drawn for {{month}}.", draw
+        )
         return draw
 
     return register

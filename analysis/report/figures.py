@@ -19,9 +19,9 @@ from .charts import (
     GAP,
     PROVISIONAL,
     PROVISIONAL_NOTE,
-    draw_provisional,
     definition_changes,
     draw_gaps,
+    draw_provisional,
     legend_above,
     mark_developments,
     month_ticks,
@@ -52,10 +52,17 @@ from .wording import (
 
 C = style.COLORS
 
+
 @standard_figure("01_attacks", "Attacks per month", "attacks")
 @style.house_style
-def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, months: int = 24,
-                  developments: pd.DataFrame | None = None, figures: pd.DataFrame | None = None):
+def attacks_chart(
+    panel: pd.DataFrame,
+    definitions: pd.DataFrame,
+    month: str,
+    months: int = 24,
+    developments: pd.DataFrame | None = None,
+    figures: pd.DataFrame | None = None,
+):
     """Figure 1: attacks per month over the 24 months ending `month`, unverified claims on top, gaps labelled,
     and the developments marked for charts. `figures` (figures.csv) gives the title the qualifiers of the two
     months' counts ('more than 9'); without it they are said as exact."""
@@ -69,46 +76,65 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
     heights = [0 if missing(v) else int(v) for v in attacks]
     ax.bar(x, heights, width=0.8, color=colors)
     has_unverified = unverified.notna() & attacks.notna()
-    ax.bar(x[has_unverified.to_numpy()], unverified[has_unverified].astype(int),
-           bottom=attacks[has_unverified].astype(int), width=0.8, facecolor="white",
-           edgecolor=C["unverified"], hatch="....", linewidth=0.8)
+    ax.bar(
+        x[has_unverified.to_numpy()],
+        unverified[has_unverified].astype(int),
+        bottom=attacks[has_unverified].astype(int),
+        width=0.8,
+        facecolor="white",
+        edgecolor=C["unverified"],
+        hatch="....",
+        linewidth=0.8,
+    )
     n_gaps = draw_gaps(ax, attacks)
     n_provisional = draw_provisional(ax, data, heights)
     labels = dict(zip(definitions["definition"], definitions["label"]))
     changes = definition_changes(ax, span, data["definition"].fillna(""), labels)
     for i, m in enumerate(span):
         if m in (month, previous_month(month)) and not missing(attacks.iloc[i]):
-            ax.text(i, heights[i] + ax.get_ylim()[1] * 0.01, str(heights[i]), ha="center", va="bottom",
-                    fontsize=8, fontweight="bold" if m == month else "normal")
+            ax.text(
+                i,
+                heights[i] + ax.get_ylim()[1] * 0.01,
+                str(heights[i]),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                fontweight="bold" if m == month else "normal",
+            )
     marked = mark_developments(ax, span, developments)
     month_ticks(ax, span, month)
     ax.set_ylabel("Attacks per month")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
-    handles = [Patch(color=C["main"], label="Attacks"),
-               Patch(color=C["highlight"], label=long_month(month))]
+    handles = [Patch(color=C["main"], label="Attacks"), Patch(color=C["highlight"], label=long_month(month))]
     if has_unverified.any():
-        handles.append(Patch(facecolor="white", edgecolor=C["unverified"], hatch="....",
-                             label="Unverified ISIS claims"))
+        handles.append(
+            Patch(facecolor="white", edgecolor=C["unverified"], hatch="....", label="Unverified ISIS claims")
+        )
     if n_gaps:
         handles.append(Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="Not published"))
     if n_provisional:
-        handles.append(Patch(**{k: v for k, v in PROVISIONAL.items() if k != "linewidth"},
-                             label="Provisional (team count)"))
+        handles.append(
+            Patch(**{k: v for k, v in PROVISIONAL.items() if k != "linewidth"}, label="Provisional (team count)")
+        )
     legend_above(ax, handles)
     facts = MonthFacts(figures, panel, month) if figures is not None else None
     value, qualifier = facts.get("attacks") if facts else (attacks.get(month), "")
-    before, before_qualifier = facts.get("attacks", facts.previous) if facts else \
-        (attacks.get(previous_month(month)), "")
+    before, before_qualifier = (
+        facts.get("attacks", facts.previous) if facts else (attacks.get(previous_month(month)), "")
+    )
     definition = data.loc[month, "definition"]
     noun = "confirmed ISIS attacks" if definition == "confirmed_isis" else "sleeper-cell attacks"
     if missing(value):
-        title = capitalised(not_known(f"the attack count for {long_month(month)}", False,
-                                      facts.report_found() if facts else True))
+        title = capitalised(
+            not_known(f"the attack count for {long_month(month)}", False, facts.report_found() if facts else True)
+        )
     elif missing(before):
         title = f"{number(value, qualifier)} {noun} in {long_month(month)}"
     else:
-        title = (f"{number(value, qualifier)} {noun} in {long_month(month)}, "
-                 f"{change(value, qualifier, before, before_qualifier, previous_month(month))}")
+        title = (
+            f"{number(value, qualifier)} {noun} in {long_month(month)}, "
+            f"{change(value, qualifier, before, before_qualifier, previous_month(month))}"
+        )
     note = "Headline count as published by RIC each month."  # then only what this chart draws
     if n_gaps:
         note += " Hatched columns: no figure was published (not zero)."
@@ -124,8 +150,12 @@ def attacks_chart(panel: pd.DataFrame, definitions: pd.DataFrame, month: str, mo
     return fig
 
 
-CASUALTY_GROUPS = [("military_killed", "Military\nkilled"), ("military_injured", "Military\ninjured"),
-                   ("civilian_killed", "Civilians\nkilled"), ("civilian_injured", "Civilians\ninjured")]
+CASUALTY_GROUPS = [
+    ("military_killed", "Military\nkilled"),
+    ("military_injured", "Military\ninjured"),
+    ("civilian_killed", "Civilians\nkilled"),
+    ("civilian_injured", "Civilians\ninjured"),
+]
 TOTAL_GROUPS = [("deaths_total", "Killed\n(all)"), ("injured_total", "Injured\n(all)")]
 
 
@@ -146,8 +176,16 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
     for offset, mo, color in ((-0.2, prev, C["secondary"]), (0.2, month, C["highlight"])):
         for i, (value, qualifier) in enumerate(values[mo]):
             if missing(value):
-                ax.text(x[i] + offset, ax.get_ylim()[1] * 0.02, "not published", rotation=90, ha="center",
-                        va="bottom", fontsize=6.3, color="#777777")
+                ax.text(
+                    x[i] + offset,
+                    ax.get_ylim()[1] * 0.02,
+                    "not published",
+                    rotation=90,
+                    ha="center",
+                    va="bottom",
+                    fontsize=6.3,
+                    color="#777777",
+                )
                 continue
             ax.bar(x[i] + offset, int(value), width=0.38, color=color)
             mark = {"implied": "*", "text": "†"}.get(qualifier, "")
@@ -159,8 +197,9 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
     ax.set_xlim(-0.6, len(groups) - 0.4)  # every group in view, drawn or not published
     ax.set_ylabel("People")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
-    legend_above(ax, [Patch(color=C["secondary"], label=long_month(prev)),
-                       Patch(color=C["highlight"], label=long_month(month))])
+    legend_above(
+        ax, [Patch(color=C["secondary"], label=long_month(prev)), Patch(color=C["highlight"], label=long_month(month))]
+    )
     now, before = casualties(facts), casualties(facts, prev)
     note = "Casualties of the month's sleeper-cell attacks as published."
     if groups is TOTAL_GROUPS:
@@ -169,14 +208,22 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
         note += " * implied: not stated; the report names no such casualties."
     if "text" in footnotes:
         note += " † stated only in the report's body text."
-    title = capitalised(now.phrase(f" in {long_month(month)}") if now.said else
-                        not_known(f"casualty figures for {long_month(month)}", True, now.report_found))
+    title = capitalised(
+        now.phrase(f" in {long_month(month)}")
+        if now.said
+        else not_known(f"casualty figures for {long_month(month)}", True, now.report_found)
+    )
     if is_provisional(panel, month):
         title = f"PROVISIONAL: {title}"
         note += f" {long_month(month)}: the team's provisional count, not yet published."
-    style.finish(fig, wrap(title), note=note,
-                 values=f"In {long_month(prev)}: " + (before.phrase() if before.said else
-                                                     not_known("casualty figures", True, before.report_found)) + ".")
+    style.finish(
+        fig,
+        wrap(title),
+        note=note,
+        values=f"In {long_month(prev)}: "
+        + (before.phrase() if before.said else not_known("casualty figures", True, before.report_found))
+        + ".",
+    )
     return fig
 
 
@@ -193,14 +240,25 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
     for ax, metric, label in ((axes[0], "raids", "Raids"), (axes[1], "arrests", "Arrests")):
         series = data[metric]
         set_top(ax, list(series), room=1.25)
-        ax.bar(x, [0 if missing(v) else int(v) for v in series], width=0.8,
-               color=[C["highlight"] if m == month else C["main"] for m in span])
+        ax.bar(
+            x,
+            [0 if missing(v) else int(v) for v in series],
+            width=0.8,
+            color=[C["highlight"] if m == month else C["main"] for m in span],
+        )
         gaps += draw_gaps(ax, series)
         provisional += draw_provisional(ax, data, [0 if missing(v) else int(v) for v in series])
         value = series.get(month)
         if not missing(value):
-            ax.text(len(span) - 1, int(value) + ax.get_ylim()[1] * 0.02, str(int(value)), ha="center",
-                    va="bottom", fontsize=8, fontweight="bold")
+            ax.text(
+                len(span) - 1,
+                int(value) + ax.get_ylim()[1] * 0.02,
+                str(int(value)),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                fontweight="bold",
+            )
         ax.set_ylabel(f"{label} per month")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole-number ticks
     month_ticks(axes[1], span, month)
@@ -219,16 +277,21 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
             title += f"; {not_known(f'the number of {unknown[0]}', False, found)}"
     if provisional and bool(data.loc[month, "provisional"]):
         title = f"PROVISIONAL: {title}"
-    style.finish(fig, wrap(title),
-                 note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
-                      "in long al-Hol operations each day counts as a raid." + (" Hatched: not published." if gaps else "")
-                      + (PROVISIONAL_NOTE if provisional else ""),
-                 values=" ".join(trend_sentence(data[m].astype("Float64"), f"{m} counts") for m in ("raids", "arrests")))
+    style.finish(
+        fig,
+        wrap(title),
+        note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
+        "in long al-Hol operations each day counts as a raid."
+        + (" Hatched: not published." if gaps else "")
+        + (PROVISIONAL_NOTE if provisional else ""),
+        values=" ".join(trend_sentence(data[m].astype("Float64"), f"{m} counts") for m in ("raids", "arrests")),
+    )
     return fig
 
 
-@standard_figure("04_regions", "Attacks by region", "attacks",
-                 absent="No breakdown of attacks by region was published for {month}.")
+@standard_figure(
+    "04_regions", "Attacks by region", "attacks", absent="No breakdown of attacks by region was published for {month}."
+)
 @style.house_style
 def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", total=None):
     """Figure 4: the month's breakdown by region, or None when no breakdown was published."""
@@ -242,8 +305,7 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     fig, ax = style.new_figure()
     y = np.arange(len(rows))
     residual = (rows["place_kind"] == "residual").to_numpy()  # 'other cantons': the report's remainder
-    ax.barh(y, rows[column].fillna(0).astype(int), color=[C["muted"] if r else C["main"] for r in residual],
-            height=0.6)
+    ax.barh(y, rows[column].fillna(0).astype(int), color=[C["muted"] if r else C["main"] for r in residual], height=0.6)
     for i, row in enumerate(rows.itertuples()):
         value = getattr(row, column)
         qual = row.share_qualifier if use_share else row.qualifier
@@ -253,9 +315,12 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
         ax.text((0 if missing(value) else int(value)) + 0.2, i, text, va="center", fontsize=8)
     ax.set_ylim(-0.6, max(len(rows), 4) - 0.4)
     ax.set_yticks(y)
-    ax.set_yticklabels([r.region + (f" ({r.region_as_written})"
-                                    if normalise(r.region_as_written) != normalise(r.region) else "")
-                        for r in rows.itertuples()])
+    ax.set_yticklabels(
+        [
+            r.region + (f" ({r.region_as_written})" if normalise(r.region_as_written) != normalise(r.region) else "")
+            for r in rows.itertuples()
+        ]
+    )
     ax.grid(axis="x", color="#E2E2E2")
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Share of the month's attacks (%)" if use_share else f"{metric.capitalize()} in the month")
@@ -263,24 +328,43 @@ def regions_chart(regions: pd.DataFrame, month: str, metric: str = "attacks", to
     top = rows[~residual].iloc[-1] if (~residual).any() else rows.iloc[-1]
     if not use_share and rows["value"].isna().any():  # some regions have only a share: say each as published
         ranked = rows.assign(_k=rows["share_pct"].fillna(-1), _v=rows["value"].fillna(-1)).sort_values(
-            ["_k", "_v"], ascending=False, kind="mergesort")
-        parts = [f"{number(r.share_pct, r.share_qualifier)}% in {r.region}" if missing(r.value)
-                 else f"{number(r.value, r.qualifier)} in {r.region}" for r in ranked.itertuples()]
-        style.finish(fig, wrap(f"{metric.capitalize()} in {long_month(month)}: {', '.join(parts)}"),
-                     note="The report gave a share for some regions and a count for others.")
+            ["_k", "_v"], ascending=False, kind="mergesort"
+        )
+        parts = [
+            f"{number(r.share_pct, r.share_qualifier)}% in {r.region}"
+            if missing(r.value)
+            else f"{number(r.value, r.qualifier)} in {r.region}"
+            for r in ranked.itertuples()
+        ]
+        style.finish(
+            fig,
+            wrap(f"{metric.capitalize()} in {long_month(month)}: {', '.join(parts)}"),
+            note="The report gave a share for some regions and a count for others.",
+        )
         return fig
     lead = _leading_region(top, column, total, use_share, metric, month)
-    note = ("Regions as named in the report, resolved to OCHA admin units (in brackets: the report's wording). "
-            "Regions the report does not name are not shown.")
-    if "report" in rows and (rows["report"] == TEAM_REPORT).any():  # no report has published the month: the team's incidents
+    note = (
+        "Regions as named in the report, resolved to OCHA admin units (in brackets: the report's wording). "
+        "Regions the report does not name are not shown."
+    )
+    if (
+        "report" in rows and (rows["report"] == TEAM_REPORT).any()
+    ):  # no report has published the month: the team's incidents
         lead = f"PROVISIONAL: {lead}"
-        note = ("The team's provisional count, not yet published: confirmed incidents of its log by the AANES "
-                "region of their place (data/raw/gazetteer/area.csv).")
+        note = (
+            "The team's provisional count, not yet published: confirmed incidents of its log by the AANES "
+            "region of their place (data/raw/gazetteer/area.csv)."
+        )
     if residual.any():
         note += " Grey: what the report gives for the rest (its words), not a place."
-    said = [f"{r.region} not published" if missing(getattr(r, column)) else
-            f"{r.region} {number(r.share_pct, r.share_qualifier)}%" if use_share else
-            f"{r.region} {number(r.value, r.qualifier)}" for r in rows.iloc[::-1].itertuples()]
+    said = [
+        f"{r.region} not published"
+        if missing(getattr(r, column))
+        else f"{r.region} {number(r.share_pct, r.share_qualifier)}%"
+        if use_share
+        else f"{r.region} {number(r.value, r.qualifier)}"
+        for r in rows.iloc[::-1].itertuples()
+    ]
     style.finish(fig, wrap(lead), note=note, values=f"By region: {'; '.join(said)}.")
     return fig
 
@@ -298,8 +382,9 @@ def _leading_region(top, column: str, total, use_share: bool, metric: str, month
     return f"{value} of {whose} {number(total)} {metric} were in {top['region']}"
 
 
-@standard_figure("05_al_hol", "Population of al-Hol camp", "camp",
-                 absent="No al-Hol population count was published up to {month}.")
+@standard_figure(
+    "05_al_hol", "Population of al-Hol camp", "camp", absent="No al-Hol population count was published up to {month}."
+)
 @style.house_style
 def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
     """Figure 5: al-Hol population by group at the latest snapshot on or before `month`, and its history."""
@@ -313,23 +398,40 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
         colors = [style.SERIES[i] for i in range(len(parts))]
         left.bar(range(len(parts)), parts["population"].astype(int), color=colors)
         for i, row in enumerate(parts.itertuples()):
-            left.text(i, int(row.population), number(row.population, row.qualifier), ha="center", va="bottom",
-                      fontsize=7.5)
+            left.text(
+                i, int(row.population), number(row.population, row.qualifier), ha="center", va="bottom", fontsize=7.5
+            )
         left.set_xticks(range(len(parts)))
         left.set_xticklabels([CAMP_GROUP_WORDS[g].label for g in parts["group"]], fontsize=7.5)
         left.set_title(f"By group, {long_month(parts['month'].iloc[0])}", fontsize=8.5, fontweight="normal")
         left.set_ylim(0, int(parts["population"].max()) * 1.2)
     else:
-        left.text(0.5, 0.5, "No breakdown by group\npublished up to this month", ha="center", va="center",
-                  transform=left.transAxes, fontsize=8, color="#777777")
+        left.text(
+            0.5,
+            0.5,
+            "No breakdown by group\npublished up to this month",
+            ha="center",
+            va="center",
+            transform=left.transAxes,
+            fontsize=8,
+            color="#777777",
+        )
         left.set_axis_off()
     left.set_ylabel("People")
     dates = pd.to_datetime(history["as_of_date"])
     exact = history["qualifier"] == ""
-    right.scatter(dates[exact], history.loc[exact, "population"].astype(int), color=C["main"], s=18, zorder=2,
-                  label="exact count")
-    right.scatter(dates[~exact], history.loc[~exact, "population"].astype(int), facecolor="white",
-                  edgecolor=C["main"], s=18, zorder=2, label="approximate or bound (~, >)")
+    right.scatter(
+        dates[exact], history.loc[exact, "population"].astype(int), color=C["main"], s=18, zorder=2, label="exact count"
+    )
+    right.scatter(
+        dates[~exact],
+        history.loc[~exact, "population"].astype(int),
+        facecolor="white",
+        edgecolor=C["main"],
+        s=18,
+        zorder=2,
+        label="approximate or bound (~, >)",
+    )
     right.set_ylim(0, int(history["population"].max()) * 1.15 if len(history) else 1)
     right.set_title("Total population, every published count", fontsize=8.5, fontweight="normal")
     right.legend(loc="lower left")
@@ -344,16 +446,22 @@ def camp_chart(camps: pd.DataFrame, month: str, camp: str = "al-Hol"):
         if t["month"] == month:
             title = f"{held} in {long_month(month)}"
         else:  # an older count carries its date, and is called old after OLD_COUNT months
-            title = (f"{held} at the last published count, {'an old one from ' if is_old(t['month'], month) else ''}"
-                     f"{dated(t['as_of'])}")
+            title = (
+                f"{held} at the last published count, {'an old one from ' if is_old(t['month'], month) else ''}"
+                f"{dated(t['as_of'])}"
+            )
         iraqi = latest[latest["group"] == "iraqi"]
         if len(iraqi):
             title += f", {number(iraqi.iloc[0]['population'], iraqi.iloc[0]['qualifier'])} of them Iraqis"
     else:
         title = f"{camp} camp population"
-    style.finish(fig, wrap(title), note="Counts as published by RIC, the camp administration or news agencies; "
-                                          "dates are irregular and nothing is interpolated between them.",
-                 values=_camp_values(parts, history))
+    style.finish(
+        fig,
+        wrap(title),
+        note="Counts as published by RIC, the camp administration or news agencies; "
+        "dates are irregular and nothing is interpolated between them.",
+        values=_camp_values(parts, history),
+    )
     return fig
 
 
@@ -362,20 +470,27 @@ def _camp_values(parts: pd.DataFrame, history: pd.DataFrame) -> str:
     last published totals."""
     sentences = []
     if len(parts):
-        groups = ", ".join(f"{number(r.population, r.qualifier)} {CAMP_GROUP_WORDS[r.group].plural}"
-                           for r in parts.itertuples())
+        groups = ", ".join(
+            f"{number(r.population, r.qualifier)} {CAMP_GROUP_WORDS[r.group].plural}" for r in parts.itertuples()
+        )
         sentences.append(f"By group, as of {dated(parts['as_of'].iloc[0])}: {groups}.")
     if len(history):
         ordered = history.sort_values("as_of_date", kind="mergesort")
         first, last = ordered.iloc[0], ordered.iloc[-1]
-        sentences.append(f"{len(ordered)} published totals, from {number(first['population'], first['qualifier'])} "
-                         f"{dated(first['as_of'], True)} to {number(last['population'], last['qualifier'])} "
-                         f"{dated(last['as_of'], True)}.")
+        sentences.append(
+            f"{len(ordered)} published totals, from {number(first['population'], first['qualifier'])} "
+            f"{dated(first['as_of'], True)} to {number(last['population'], last['qualifier'])} "
+            f"{dated(last['as_of'], True)}."
+        )
     return " ".join(sentences)
 
 
-@standard_figure("06_repatriations", "Repatriations by country", "camp",
-                 absent="No repatriation was published in the 12 months ending {month}.")
+@standard_figure(
+    "06_repatriations",
+    "Repatriations by country",
+    "camp",
+    absent="No repatriation was published in the 12 months ending {month}.",
+)
 @style.house_style
 def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 12):
     """Figure 6: people repatriated by country over the 12 months ending `month` (None if none)."""
@@ -393,21 +508,34 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
     values = ""
     if named.empty:  # repatriations there were: say why no country has a bar, never "none published"
         ax.set_axis_off()
-        ax.text(0.5, 0.5, "No repatriation in these 12 months gives both one named country and a number of people",
-                ha="center", va="center", transform=ax.transAxes, fontsize=8.5, color="#555555")
+        ax.text(
+            0.5,
+            0.5,
+            "No repatriation in these 12 months gives both one named country and a number of people",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            fontsize=8.5,
+            color="#555555",
+        )
         total = number(int(everyone["count"].sum()), total_qualifier(everyone["qualifier"])) if len(everyone) else ""
-        title = (f"{total[:1].upper()}{total[1:]} people repatriated from NES {when}" if total else
-                 f"{families_only} repatriation{'s' if families_only > 1 else ''} {when}, given only in families")
+        title = (
+            f"{total[:1].upper()}{total[1:]} people repatriated from NES {when}"
+            if total
+            else f"{families_only} repatriation{'s' if families_only > 1 else ''} {when}, given only in families"
+        )
     else:
         by_country = named.groupby("country", sort=True).agg(
-            people=("count", "sum"), n=("country", "size"), qualifier=("qualifier", total_qualifier))
+            people=("count", "sum"), n=("country", "size"), qualifier=("qualifier", total_qualifier)
+        )
         by_country = by_country.sort_values(["people", "n"], kind="mergesort")
         y = np.arange(len(by_country))
         ax.barh(y, by_country["people"].astype(int), color=C["main"], height=0.6)
-        for i, (name, row) in enumerate(by_country.iterrows()):
+        for i, (_, row) in enumerate(by_country.iterrows()):
             times = f" ({row['n']} repatriations)" if row["n"] > 1 else ""
-            ax.text(int(row["people"]), i, f" {number(row['people'], row['qualifier'])}{times}", va="center",
-                    fontsize=8)
+            ax.text(
+                int(row["people"]), i, f" {number(row['people'], row['qualifier'])}{times}", va="center", fontsize=8
+            )
         ax.set_yticks(y)
         ax.set_yticklabels(by_country.index)
         ax.set_xlim(0, int(by_country["people"].max()) * 1.3)
@@ -417,18 +545,32 @@ def repatriations_chart(repatriations: pd.DataFrame, month: str, months: int = 1
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(f"People repatriated, {long_month(span[0])} to {long_month(month)}")
         total = number(int(everyone["count"].sum()), total_qualifier(everyone["qualifier"]))
-        title = f"{total[:1].upper()}{total[1:]} people repatriated from NES {when}, most by " \
-                f"{country(by_country.index[-1])}"
-        values = "By country: " + "; ".join(
-            f"{name} {number(row['people'], row['qualifier'])} in {counted(row['n'], '', 'repatriation', 'repatriations')}"
-            for name, row in by_country.iloc[::-1].iterrows()) + "."
-    note = "Repatriations published in the reports and cited pages; where only women and children were given, " \
-           "people = their sum."
+        title = (
+            f"{total[:1].upper()}{total[1:]} people repatriated from NES {when}, most by "
+            f"{country(by_country.index[-1])}"
+        )
+        values = (
+            "By country: "
+            + "; ".join(
+                f"{name} {number(row['people'], row['qualifier'])} in "
+                f"{counted(row['n'], '', 'repatriation', 'repatriations')}"
+                for name, row in by_country.iloc[::-1].iterrows()
+            )
+            + "."
+        )
+    note = (
+        "Repatriations published in the reports and cited pages; where only women and children were given, "
+        "people = their sum."
+    )
     if len(apart):
-        note += (f" {number(int(apart['count'].sum()), total_qualifier(apart['qualifier']))} people repatriated by a "
-                 "country the source does not name, or by several together, are in the total, not in a bar.")
+        note += (
+            f" {number(int(apart['count'].sum()), total_qualifier(apart['qualifier']))} people repatriated by a "
+            "country the source does not name, or by several together, are in the total, not in a bar."
+        )
     if families_only:
-        note += (f" {families_only} repatriation{'s' if families_only > 1 else ''} given only in families "
-                 "(no number of people) not counted.")
+        note += (
+            f" {families_only} repatriation{'s' if families_only > 1 else ''} given only in families "
+            "(no number of people) not counted."
+        )
     style.finish(fig, wrap(title), note=note, values=values)
     return fig

@@ -62,9 +62,11 @@ def _figure(png: str, section: str, metadata: dict, number: int) -> str:
     if not description:
         return f"<figure>\n{img}>\n<figcaption>{html.escape(section)}</figcaption>\n</figure>"
     ident = f"figure-{number}-description"
-    return (f'<figure>\n{img} aria-describedby="{ident}">\n<figcaption><strong>{html.escape(section)}.</strong> '
-            f'{html.escape(alt)}</figcaption>\n<details><summary>Description of the figure</summary>'
-            f'<p id="{ident}">{html.escape(description)}</p></details>\n</figure>')
+    return (
+        f'<figure>\n{img} aria-describedby="{ident}">\n<figcaption><strong>{html.escape(section)}.</strong> '
+        f"{html.escape(alt)}</figcaption>\n<details><summary>Description of the figure</summary>"
+        f'<p id="{ident}">{html.escape(description)}</p></details>\n</figure>'
+    )
 
 
 def _rich(data: dict, alt: str, metadata: dict | None = None, number: int = 0) -> str:

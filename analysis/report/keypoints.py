@@ -60,8 +60,10 @@ def unverified_point(facts: MonthFacts) -> str | None:
     value, qual = facts.get("attacks_unverified")
     if missing(value) or int(value) == 0:
         return None
-    return (f"ISIS claimed {counted(value, qual, 'additional attack', 'additional attacks')} that could not be "
-            "independently verified")
+    return (
+        f"ISIS claimed {counted(value, qual, 'additional attack', 'additional attacks')} that could not be "
+        "independently verified"
+    )
 
 
 def _casualty_phrase(killed, kq, injured, iq, singular: str, plural: str) -> str:
@@ -107,13 +109,20 @@ def casualties(facts: MonthFacts, month: str | None = None) -> Casualties:
 
     mk, mkq = get("military_killed")
     ck, ckq = get("civilian_killed")
-    if missing(get("military_injured")[0]) and missing(get("civilian_injured")[0]) and not missing(mk) \
-            and not missing(ck):
-        said = (f"{counted(mk, mkq, 'member of the security forces', 'military personnel')} and "
-                f"{counted(ck, ckq, 'civilian', 'civilians')} killed")
+    if (
+        missing(get("military_injured")[0])
+        and missing(get("civilian_injured")[0])
+        and not missing(mk)
+        and not missing(ck)
+    ):
+        said = (
+            f"{counted(mk, mkq, 'member of the security forces', 'military personnel')} and "
+            f"{counted(ck, ckq, 'civilian', 'civilians')} killed"
+        )
         return Casualties(said, "injuries", report_found=found)
-    military = _casualty_phrase(mk, mkq, *get("military_injured"), "member of the security forces",
-                                "military personnel")
+    military = _casualty_phrase(
+        mk, mkq, *get("military_injured"), "member of the security forces", "military personnel"
+    )
     civilian = _casualty_phrase(ck, ckq, *get("civilian_injured"), "civilian", "civilians")
     if military or civilian:
         unpublished = "" if military and civilian else "civilian casualties" if military else "military casualties"
@@ -150,8 +159,11 @@ def raid_results(facts: MonthFacts, month: str | None = None, body_text: bool | 
     if not missing(officials) and int(officials) > 0 and (missing(killed) or killed == officials):
         results.append(f"{counted(officials, oq, 'ISIS official', 'ISIS officials')} killed")
     elif not missing(killed) and int(killed) > 0:
-        extra = f", including {counted(officials, oq, 'official', 'officials')}" \
-            if not missing(officials) and int(officials) > 0 else ""
+        extra = (
+            f", including {counted(officials, oq, 'official', 'officials')}"
+            if not missing(officials) and int(officials) > 0
+            else ""
+        )
         results.append(f"{counted(killed, kq, 'ISIS member', 'ISIS members')} killed{extra}")
     return results
 
@@ -185,7 +197,8 @@ def raids_point(facts: MonthFacts) -> str:
 
 
 def camp_point(camps: pd.DataFrame, month: str) -> str | None:
-    """'al-Hol camp held 49,432 people in November: 24,147 Iraqis, 18,028 Syrians and 7,257 third-country foreigners'."""
+    """'al-Hol camp held 49,432 people in November: 24,147 Iraqis, 18,028 Syrians and 7,257 third-country
+    foreigners'."""
     rows = camps[(camps["month"] == month) & (camps["camp"] == "al-Hol")]
     if rows.empty:
         return None
@@ -203,9 +216,14 @@ def repatriation_points(repatriations: pd.DataFrame, month: str) -> list[str]:
     """'Iraq repatriated 776 people (192 families) from al-Hol camp', one per repatriation of the month."""
     points = []
     for row in repatriations[repatriations["month"] == month].itertuples():
-        parts = [counted(v, q, s, p) for v, q, s, p in (
-            (row.women, row.women_qualifier, "woman", "women"),
-            (row.children, row.children_qualifier, "child", "children")) if not missing(v)]
+        parts = [
+            counted(v, q, s, p)
+            for v, q, s, p in (
+                (row.women, row.women_qualifier, "woman", "women"),
+                (row.children, row.children_qualifier, "child", "children"),
+            )
+            if not missing(v)
+        ]
         if not missing(row.people) and (row.people_qualifier != "implied" or not parts):
             who = counted(row.people, row.people_qualifier, "person", "people")
             if not missing(row.families):
@@ -230,8 +248,10 @@ def us_positions_point(tallies: pd.DataFrame, month: str) -> str | None:
         return f"{int(text[8:10])} {month_name(text[:7])}" if len(text) == 10 else month_name(text[:7])
 
     times = counted(row["attacks"], row["qualifier"], "time", "times")
-    return (f"Between {day(row['period_start'])} and {day(row['period_end'])}, Iran-backed groups attacked "
-            f"US positions in Iraq and Syria {times}")
+    return (
+        f"Between {day(row['period_start'])} and {day(row['period_end'])}, Iran-backed groups attacked "
+        f"US positions in Iraq and Syria {times}"
+    )
 
 
 def development_points(developments: pd.DataFrame | None, month: str) -> list[tuple[str, str]]:
@@ -256,24 +276,42 @@ def in_report_order(kinds: list[str], listed: list[str]) -> list[str]:
     return result
 
 
-def key_points(figures: pd.DataFrame, panel: pd.DataFrame, camps: pd.DataFrame, repatriations: pd.DataFrame,
-               tallies: pd.DataFrame, month: str, developments: pd.DataFrame | None = None,
-               order: pd.DataFrame | None = None) -> list[str]:
+def key_points(
+    figures: pd.DataFrame,
+    panel: pd.DataFrame,
+    camps: pd.DataFrame,
+    repatriations: pd.DataFrame,
+    tallies: pd.DataFrame,
+    month: str,
+    developments: pd.DataFrame | None = None,
+    order: pd.DataFrame | None = None,
+) -> list[str]:
     """All key points of a month, in the report's order (`order`: key_point_order.csv's rows; without rows for
     the month, the numbers first and then the developments). The month's repatriations are one point of that
     order, in the order they were recorded."""
     facts = MonthFacts(figures, panel, month)
-    points = {"attacks": [attacks_point(facts)], "unverified": [unverified_point(facts)],
-              "casualties": [casualties_point(facts)], "raids": [raids_point(facts)],
-              "us_positions": [us_positions_point(tallies, month)], "camp": [camp_point(camps, month)],
-              "repatriations": repatriation_points(repatriations, month),
-              **{kind: [summary] for kind, summary in development_points(developments, month)}}
-    listed = [] if order is None else \
-        order[order["month"] == month].sort_values("position", kind="mergesort")["kind"].tolist()
+    points = {
+        "attacks": [attacks_point(facts)],
+        "unverified": [unverified_point(facts)],
+        "casualties": [casualties_point(facts)],
+        "raids": [raids_point(facts)],
+        "us_positions": [us_positions_point(tallies, month)],
+        "camp": [camp_point(camps, month)],
+        "repatriations": repatriation_points(repatriations, month),
+        **{kind: [summary] for kind, summary in development_points(developments, month)},
+    }
+    listed = (
+        []
+        if order is None
+        else order[order["month"] == month].sort_values("position", kind="mergesort")["kind"].tolist()
+    )
     said = [p for kind in in_report_order(list(points), listed) for p in points[kind] if p]
     if is_provisional(panel, month):  # the team's own count: said first, in every copy of the key points
-        said.insert(0, f"These figures for {long_month(month)} are the team's provisional count from its own "
-                       "records, not yet published")
+        said.insert(
+            0,
+            f"These figures for {long_month(month)} are the team's provisional count from its own "
+            "records, not yet published",
+        )
     return [capitalised(p) for p in said]
 
 
@@ -281,6 +319,9 @@ def key_points_markdown(points: list[str], month: str) -> str:
     """The key points as a Markdown list, ready to paste."""
     title = f"{month_name(month)} {month[:4]}"
     lines = [f"# Key points: {title}", ""] + [f"- {markdown.text(p)}" for p in points]
-    lines += ["", "_Written from data/processed by the analysis package; numbers in key_figures.md, "
-                  "sources in sources.md._", ""]
+    lines += [
+        "",
+        "_Written from data/processed by the analysis package; numbers in key_figures.md, sources in sources.md._",
+        "",
+    ]
     return "\n".join(lines)

@@ -61,8 +61,12 @@ def _spans(coverage: pd.DataFrame) -> str:
 
 
 def _covers(dates: pd.DataFrame | None, months: list[str]) -> bool:
-    return dates is not None and bool(dates["first_date"].iloc[0]) and \
-        dates["first_date"].iloc[0][:7] <= months[0] and months[-1] <= dates["last_date"].iloc[0][:7]
+    return (
+        dates is not None
+        and bool(dates["first_date"].iloc[0])
+        and dates["first_date"].iloc[0][:7] <= months[0]
+        and months[-1] <= dates["last_date"].iloc[0][:7]
+    )
 
 
 def map_data(data: Processed, months: list[str]) -> MapData | None:
@@ -76,26 +80,35 @@ def map_data(data: Processed, months: list[str]) -> MapData | None:
     by_district = optional.get("incidents_by_district")
     if by_district is not None and _covers(optional.get("incidents_dates"), months):
         rows = by_district[by_district["month"].isin(months)].groupby("adm2_pcode")["attacks"].sum()
-        return MapData([Group(code, (code,), int(v)) for code, v in rows.items() if code], "the team's incident log "
-                       "(confirmed attacks)", area_districts,
-                       credit="Source: the team's incident log (data/raw/incidents/), confirmed attacks.")
+        return MapData(
+            [Group(code, (code,), int(v)) for code, v in rows.items() if code],
+            "the team's incident log (confirmed attacks)",
+            area_districts,
+            credit="Source: the team's incident log (data/raw/incidents/), confirmed attacks.",
+        )
     acled, coverage = optional.get("acled_isis_by_district"), optional.get("acled_coverage")
     if acled is not None and coverage is not None and set(months) <= set(acled_covered(coverage)):
         rows = acled[acled["month"].isin(months)].groupby("adm2_pcode")["events"].sum()
         every = tuple(sorted(set(optional["district_outlines"]["adm2_pcode"])))
         types = join(acled_types(coverage)) or "none"
-        return MapData([Group(code, (code,), int(v)) for code, v in rows.items() if v], "ACLED events with the "
-                       f"Islamic State as an actor, of the event types the exports hold ({types}; the exports run "
-                       f"over {_spans(coverage)})", every, what="ACLED ISIS events",
-                       credit="Source: ACLED (acleddata.com), data not redistributed; not RIC's count of attacks.")
+        return MapData(
+            [Group(code, (code,), int(v)) for code, v in rows.items() if v],
+            "ACLED events with the "
+            f"Islamic State as an actor, of the event types the exports hold ({types}; the exports run "
+            f"over {_spans(coverage)})",
+            every,
+            what="ACLED ISIS events",
+            credit="Source: ACLED (acleddata.com), data not redistributed; not RIC's count of attacks.",
+        )
     if area is None:
         return None
     governorate = optional["district_outlines"].drop_duplicates("adm2_pcode").set_index("adm2_pcode")["adm1_pcode"]
     return _from_regions(data.regions, months, area, governorate)
 
 
-def _from_regions(regions: pd.DataFrame, months: list[str], area: pd.DataFrame,
-                  governorate: pd.Series) -> MapData | None:
+def _from_regions(
+    regions: pd.DataFrame, months: list[str], area: pd.DataFrame, governorate: pd.Series
+) -> MapData | None:
     """The report's breakdown by region where each region maps onto districts, summed over `months` (every
     month must give a breakdown with counts, or there is no map)."""
     rows = regions[regions["month"].isin(months) & (regions["metric"] == "attacks")]
@@ -103,7 +116,7 @@ def _from_regions(regions: pd.DataFrame, months: list[str], area: pd.DataFrame,
         return None
     groups: dict[tuple[str, ...], tuple[str, int]] = {}
     uncounted, parts = [], {}
-    for month, breakdown in rows.groupby("month", sort=True):
+    for _, breakdown in rows.groupby("month", sort=True):
         given = set(breakdown.loc[breakdown["place_kind"] == "district", "adm2_pcode"])
         for row in breakdown.itertuples():
             if missing(row.value):
@@ -112,8 +125,9 @@ def _from_regions(regions: pd.DataFrame, months: list[str], area: pd.DataFrame,
             if row.place_kind == "district":
                 districts = (row.adm2_pcode,)
             elif row.place_kind == "governorate":
-                districts = tuple(sorted({d for d in area["adm2_pcode"] if governorate.get(d) == row.adm1_pcode}
-                                         - given))
+                districts = tuple(
+                    sorted({d for d in area["adm2_pcode"] if governorate.get(d) == row.adm1_pcode} - given)
+                )
             elif row.place_kind == "aanes-region":
                 districts = tuple(sorted(set(area.loc[area["region"] == row.region, "adm2_pcode"]) - given))
             else:  # a camp or a sub-district: part of a district, not its count
@@ -125,9 +139,13 @@ def _from_regions(regions: pd.DataFrame, months: list[str], area: pd.DataFrame,
     if not groups:
         return None
     covered = tuple(sorted({d for districts in groups for d in districts}))
-    return MapData([Group(label, districts, total) for districts, (label, total) in sorted(groups.items())],
-                   "the report's breakdown by region (a region's districts share its count)", covered,
-                   tuple(dict.fromkeys(uncounted)), tuple(sorted(parts.items())))
+    return MapData(
+        [Group(label, districts, total) for districts, (label, total) in sorted(groups.items())],
+        "the report's breakdown by region (a region's districts share its count)",
+        covered,
+        tuple(dict.fromkeys(uncounted)),
+        tuple(sorted(parts.items())),
+    )
 
 
 def _shapes(outlines: pd.DataFrame) -> dict[str, list[np.ndarray]]:
@@ -199,21 +217,46 @@ def attacks_map(data: Processed, found: MapData, when: str, note_when: str, prov
         x, y = label_point(shapes[max(group.districts, key=lambda d: sum(abs(ring_area(r)) for r in shapes[d]))])
         label = names[group.districts[0]] if len(group.districts) == 1 else group.label
         dark = group.value >= classes[-1][0] if group.value else False
-        ax.text(x, y, f"{label}\n{number(group.value)}", ha="center", va="center", fontsize=6.8,
-                color="white" if dark else style.COLORS["text"], fontweight="bold", path_effects=None if dark else halo)
+        ax.text(
+            x,
+            y,
+            f"{label}\n{number(group.value)}",
+            ha="center",
+            va="center",
+            fontsize=6.8,
+            color="white" if dark else style.COLORS["text"],
+            fontweight="bold",
+            path_effects=None if dark else halo,
+        )
     for code in sorted(area_districts - set(value)):  # the area's other districts, named
-        ax.text(*label_point(shapes[code]), names[code], ha="center", va="center", fontsize=6, color="#555555",
-                style="italic", path_effects=halo)
+        ax.text(
+            *label_point(shapes[code]),
+            names[code],
+            ha="center",
+            va="center",
+            fontsize=6,
+            color="#555555",
+            style="italic",
+            path_effects=halo,
+        )
     handles = [Patch(facecolor=SHADES[0], edgecolor="#999999", label="0")]
-    handles += [Patch(color=SHADES[1 + i], label=f"{lo}" if lo == hi else f"{lo}–{hi}") for i, (lo, hi) in enumerate(classes)]
-    handles += [Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure"),
-                Line2D([], [], color=style.COLORS["text"], linewidth=1.1, label="Report's area")]
+    handles += [
+        Patch(color=SHADES[1 + i], label=f"{lo}" if lo == hi else f"{lo}–{hi}") for i, (lo, hi) in enumerate(classes)
+    ]
+    handles += [
+        Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure"),
+        Line2D([], [], color=style.COLORS["text"], linewidth=1.1, label="Report's area"),
+    ]
     legend_above(ax, handles, ncol=len(handles))
     title, shares, values = _words(found, names, when, provisional)
-    style.finish(fig, wrap(title),
-                 note=f"Counts: {found.source}, {note_when}. Hatched: no figure for the district (not zero)."
-                      f"{shares} Outlines: OCHA districts (COD-AB, 2020-12-17); thick line: the report's area.",
-                 source=found.credit, values=values)
+    style.finish(
+        fig,
+        wrap(title),
+        note=f"Counts: {found.source}, {note_when}. Hatched: no figure for the district (not zero)."
+        f"{shares} Outlines: OCHA districts (COD-AB, 2020-12-17); thick line: the report's area.",
+        source=found.credit,
+        values=values,
+    )
     return fig
 
 
@@ -224,8 +267,11 @@ def _words(found: MapData, names: pd.Series, when: str, provisional: bool) -> tu
     ranked = sorted(found.groups, key=lambda g: (-g.value, g.label))
     top = ranked[0] if ranked else Group("", (), 0)
     where = (names[top.districts[0]] if len(top.districts) == 1 else top.label) if ranked else ""
-    title = f"{what} by district, {when}: most in {where} ({number(top.value)})" if top.value else \
-        f"{what} by district, {when}: none recorded"
+    title = (
+        f"{what} by district, {when}: most in {where} ({number(top.value)})"
+        if top.value
+        else f"{what} by district, {when}: none recorded"
+    )
     shares = ""
     if found.parts:
         shares += f" Not mapped, being part of a district: {join([f'{p} {number(v)}' for p, v in found.parts])}."
@@ -234,24 +280,31 @@ def _words(found: MapData, names: pd.Series, when: str, provisional: bool) -> tu
         counted_in = sum(len(g.districts) for g in found.groups if g.value)
         title = f"{what} by district, {when}: {number(sum(g.value for g in found.groups))} in {counted_in} districts"
     if found.uncounted or top.value <= second + sum(v for _, v in found.parts):  # the unmapped could lead
-        title = f"{what} by district, {when}, where the report gave counts" if found.uncounted or found.parts \
-            else title
+        title = f"{what} by district, {when}, where the report gave counts" if found.uncounted or found.parts else title
     if found.uncounted:
         shares += f" {join(list(found.uncounted))}: given only as a share of attacks, so not mapped."
     if provisional:
-        title, shares = f"PROVISIONAL: {title}", f"{shares} The month's figures are the team's provisional count, " \
-                                                   "not yet published."
+        title, shares = (
+            f"PROVISIONAL: {title}",
+            f"{shares} The month's figures are the team's provisional count, not yet published.",
+        )
+
     def named(g: Group) -> str:
-        return names[g.districts[0]] if len(g.districts) == 1 else \
-            f"{g.label} ({join([names[d] for d in g.districts])})"
+        return (
+            names[g.districts[0]] if len(g.districts) == 1 else f"{g.label} ({join([names[d] for d in g.districts])})"
+        )
 
     values = "By district: " + ("; ".join(f"{named(g)} {number(g.value)}" for g in ranked) or "none recorded") + "."
     return title, shares, values
 
 
-@standard_figure("09_map", "Attacks by district", "attacks",
-                 absent="No source gives attacks by district for {month} (no incident log or ACLED export covers "
-                        "it whole, and the report gave no breakdown by region that maps onto districts): no map.")
+@standard_figure(
+    "09_map",
+    "Attacks by district",
+    "attacks",
+    absent="No source gives attacks by district for {month} (no incident log or ACLED export covers "
+    "it whole, and the report gave no breakdown by region that maps onto districts): no map.",
+)
 def month_map(data: Processed, month: str):
     """The month's district map, or None when no source gives attacks by district for it."""
     if "district_outlines" not in data.optional or "area" not in data.optional:
@@ -287,6 +340,9 @@ def period_map(data: Processed):
     if found is None:
         return None
     when = f"{long_month(months[0])} to {long_month(months[-1])}"
-    over = f"the {len(months)} months from {when}" if months == month_range(months[0], months[-1]) else \
-        f"the {len(months)} months the exports cover whole from {when} (not the months between them)"
+    over = (
+        f"the {len(months)} months from {when}"
+        if months == month_range(months[0], months[-1])
+        else f"the {len(months)} months the exports cover whole from {when} (not the months between them)"
+    )
     return attacks_map(data, found, when, f"summed over {over}")

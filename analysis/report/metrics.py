@@ -9,9 +9,26 @@ from ..vocabulary import BOUNDS, HEADLINE
 from .wording import total_qualifier
 
 SMALL_BASE = 10  # below this previous value a change is given as a number only: "+6", never "+600%"
-KEY_FIGURE_COLUMNS = ["metric", "label", "month", "value", "qualifier", "previous_month", "previous_value",
-                      "previous_qualifier", "change", "change_pct", "avg_12m", "months_in_avg", "revised",
-                      "first_published", "current_value", "statement_ids", "stated_in", "disagreement"]
+KEY_FIGURE_COLUMNS = [
+    "metric",
+    "label",
+    "month",
+    "value",
+    "qualifier",
+    "previous_month",
+    "previous_value",
+    "previous_qualifier",
+    "change",
+    "change_pct",
+    "avg_12m",
+    "months_in_avg",
+    "revised",
+    "first_published",
+    "current_value",
+    "statement_ids",
+    "stated_in",
+    "disagreement",
+]
 
 
 def _figure(figures: pd.DataFrame, month: str, metric: str) -> pd.Series | None:
@@ -58,21 +75,28 @@ def key_figures(panel: pd.DataFrame, figures: pd.DataFrame, month: str) -> pd.Da
         change = value - prev_value if comparable else pd.NA
         change_pct = percent_change(change, prev_value)
         revised = bool(now is not None and now["revised"])
-        rows.append({
-            "metric": metric, "label": label, "month": month,
-            "value": value, "qualifier": now["qualifier"] if now is not None else "",
-            "previous_month": prev, "previous_value": prev_value,
-            "previous_qualifier": before["qualifier"] if before is not None else "",
-            "change": change, "change_pct": change_pct,
-            "avg_12m": round(float(history.mean()), 1) if len(history) else pd.NA,
-            "months_in_avg": len(history),
-            "revised": revised,
-            "first_published": now["first_value"] if revised else pd.NA,
-            "current_value": now.get("current_value", now["value"]) if revised else pd.NA,
-            "statement_ids": ";".join(x["statement_ids"] for x in (now, before) if x is not None),
-            "stated_in": now.get("stated_in", "") if now is not None else "",
-            "disagreement": now.get("disagreement", "") if now is not None else "",
-        })
+        rows.append(
+            {
+                "metric": metric,
+                "label": label,
+                "month": month,
+                "value": value,
+                "qualifier": now["qualifier"] if now is not None else "",
+                "previous_month": prev,
+                "previous_value": prev_value,
+                "previous_qualifier": before["qualifier"] if before is not None else "",
+                "change": change,
+                "change_pct": change_pct,
+                "avg_12m": round(float(history.mean()), 1) if len(history) else pd.NA,
+                "months_in_avg": len(history),
+                "revised": revised,
+                "first_published": now["first_value"] if revised else pd.NA,
+                "current_value": now.get("current_value", now["value"]) if revised else pd.NA,
+                "statement_ids": ";".join(x["statement_ids"] for x in (now, before) if x is not None),
+                "stated_in": now.get("stated_in", "") if now is not None else "",
+                "disagreement": now.get("disagreement", "") if now is not None else "",
+            }
+        )
     out = pd.DataFrame(rows, columns=KEY_FIGURE_COLUMNS)
     for col in ("value", "previous_value", "change", "first_published", "current_value"):
         out[col] = out[col].astype("Int64")
@@ -130,12 +154,27 @@ def with_acled(key_figures: pd.DataFrame, optional: dict, month: str) -> pd.Data
     prev_value = int(inside.get(prev, 0)) if prev in covered else pd.NA
     history = [int(inside.get(m, 0)) for m in window(month, 12) if m in covered]
     change = pd.NA if pd.isna(prev_value) else value - prev_value
-    row = {"metric": "acled_isis_events", "month": month, "value": value, "qualifier": "",
-           "label": f"ACLED ISIS events in the report's area (event types in the export: {', '.join(acled_types(coverage))})",
-           "previous_month": prev, "previous_value": prev_value, "previous_qualifier": "", "change": change,
-           "change_pct": percent_change(change, prev_value), "avg_12m": round(sum(history) / len(history), 1), "months_in_avg": len(history),
-           "revised": False, "first_published": pd.NA, "current_value": pd.NA, "statement_ids": "", "stated_in": "",
-           "disagreement": ""}
+    row = {
+        "metric": "acled_isis_events",
+        "month": month,
+        "value": value,
+        "qualifier": "",
+        "label": "ACLED ISIS events in the report's area "
+        f"(event types in the export: {', '.join(acled_types(coverage))})",
+        "previous_month": prev,
+        "previous_value": prev_value,
+        "previous_qualifier": "",
+        "change": change,
+        "change_pct": percent_change(change, prev_value),
+        "avg_12m": round(sum(history) / len(history), 1),
+        "months_in_avg": len(history),
+        "revised": False,
+        "first_published": pd.NA,
+        "current_value": pd.NA,
+        "statement_ids": "",
+        "stated_in": "",
+        "disagreement": "",
+    }
     out = pd.concat([key_figures, pd.DataFrame([row], columns=KEY_FIGURE_COLUMNS)], ignore_index=True)
     return out.astype(key_figures.dtypes.to_dict())
 

@@ -22,8 +22,17 @@ from .provisional import published_only
 from .wording import country, missing, number, one_country, total_qualifier
 
 C = style.COLORS
-SUM_METRICS = ["attacks", "military_killed", "military_injured", "civilian_killed", "civilian_injured",
-               "deaths_total", "injured_total", "raids", "arrests"]
+SUM_METRICS = [
+    "attacks",
+    "military_killed",
+    "military_injured",
+    "civilian_killed",
+    "civilian_injured",
+    "deaths_total",
+    "injured_total",
+    "raids",
+    "arrests",
+]
 
 
 def annual_summary(panel: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
@@ -49,8 +58,11 @@ def annual_summary(panel: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
 
 def _per_year(summary: pd.DataFrame, metric: str) -> str:
     """'Attacks per year: 2019 at least 240 (9 of 12 months published); 2020 …' for a long description."""
-    parts = [f"{r['year']} {number(r[f'{metric}_sum'])} ({r[f'{metric}_months']} of 12 months published)"
-             for _, r in summary.iterrows() if not missing(r[f"{metric}_sum"])]
+    parts = [
+        f"{r['year']} {number(r[f'{metric}_sum'])} ({r[f'{metric}_months']} of 12 months published)"
+        for _, r in summary.iterrows()
+        if not missing(r[f"{metric}_sum"])
+    ]
     return f"{metric.capitalize()} per year: {'; '.join(parts)}." if parts else f"No {metric} figure was published."
 
 
@@ -69,22 +81,30 @@ def series_chart(panel: pd.DataFrame, definitions: pd.DataFrame, developments: p
     for i in gaps:
         ax.bar(i, top, width=0.8, **GAP)
     ax.set_ylim(0, top)
-    definition_changes(ax, months, panel["definition"].fillna(""),
-                        dict(zip(definitions["definition"], definitions["label"])))
+    definition_changes(
+        ax, months, panel["definition"].fillna(""), dict(zip(definitions["definition"], definitions["label"]))
+    )
     marked = mark_developments(ax, months, developments)
     ticks = [i for i, m in enumerate(months) if m.endswith("-01")]
     ax.set_xticks(ticks)
     ax.set_xticklabels([months[i][:4] for i in ticks])
     ax.set_xlim(-0.7, len(months) - 0.3)
     ax.set_ylabel("Attacks per month")
-    legend_above(ax, [Patch(color=C["main"], label="Attacks (headline count)"),
-                       Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="Not published")])
+    legend_above(
+        ax,
+        [
+            Patch(color=C["main"], label="Attacks (headline count)"),
+            Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="Not published"),
+        ],
+    )
     first, last = months[0], months[-1]
-    style.finish(fig, wrap(f"Sleeper-cell attacks per month, {first} to {last}: {len(gaps)} months without a "
-                            "published count"),
-                 note="Hatched: no figure was published (not zero). Dashed line: from May 2022 the headline counts "
-                      "confirmed ISIS attacks only." + (" \u25bc: a development of that month." if marked else ""),
-                 values=trend_sentence(attacks.set_axis(months).astype("Float64"), "attack counts"))
+    style.finish(
+        fig,
+        wrap(f"Sleeper-cell attacks per month, {first} to {last}: {len(gaps)} months without a published count"),
+        note="Hatched: no figure was published (not zero). Dashed line: from May 2022 the headline counts "
+        "confirmed ISIS attacks only." + (" \u25bc: a development of that month." if marked else ""),
+        values=trend_sentence(attacks.set_axis(months).astype("Float64"), "attack counts"),
+    )
     return fig
 
 
@@ -96,25 +116,50 @@ def annual_chart(summary: pd.DataFrame):
     sums = summary["attacks_sum"].fillna(0).astype(int)
     ax.bar(x - 0.2, sums, width=0.38, color=C["main"], label="Sum of published months")
     stated = summary["attacks_annual_published"]
-    ax.bar(x[stated.notna().to_numpy()] + 0.2, stated.dropna().astype(int), width=0.38, color=C["unverified"],
-           label="Annual total stated by RIC")
+    ax.bar(
+        x[stated.notna().to_numpy()] + 0.2,
+        stated.dropna().astype(int),
+        width=0.38,
+        color=C["unverified"],
+        label="Annual total stated by RIC",
+    )
     for i, row in summary.iterrows():
-        ax.text(x[i] - 0.2, int(sums[i]), f"{number(sums[i])}\n({row['attacks_months']}/12 months)", ha="center",
-                va="bottom", fontsize=7)
+        ax.text(
+            x[i] - 0.2,
+            int(sums[i]),
+            f"{number(sums[i])}\n({row['attacks_months']}/12 months)",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+        )
         if not missing(row["attacks_annual_published"]):
-            ax.text(x[i] + 0.2, int(row["attacks_annual_published"]), number(row["attacks_annual_published"]),
-                    ha="center", va="bottom", fontsize=7)
+            ax.text(
+                x[i] + 0.2,
+                int(row["attacks_annual_published"]),
+                number(row["attacks_annual_published"]),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+            )
     set_top(ax, list(sums) + list(stated.dropna()), room=1.25)
     ax.set_xticks(x)
     ax.set_xticklabels(summary["year"])
     ax.set_ylabel("Attacks per year")
     legend_above(ax, ax.get_legend_handles_labels()[0])
-    style.finish(fig, "Attacks per year: sums of the published months and RIC's own annual totals",
-                 note="A year with months missing gives a floor, not a total. Counting definitions differ "
-                      "before and after May 2022.",
-                 values=_per_year(summary, "attacks") + " " + "; ".join(
-                     f"RIC's total for {r.year}: {number(r.attacks_annual_published)}" for r in summary.itertuples()
-                     if not missing(r.attacks_annual_published)) + ".")
+    style.finish(
+        fig,
+        "Attacks per year: sums of the published months and RIC's own annual totals",
+        note="A year with months missing gives a floor, not a total. Counting definitions differ "
+        "before and after May 2022.",
+        values=_per_year(summary, "attacks")
+        + " "
+        + "; ".join(
+            f"RIC's total for {r.year}: {number(r.attacks_annual_published)}"
+            for r in summary.itertuples()
+            if not missing(r.attacks_annual_published)
+        )
+        + ".",
+    )
     return fig
 
 
@@ -123,8 +168,10 @@ def casualties_by_year(panel: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for year, group in published_only(panel).assign(year=panel["month"].str[:4]).groupby("year", sort=True):
         row = {"year": year}
-        for kind, mil, civ, total in (("killed", "military_killed", "civilian_killed", "deaths_total"),
-                                      ("injured", "military_injured", "civilian_injured", "injured_total")):
+        for kind, mil, civ, total in (
+            ("killed", "military_killed", "civilian_killed", "deaths_total"),
+            ("injured", "military_injured", "civilian_injured", "injured_total"),
+        ):
             split = group[mil].notna() | group[civ].notna()
             row[f"military_{kind}"] = int(group.loc[split, mil].fillna(0).sum())
             row[f"civilian_{kind}"] = int(group.loc[split, civ].fillna(0).sum())
@@ -140,8 +187,11 @@ def casualties_chart(by_year: pd.DataFrame):
     x = np.arange(len(by_year))
     for ax, kind in zip(axes, ("killed", "injured")):
         bottom = np.zeros(len(by_year))
-        for part, color, label in (("military", C["main"], "Military personnel"), ("civilian", C["civilian"], "Civilians"),
-                                   ("unsplit", C["muted"], "Total only (no split published)")):
+        for part, color, label in (
+            ("military", C["main"], "Military personnel"),
+            ("civilian", C["civilian"], "Civilians"),
+            ("unsplit", C["muted"], "Total only (no split published)"),
+        ):
             values = by_year[f"{part}_{kind}"].to_numpy()
             ax.bar(x, values, bottom=bottom, color=color, width=0.7, label=label)
             bottom += values
@@ -150,12 +200,18 @@ def casualties_chart(by_year: pd.DataFrame):
         ax.set_title(kind.capitalize(), fontsize=9, fontweight="normal")
     axes[0].set_ylabel("People")
     axes[1].legend(handles=axes[0].get_legend_handles_labels()[0], loc="upper left", fontsize=7)
-    style.finish(fig, "Casualties of sleeper-cell attacks by year, as published",
-                 note="Sums of published months only; months with no casualty figure add nothing.",
-                 values="; ".join(f"{r.year}: {number(r.military_killed)} military personnel and "
-                                  f"{number(r.civilian_killed)} civilians killed"
-                                  + (f", {number(r.unsplit_killed)} more in totals only" if r.unsplit_killed else "")
-                                  for r in by_year.itertuples()) + ".")
+    style.finish(
+        fig,
+        "Casualties of sleeper-cell attacks by year, as published",
+        note="Sums of published months only; months with no casualty figure add nothing.",
+        values="; ".join(
+            f"{r.year}: {number(r.military_killed)} military personnel and "
+            f"{number(r.civilian_killed)} civilians killed"
+            + (f", {number(r.unsplit_killed)} more in totals only" if r.unsplit_killed else "")
+            for r in by_year.itertuples()
+        )
+        + ".",
+    )
     return fig
 
 
@@ -168,15 +224,24 @@ def raids_by_year(summary: pd.DataFrame):
         sums = summary[f"{metric}_sum"].fillna(0).astype(int)
         ax.bar(x, sums, color=C["main"], width=0.7)
         for i, value in enumerate(sums):
-            ax.text(i, value, f"{number(value)}\n({summary[f'{metric}_months'].iloc[i]}/12)", ha="center",
-                    va="bottom", fontsize=6.8)
+            ax.text(
+                i,
+                value,
+                f"{number(value)}\n({summary[f'{metric}_months'].iloc[i]}/12)",
+                ha="center",
+                va="bottom",
+                fontsize=6.8,
+            )
         set_top(ax, list(sums), room=1.3)
         ax.set_xticks(x)
         ax.set_xticklabels(summary["year"], fontsize=7.5)
         ax.set_title(f"{label} per year", fontsize=9, fontweight="normal")
-    style.finish(fig, "Anti-ISIS raids and arrests by year (sums of the published months)",
-                 note="(n/12): months with a published figure; a year with gaps gives a floor, not a total.",
-                 values=f"{_per_year(summary, 'raids')} {_per_year(summary, 'arrests')}")
+    style.finish(
+        fig,
+        "Anti-ISIS raids and arrests by year (sums of the published months)",
+        note="(n/12): months with a published figure; a year with gaps gives a floor, not a total.",
+        values=f"{_per_year(summary, 'raids')} {_per_year(summary, 'arrests')}",
+    )
     return fig
 
 
@@ -201,19 +266,29 @@ def cumulative_repatriations(repatriations: pd.DataFrame):
         cumulative = own["count"].cumsum()
         ax.step(own["when"], cumulative, where="post", color=style.SERIES[i % len(style.SERIES)], label=name)
         ax.scatter(own["when"], cumulative, s=10, color=style.SERIES[i % len(style.SERIES)])
-        ax.text(own["when"].iloc[-1], cumulative.iloc[-1], f"  {name} {number(cumulative.iloc[-1])}",
-                fontsize=7, va="center")
+        ax.text(
+            own["when"].iloc[-1],
+            cumulative.iloc[-1],
+            f"  {name} {number(cumulative.iloc[-1])}",
+            fontsize=7,
+            va="center",
+        )
     thousands(ax)
     ax.set_ylabel("People repatriated (cumulative)")
     apart = len(everyone) - len(rows)
-    style.finish(fig, wrap(f"Repatriations recorded in our sources: "
-                            f"{number(everyone['count'].sum(), total_qualifier(everyone['qualifier']))} people, "
-                            f"most by {country(order[0])}"),
-                 note="Only repatriations published in the reports and cited pages; not a complete register."
-                      + (f" {apart} by a country not named, or by several together, are in the total only."
-                         if apart else ""),
-                 values="By country: " + "; ".join(f"{name} {number(rows.loc[rows['country'] == name, 'count'].sum())}"
-                                                   for name in order) + ".")
+    style.finish(
+        fig,
+        wrap(
+            f"Repatriations recorded in our sources: "
+            f"{number(everyone['count'].sum(), total_qualifier(everyone['qualifier']))} people, "
+            f"most by {country(order[0])}"
+        ),
+        note="Only repatriations published in the reports and cited pages; not a complete register."
+        + (f" {apart} by a country not named, or by several together, are in the total only." if apart else ""),
+        values="By country: "
+        + "; ".join(f"{name} {number(rows.loc[rows['country'] == name, 'count'].sum())}" for name in order)
+        + ".",
+    )
     return fig
 
 
@@ -223,7 +298,9 @@ def seasonality_heatmap(panel: pd.DataFrame):
     count are hatched, never zero. The change of counting definition (May 2022) is said in the note."""
     import seaborn as sns
 
-    frame = published_only(panel).assign(year=panel["month"].str[:4], calendar_month=panel["month"].str[5:7].astype(int))
+    frame = published_only(panel).assign(
+        year=panel["month"].str[:4], calendar_month=panel["month"].str[5:7].astype(int)
+    )
     grid = frame.pivot(index="year", columns="calendar_month", values="attacks").reindex(columns=range(1, 13))
     values = grid.astype("float64")  # missing stays NaN: masked below, drawn as a hatched cell
     fig, ax = style.new_figure()
@@ -231,17 +308,33 @@ def seasonality_heatmap(panel: pd.DataFrame):
     ax.patch.set_hatch(GAP["hatch"])
     ax.patch.set_edgecolor(GAP["edgecolor"])
     ax.grid(False)
-    sns.heatmap(values, ax=ax, mask=values.isna(), cmap="Blues", annot=True, fmt=".0f", linewidths=0.6,
-                linecolor="white", cbar_kws={"label": "Attacks (headline count)", "shrink": 0.85},
-                annot_kws={"fontsize": 7})
-    ax.set_xticklabels([month_abbr for month_abbr in
-                        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")],
-                       rotation=0)
+    sns.heatmap(
+        values,
+        ax=ax,
+        mask=values.isna(),
+        cmap="Blues",
+        annot=True,
+        fmt=".0f",
+        linewidths=0.6,
+        linecolor="white",
+        cbar_kws={"label": "Attacks (headline count)", "shrink": 0.85},
+        annot_kws={"fontsize": 7},
+    )
+    ax.set_xticklabels(
+        [
+            month_abbr
+            for month_abbr in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+        ],
+        rotation=0,
+    )
     ax.set_yticklabels(ax.get_yticklabels(), rotation=0)
     ax.set_xlabel("")
     ax.set_ylabel("")
     published = int(values.notna().sum().sum())
-    style.finish(fig, wrap(f"Attacks by month and year: {published} months with a published count"),
-                 note="Hatched: no figure was published (not zero). From May 2022 the headline counts confirmed "
-                      "ISIS attacks only, so earlier years count more kinds of attack.")
+    style.finish(
+        fig,
+        wrap(f"Attacks by month and year: {published} months with a published count"),
+        note="Hatched: no figure was published (not zero). From May 2022 the headline counts confirmed "
+        "ISIS attacks only, so earlier years count more kinds of attack.",
+    )
     return fig

@@ -13,8 +13,12 @@ import pandas as pd
 from ..months import long_month, month_name, next_month
 from ..vocabulary import METRICS
 
-WHERE = {"incident_log": "incident log", "raid_log": "raid log", "team_counts": "typed counts (team_counts.csv)",
-         "closed": "records as closed"}
+WHERE = {
+    "incident_log": "incident log",
+    "raid_log": "raid log",
+    "team_counts": "typed counts (team_counts.csv)",
+    "closed": "records as closed",
+}
 
 
 def is_provisional(panel: pd.DataFrame, month: str) -> bool:
@@ -60,15 +64,19 @@ def notice(optional: dict, month: str) -> str:
     origins = sorted({WHERE.get(o, o) for o in rows["origin"]}) or ["records"]
     closed = sorted({c for c in rows.get("closed_at", pd.Series(dtype=str)) if c})
     when = f"; the month was closed on {closed[-1]}" if closed else "; the month is not closed yet"
-    return (f"PROVISIONAL: the figures for {long_month(month)} are the team's own count from its "
-            f"{' and '.join(origins)}, not yet published{when}.")
+    return (
+        f"PROVISIONAL: the figures for {long_month(month)} are the team's own count from its "
+        f"{' and '.join(origins)}, not yet published{when}."
+    )
 
 
 def source_lines(optional: dict, month: str) -> list[str]:
     """What the provisional figures were taken from: each record, its digest, who counted and when."""
     rows = rows_of(optional, month).drop_duplicates(["source", "counted_by", "counted_on"])
-    return [f"{r.source}: counted by {r.counted_by} on {r.counted_on}" + (f", closed {r.closed_at}" if r.closed_at
-                                                                          else "") for r in rows.itertuples()]
+    return [
+        f"{r.source}: counted by {r.counted_by} on {r.counted_on}" + (f", closed {r.closed_at}" if r.closed_at else "")
+        for r in rows.itertuples()
+    ]
 
 
 def late_arrivals(optional: dict, month: str) -> pd.DataFrame:
@@ -89,8 +97,10 @@ def late_text(optional: dict, month: str) -> str | None:
         rows = late[late["log"] == log]
         if len(rows):
             before = rows["month"].iloc[0]
-            parts.append(f"{len(rows)} {what}{'s' if len(rows) != 1 else ''} of {long_month(before)} "
-                         f"{'were' if len(rows) != 1 else 'was'} logged after the {month_name(before)} figures were "
-                         f"taken (closed {rows['closed_at'].iloc[0]}), and {'are' if len(rows) != 1 else 'is'} not "
-                         f"in them: {', '.join(rows['id'])}")
+            parts.append(
+                f"{len(rows)} {what}{'s' if len(rows) != 1 else ''} of {long_month(before)} "
+                f"{'were' if len(rows) != 1 else 'was'} logged after the {month_name(before)} figures were "
+                f"taken (closed {rows['closed_at'].iloc[0]}), and {'are' if len(rows) != 1 else 'is'} not "
+                f"in them: {', '.join(rows['id'])}"
+            )
     return "; ".join(parts) + ". Review them before the month's figures are published or corrected."

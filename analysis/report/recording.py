@@ -17,17 +17,38 @@ from dataclasses import dataclass, field
 from ..months import previous_month
 from ..vocabulary import METRICS
 from . import lexicon
-from .text_numbers import SMALL_WORDS, sentences
 from .text_months import month_mentions, title_month
+from .text_numbers import SMALL_WORDS, sentences
 from .text_reading import read_text
 from .text_words import Reading, lookup
 
 COLUMNS = {
     "monthly_figures": ("period", "metric", "value", "stated_in", "report", "published", "source_url", "note"),
-    "attacks_by_region": ("month", "region", "metric", "value", "share_pct", "report", "published", "source_url",
-                          "note"),
-    "repatriations": ("date", "country", "camp", "repatriated_from", "people", "women", "children", "families",
-                      "report", "published", "source_url", "note"),
+    "attacks_by_region": (
+        "month",
+        "region",
+        "metric",
+        "value",
+        "share_pct",
+        "report",
+        "published",
+        "source_url",
+        "note",
+    ),
+    "repatriations": (
+        "date",
+        "country",
+        "camp",
+        "repatriated_from",
+        "people",
+        "women",
+        "children",
+        "families",
+        "report",
+        "published",
+        "source_url",
+        "note",
+    ),
 }
 # The columns that name one statement: a row with the same key is already recorded.
 KEYS = {
@@ -68,8 +89,9 @@ class Recording:
 
 def _is_heading(paragraph: str) -> bool:
     text = paragraph.strip()
-    return (0 < len(text) <= 80 and not re.search(r"\d", text) and not re.search(r"[.!?;,]$", text)
-            and text[:1].isupper())
+    return (
+        0 < len(text) <= 80 and not re.search(r"\d", text) and not re.search(r"[.!?;,]$", text) and text[:1].isupper()
+    )
 
 
 def key_point_flags(paragraphs: list[str]) -> list[bool | None]:
@@ -89,9 +111,11 @@ def key_point_flags(paragraphs: list[str]) -> list[bool | None]:
 
 
 _CAMP = re.compile(r"\b(?:al-)?hol\b|\broj\b|\bthe camp\b|\bcamp's\b|\boperation\b", re.IGNORECASE)
-_UNVERIFIED = re.compile(r"without (?:independent )?(?:confirmation|verification)|unverified|could not (?:be )?"
-                         r"(?:confirm|verif|independently)|not (?:been )?(?:independently )?(?:confirmed|verified)",
-                         re.IGNORECASE)
+_UNVERIFIED = re.compile(
+    r"without (?:independent )?(?:confirmation|verification)|unverified|could not (?:be )?"
+    r"(?:confirm|verif|independently)|not (?:been )?(?:independently )?(?:confirmed|verified)",
+    re.IGNORECASE,
+)
 _CUT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\W*$")
 _MIXED = re.compile(r"^\s*(?P<first>[a-z-]+)\s*(?:and|&|/|or)\s*(?P<second>[a-z][\w-]*)", re.IGNORECASE)
 _CLAIM = re.compile(r"\breported(?:ly)?\b|\baccording to\b|\bsaid\b|\bsays\b|\bclaim(?:s|ed)?\b", re.IGNORECASE)
@@ -106,19 +130,24 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
     checks a wrong row would slip through otherwise (a camp's or a region's part read as the whole, a rise
     'up to' read as a bound, an unverified claim, a month tied across the sentence)."""
     sentence, number = reading.sentence, reading.number
-    before, after = sentence[:number.start], sentence[number.end:]
-    if _CUT.search(sentence) or (last and paragraph.rstrip().endswith(sentence.rstrip())
-                                 and re.search(r"[a-z]$", sentence.rstrip())):
+    before, after = sentence[: number.start], sentence[number.end :]
+    if _CUT.search(sentence) or (
+        last and paragraph.rstrip().endswith(sentence.rstrip()) and re.search(r"[a-z]$", sentence.rstrip())
+    ):
         return "the sentence is cut off"
     if re.search(r"\b(?:these|those)\b", before, re.IGNORECASE) and re.search(
-            r"\bexcluding\b|\boutside\b|\bapart from\b|\bexcept\b", paragraph, re.IGNORECASE):
+        r"\bexcluding\b|\boutside\b|\bapart from\b|\bexcept\b", paragraph, re.IGNORECASE
+    ):
         return "'these' may point to a part of the month's figure (the paragraph sets something apart)"
     mixed = _MIXED.match(after)
-    if (reading.metric.endswith(("_killed", "_injured", "_total")) and mixed and not re.match(
-            r"^\s*(?:killed|injured|wounded|dead)\b", after, re.IGNORECASE)
-            and mixed.group("second").lower() not in SMALL_WORDS
-            and lookup(mixed.group("second").lower(), lexicon.HEADS) not in ("killed", "injured")  # 'and injure 5'
-            and not _one_group(mixed.group("first"), mixed.group("second"))):
+    if (
+        reading.metric.endswith(("_killed", "_injured", "_total"))
+        and mixed
+        and not re.match(r"^\s*(?:killed|injured|wounded|dead)\b", after, re.IGNORECASE)
+        and mixed.group("second").lower() not in SMALL_WORDS
+        and lookup(mixed.group("second").lower(), lexicon.HEADS) not in ("killed", "injured")  # 'and injure 5'
+        and not _one_group(mixed.group("first"), mixed.group("second"))
+    ):
         return "two groups may be counted together in this number"
     if not reading.metric.startswith("attacks") and _CLAIM.search(sentence):
         return "someone's report or claim: the report's own figure?"
@@ -130,12 +159,13 @@ def _caution(reading: Reading, month: str, paragraph: str = "", last: bool = Fal
         return "the sentence speaks of the camp or an operation: the number may be its part of the figure"
     if reading.metric.startswith("attacks") and _UNVERIFIED.search(sentence):
         return "the sentence speaks of unverified claims: confirmed, claimed or unverified?"
-    for m in re.finditer(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(lexicon.REGIONS, key=len,
-                                                                                   reverse=True)) + r")(?![\w-])",
-                         sentence.lower()):
-        gap = sentence[m.end():number.start] if m.end() <= number.start else sentence[number.end:m.start()]
+    for m in re.finditer(
+        r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(lexicon.REGIONS, key=len, reverse=True)) + r")(?![\w-])",
+        sentence.lower(),
+    ):
+        gap = sentence[m.end() : number.start] if m.end() <= number.start else sentence[number.end : m.start()]
         if len(gap) <= _REGION_NEAR and not re.search(r"\d", gap):
-            return f"a region ({sentence[m.start():m.end()]}) is named next to it: its part or the whole?"
+            return f"a region ({sentence[m.start() : m.end()]}) is named next to it: its part or the whole?"
     if reading.month != month or any(m.month == previous_month(month) for m in month_mentions(sentence, month)):
         if reading.month != month and not _named_near(reading, month):
             return f"tied to {reading.month}, but that month is not named right by the number"
@@ -154,7 +184,7 @@ def _named_near(reading: Reading, month: str) -> bool:
     for m in month_mentions(sentence, month):
         if m.month != reading.month:
             continue
-        gap = sentence[m.end:number.start] if m.end <= number.start else sentence[number.end:m.start]
+        gap = sentence[m.end : number.start] if m.end <= number.start else sentence[number.end : m.start]
         if len(gap) <= _NEAR and not re.search(r"\d", gap):
             return True
     return False
@@ -214,8 +244,10 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
             if reading.kind != "figure":
                 continue
             if reading.measure != "count":
-                unsure(reading, f"a {reading.measure.replace('_', ' ')}, not a count: record the counts it "
-                                "compares instead")
+                unsure(
+                    reading,
+                    f"a {reading.measure.replace('_', ' ')}, not a count: record the counts it compares instead",
+                )
             elif not reading.certain:
                 unsure(reading, f"the reader is not sure it is {reading.metric or 'a figure'} of {reading.month}")
             elif reading.number.whole is None:
@@ -224,51 +256,75 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
                 caution = _caution(reading, month, paragraph, index == final) if reading.month in months else ""
                 if not caution and reading.month != month and reading.sentence in compared:
                     caution = "a previous month's figure in a sentence of changes: which number is which month?"
-                if not caution and reading.month != month and not any(
-                        r.sentence == reading.sentence and r.kind == "figure" and r.measure == "count" and
-                        r.metric == reading.metric and r.month == month for r in readings):
-                    caution = (f"a figure of {reading.month} with no {month} figure beside it: a restatement, "
-                               "or this month's figure tied to the wrong month?")
+                if (
+                    not caution
+                    and reading.month != month
+                    and not any(
+                        r.sentence == reading.sentence
+                        and r.kind == "figure"
+                        and r.measure == "count"
+                        and r.metric == reading.metric
+                        and r.month == month
+                        for r in readings
+                    )
+                ):
+                    caution = (
+                        f"a figure of {reading.month} with no {month} figure beside it: a restatement, "
+                        "or this month's figure tied to the wrong month?"
+                    )
                 if caution:
                     unsure(reading, caution)
                 elif reading.month in months:
                     figures[(reading.month, reading.metric)].append((bool(flag), reading))
                 else:
-                    unsure(reading, f"a figure of {reading.month or 'another month'}, neither {month} nor "
-                                    f"{months[1]}")
+                    unsure(reading, f"a figure of {reading.month or 'another month'}, neither {month} nor {months[1]}")
             elif reading.metric.startswith("region_attacks:") and reading.month == month:
                 regions[reading.metric.split(":", 1)[1]].append(reading)
             elif (m := _REPATRIATION.fullmatch(reading.metric)) and reading.month == month:
                 repatriations[m.group(2)][m.group(1)].append(reading)
             else:
-                unsure(reading, f"{reading.metric or 'a figure'} of {reading.month or 'an unnamed month'}: "
-                                "not a statement this command records")
+                unsure(
+                    reading,
+                    f"{reading.metric or 'a figure'} of {reading.month or 'an unnamed month'}: "
+                    "not a statement this command records",
+                )
 
     source = _source(report, published, url)
     for (period, metric), found in figures.items():
         key_points = {_value(r): r for kp, r in found if kp}
         body = {_value(r): r for kp, r in found if not kp}
         if len(key_points) > 1:
-            for kp, r in found:
+            for _, r in found:
                 unsure(r, f"{metric} of {period} is given {len(key_points)} values in the key points")
             continue
         if key_points:
             [(value, reading)] = key_points.items()
-            out.proposals.append(Proposal("monthly_figures", {"period": period, "metric": metric, "value": value,
-                                                              "stated_in": "", **source}, reading.sentence))
+            out.proposals.append(
+                Proposal(
+                    "monthly_figures",
+                    {"period": period, "metric": metric, "value": value, "stated_in": "", **source},
+                    reading.sentence,
+                )
+            )
             other = {v: r for v, r in body.items() if v != value}
             for v, r in list(other.items()):
                 if r.number.qualifier in ("≥", ">") and key_points[value].number.whole >= r.number.whole:
-                    unsure(r, f"a bound in the body text that the key points' {value} already meets: a part of "
-                              "the figure?")
+                    unsure(
+                        r, f"a bound in the body text that the key points' {value} already meets: a part of the figure?"
+                    )
                     del other[v]
             stated_in = BODY_TEXT
         else:
             other, stated_in = body, ""
         if len(other) == 1:
             [(value, reading)] = other.items()
-            out.proposals.append(Proposal("monthly_figures", {"period": period, "metric": metric, "value": value,
-                                                              "stated_in": stated_in, **source}, reading.sentence))
+            out.proposals.append(
+                Proposal(
+                    "monthly_figures",
+                    {"period": period, "metric": metric, "value": value, "stated_in": stated_in, **source},
+                    reading.sentence,
+                )
+            )
         elif other:
             for r in other.values():
                 unsure(r, f"{metric} of {period} is given {len(other)} different values in the body text")
@@ -280,9 +336,20 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
                 unsure(r, f"the attacks in {key} are given {len(values)} different values")
             continue
         [(value, reading)] = values.items()
-        out.proposals.append(Proposal("attacks_by_region", {
-            "month": month, "region": region_as_written(reading, key), "metric": "attacks", "value": value,
-            "share_pct": "", **source}, reading.sentence))
+        out.proposals.append(
+            Proposal(
+                "attacks_by_region",
+                {
+                    "month": month,
+                    "region": region_as_written(reading, key),
+                    "metric": "attacks",
+                    "value": value,
+                    "share_pct": "",
+                    **source,
+                },
+                reading.sentence,
+            )
+        )
 
     for country, fields in repatriations.items():
         if not country:
@@ -296,8 +363,17 @@ def record(paragraphs: list[str], month: str, report: str, published: str, url: 
                 for r in found:
                     unsure(r, f"a repatriation to {country} given two different values of one count")
             continue
-        row = {"date": month, "country": country, "camp": "", "repatriated_from": "not_stated",
-               "people": "", "women": "", "children": "", "families": "", **source}
+        row = {
+            "date": month,
+            "country": country,
+            "camp": "",
+            "repatriated_from": "not_stated",
+            "people": "",
+            "women": "",
+            "children": "",
+            "families": "",
+            **source,
+        }
         said = []
         for name, found in values.items():
             [(value, reading)] = found.items()

@@ -59,18 +59,31 @@ def reconciliation_chart(recon: pd.DataFrame, month: str):
     set_top(ax, list(rows["from_log"]) + list(rows["published"]), room=1.25)
     for i, row in enumerate(rows.itertuples()):
         if row.status == "differs":
-            ax.text(i, max(int(row.from_log), int(row.published)) * 1.04, f"{int(row.difference):+d}", ha="center",
-                    color=C["highlight"], fontweight="bold", fontsize=8)
+            ax.text(
+                i,
+                max(int(row.from_log), int(row.published)) * 1.04,
+                f"{int(row.difference):+d}",
+                ha="center",
+                color=C["highlight"],
+                fontweight="bold",
+                fontsize=8,
+            )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xticks(x)
     ax.set_xticklabels([m.replace("_", "\n") for m in rows["metric"]], fontsize=7)
     ax.set_ylabel("Count")
     legend_above(ax, ax.get_legend_handles_labels()[0])
     differing = int((rows["status"] == "differs").sum())
-    style.finish(fig, wrap(f"{long_month(month)}: the team's log and the published figures differ on {differing} "
-                            f"of {len(rows)} metrics" if differing else
-                            f"{long_month(month)}: the team's log matches the published figures"),
-                 note="Log values are counts of its rows (confirmed attacks; raids) and sums of their casualties.")
+    style.finish(
+        fig,
+        wrap(
+            f"{long_month(month)}: the team's log and the published figures differ on {differing} "
+            f"of {len(rows)} metrics"
+            if differing
+            else f"{long_month(month)}: the team's log matches the published figures"
+        ),
+        note="Log values are counts of its rows (confirmed attacks; raids) and sums of their casualties.",
+    )
     return fig
 
 
@@ -89,24 +102,49 @@ def incident_section(data: Processed, month: str, rep_dir: Path) -> Section:
     if rows.empty:
         items.append(Markdown(f"_The incident log has no row for {long_month(month)}._"))
     else:
-        columns = ["incident_id", "date", "location", "adm3_pcode", "attack_type", "target", "military_killed",
-                   "military_injured", "civilian_killed", "civilian_injured", "status"]
-        items.append(Markdown(f"**Incidents in {long_month(month)}** ({len(rows)} rows)\n\n" + markdown_table(rows[columns])))
+        columns = [
+            "incident_id",
+            "date",
+            "location",
+            "adm3_pcode",
+            "attack_type",
+            "target",
+            "military_killed",
+            "military_injured",
+            "civilian_killed",
+            "civilian_injured",
+            "status",
+        ]
+        items.append(
+            Markdown(f"**Incidents in {long_month(month)}** ({len(rows)} rows)\n\n" + markdown_table(rows[columns]))
+        )
         for name, label in (("type", "attack type"), ("target", "target"), ("district", "district (OCHA p-code)")):
             by = logs[f"incidents_by_{name}"]
-            items.append(Markdown(f"**Confirmed attacks by {label}**\n\n" + markdown_table(by[by["month"] == month].drop(
-                columns="month"))))
+            items.append(
+                Markdown(
+                    f"**Confirmed attacks by {label}**\n\n"
+                    + markdown_table(by[by["month"] == month].drop(columns="month"))
+                )
+            )
     recon = logs.get("reconciliation")
     fig = None
     if recon is not None:
         mine = recon[recon["month"] == month].assign(
-            status=lambda f: f["status"].map(lambda s: f"**{s.upper()}**" if s == "differs" else s))
+            status=lambda f: f["status"].map(lambda s: f"**{s.upper()}**" if s == "differs" else s)
+        )
         write_csv(recon[recon["month"] == month], rep_dir / "reconciliation.csv", for_people=True)
-        items.append(Markdown("**Reconciliation: the log against the published figures** (differences in bold)\n\n"
-                              + markdown_table(mine.drop(columns="month"))))
+        items.append(
+            Markdown(
+                "**Reconciliation: the log against the published figures** (differences in bold)\n\n"
+                + markdown_table(mine.drop(columns="month"))
+            )
+        )
         fig = reconciliation_chart(recon, month)
-    return Section(items, fig, f"No reconciliation chart: the logs and the published figures of {long_month(month)} "
-                               "share no metric.")
+    return Section(
+        items,
+        fig,
+        f"No reconciliation chart: the logs and the published figures of {long_month(month)} share no metric.",
+    )
 
 
 def describe_area(area: pd.DataFrame) -> str:
@@ -115,8 +153,10 @@ def describe_area(area: pd.DataFrame) -> str:
     current = area.drop_duplicates("adm3_pcode", keep="last")
     regions = list(dict.fromkeys(current["region"]))
     inside, split = int((current["status"] == "in").sum()), int((current["status"] == "split").sum())
-    return (f"the AANES regions {', '.join(regions[:-1])} and {regions[-1]} ({inside} "
-            f"sub-districts; {split} more that a control line splits are counted apart; data/raw/gazetteer/area.csv)")
+    return (
+        f"the AANES regions {', '.join(regions[:-1])} and {regions[-1]} ({inside} "
+        f"sub-districts; {split} more that a control line splits are counted apart; data/raw/gazetteer/area.csv)"
+    )
 
 
 def log_coverage_text(logs: dict, month: str) -> str:
@@ -129,9 +169,14 @@ def log_coverage_text(logs: dict, month: str) -> str:
             continue
         first, last = dates["first_date"].iloc[0], dates["last_date"].iloc[0]
         covers = first[:7] <= month <= last[:7]
-        lines.append(f"- The {what} runs from {first} to {last}: it "
-                     + (f"covers {long_month(month)}." if covers else
-                        f"does not cover {long_month(month)} (no figure from it, not zero)."))
+        lines.append(
+            f"- The {what} runs from {first} to {last}: it "
+            + (
+                f"covers {long_month(month)}."
+                if covers
+                else f"does not cover {long_month(month)} (no figure from it, not zero)."
+            )
+        )
     return "\n".join(lines)
 
 
@@ -157,8 +202,14 @@ def _days(coverage: pd.DataFrame, month: str) -> str:
 
 
 @style.house_style
-def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, coverage: pd.DataFrame, month: str,
-                area: pd.DataFrame | None = None, months: int = 24):
+def acled_chart(
+    acled: pd.DataFrame,
+    panel: pd.DataFrame,
+    coverage: pd.DataFrame,
+    month: str,
+    area: pd.DataFrame | None = None,
+    months: int = 24,
+):
     """ISIS events in the report's area per month (ACLED) beside the published attack counts. A month the
     exports cover whole is a full bar; one they cover partly an outlined bar of those days' events; months
     not covered (outside the exports' dates, between two, before the area table) and months without a
@@ -182,42 +233,72 @@ def acled_chart(acled: pd.DataFrame, panel: pd.DataFrame, coverage: pd.DataFrame
         if status[m] == "partly covered":  # an outlined bar, and its days above it (a 0 of 2 days shows too)
             ax.bar(i + 0.2, int(partial.iloc[i]), width=0.38, **PARTLY)
             n, of = acled_partly(coverage)[m]
-            ax.text(i + 0.2, int(partial.iloc[i]) + top * 0.01, f"{n}/{of}\ndays", ha="center", va="bottom",
-                    fontsize=6, color=C["unverified"])
+            ax.text(
+                i + 0.2,
+                int(partial.iloc[i]) + top * 0.01,
+                f"{n}/{of}\ndays",
+                ha="center",
+                va="bottom",
+                fontsize=6,
+                color=C["unverified"],
+            )
         elif status[m] == "not covered":
             ax.bar(i + 0.2, top, width=0.38, **GAP)
     ax.set_ylim(0, top)
     month_ticks(ax, span, month)
     ax.set_ylabel("Per month")
-    handles = [Patch(color=C["main"], label="Published attacks (RIC)"),
-               Patch(color=C["unverified"], label="ACLED ISIS events"),
-               Patch(**PARTLY, label="ACLED, part of the month"),
-               Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure (not zero)")]
+    handles = [
+        Patch(color=C["main"], label="Published attacks (RIC)"),
+        Patch(color=C["unverified"], label="ACLED ISIS events"),
+        Patch(**PARTLY, label="ACLED, part of the month"),
+        Patch(**{k: v for k, v in GAP.items() if k != "linewidth"}, label="No figure (not zero)"),
+    ]
     legend_above(ax, handles)
     now, types = counts.get(month), acled_types(coverage)
     if status[month] == "covered":
-        title = (f"ACLED records {counted(now, '', 'ISIS event', 'ISIS events')} in the report's area in "
-                 f"{long_month(month)}")
+        title = (
+            f"ACLED records {counted(now, '', 'ISIS event', 'ISIS events')} in the report's area in {long_month(month)}"
+        )
     elif status[month] == "partly covered":
-        title = (f"ACLED covers only {_days(coverage, month)} of {long_month(month)}: {number(now)} ISIS "
-                 f"{'event' if now == 1 else 'events'} in the report's area on those days")
+        title = (
+            f"ACLED covers only {_days(coverage, month)} of {long_month(month)}: {number(now)} ISIS "
+            f"{'event' if now == 1 else 'events'} in the report's area on those days"
+        )
     else:
         title = f"ACLED does not cover {long_month(month)}"
     partly = [f"{long_month(m)} {_days(coverage, m)}" for m in span if status[m] == "partly covered"]
     # one short line each: the footer's height is counted by its lines
-    lines = ["ACLED: events with the Islamic State as an actor in the report's area, split sub-districts left out "
-             "(events, not attacks; no injuries).",
-             f"Event types the exports hold: {join(types) or 'none'}. The exports run over {acled_span(coverage)}."]
+    lines = [
+        "ACLED: events with the Islamic State as an actor in the report's area, split sub-districts left out "
+        "(events, not attacks; no injuries).",
+        f"Event types the exports hold: {join(types) or 'none'}. The exports run over {acled_span(coverage)}.",
+    ]
     if partly:
-        lines.append(f"Outlined: a month the exports cover only partly, its events on those days ({join(partly)}); "
-                     "no change is computed for it.")
+        lines.append(
+            f"Outlined: a month the exports cover only partly, its events on those days ({join(partly)}); "
+            "no change is computed for it."
+        )
     lines.append("Hatched: no published count, or a month the exports do not cover (not zero).")
-    style.finish(fig, wrap(title), note="\n".join(lines),
-                 source="Sources: published attacks, RIC reports; ISIS events, ACLED (acleddata.com), data not "
-                        "redistributed.",
-                 values=trend_sentence(events, "ACLED event counts") + (" Partly covered: " + join(
-                     [f"{long_month(m)} {number(partial[m])} events in {_days(coverage, m)}" for m in span
-                      if status[m] == "partly covered"]) + "." if partly else ""))
+    style.finish(
+        fig,
+        wrap(title),
+        note="\n".join(lines),
+        source="Sources: published attacks, RIC reports; ISIS events, ACLED (acleddata.com), data not redistributed.",
+        values=trend_sentence(events, "ACLED event counts")
+        + (
+            " Partly covered: "
+            + join(
+                [
+                    f"{long_month(m)} {number(partial[m])} events in {_days(coverage, m)}"
+                    for m in span
+                    if status[m] == "partly covered"
+                ]
+            )
+            + "."
+            if partly
+            else ""
+        ),
+    )
     return fig
 
 
@@ -239,25 +320,39 @@ def acled_section(data: Processed, month: str) -> Section:
     by_type = rows[rows["area"] == "in"].groupby("event_type")["events"].sum()
     total = int(by_type.sum())
     if status == "not covered":
-        why = (f"the area table (data/raw/gazetteer/area.csv) starts in {long_month(start)}" if month < start else
-               f"the exports run over {acled_span(coverage)}")
-        items.append(Markdown(f"_ACLED does not cover {long_month(month)}: {why}. No ACLED figure is given for "
-                              "this month (not zero)._"))
+        why = (
+            f"the area table (data/raw/gazetteer/area.csv) starts in {long_month(start)}"
+            if month < start
+            else f"the exports run over {acled_span(coverage)}"
+        )
+        items.append(
+            Markdown(
+                f"_ACLED does not cover {long_month(month)}: {why}. No ACLED figure is given for "
+                "this month (not zero)._"
+            )
+        )
     elif status == "partly covered":
-        items.append(Markdown(f"_ACLED covers only {_days(coverage, month)} of {long_month(month)} (the exports "
-                              f"run over {acled_span(coverage)}): {number(total)} ISIS "
-                              f"{'event' if total == 1 else 'events'} in the report's area on those days. The "
-                              "month is partly covered: no monthly figure and no change are given._"))
+        items.append(
+            Markdown(
+                f"_ACLED covers only {_days(coverage, month)} of {long_month(month)} (the exports "
+                f"run over {acled_span(coverage)}): {number(total)} ISIS "
+                f"{'event' if total == 1 else 'events'} in the report's area on those days. The "
+                "month is partly covered: no monthly figure and no change are given._"
+            )
+        )
     else:
         table = pd.DataFrame({"event type": by_type.index, "ISIS events": [int(v) for v in by_type]})
         apart = {a: int(rows.loc[rows["area"] == a, "events"].sum()) for a in ("split", "district only", "outside")}
-        items.append(Markdown(
-            f"**ISIS events in the report's area, {long_month(month)}: {total}**\n\n"
-            + (markdown_table(table) if len(table) else "none recorded in the area")
-            + f"\n\nCounted apart: {apart['split']} in sub-districts a control line splits, {apart['district only']} "
-              f"in the area's districts with no sub-district known, {apart['outside']} outside the area."))
-    return Section(items, acled_chart(acled, data.monthly, coverage, month, area), no_chart,
-                   acled_placing_notes(data))
+        items.append(
+            Markdown(
+                f"**ISIS events in the report's area, {long_month(month)}: {total}**\n\n"
+                + (markdown_table(table) if len(table) else "none recorded in the area")
+                + f"\n\nCounted apart: {apart['split']} in sub-districts a control line splits, "
+                f"{apart['district only']} in the area's districts with no sub-district known, "
+                f"{apart['outside']} outside the area."
+            )
+        )
+    return Section(items, acled_chart(acled, data.monthly, coverage, month, area), no_chart, acled_placing_notes(data))
 
 
 def acled_coverage_text(coverage: pd.DataFrame) -> str:
@@ -268,13 +363,18 @@ def acled_coverage_text(coverage: pd.DataFrame) -> str:
         if row.status != "read":
             lines.append(f"- {markdown.text(row.file)}: {markdown.text(row.status)}")
             continue
-        lines.append(f"- {markdown.text(row.file)}: {number(row.events)} events in Syria from {row.first_date} to "
-                     f"{row.last_date}, {number(row.isis_events)} with ISIS; event types: "
-                     f"{markdown.text(row.event_types) or 'none'}{_duplicates(row)}")
+        lines.append(
+            f"- {markdown.text(row.file)}: {number(row.events)} events in Syria from {row.first_date} to "
+            f"{row.last_date}, {number(row.isis_events)} with ISIS; event types: "
+            f"{markdown.text(row.event_types) or 'none'}{_duplicates(row)}"
+        )
     absent = [t for t in ATTACK_TYPES if t not in types]
     if absent and types:
-        lines += ["", f"_The exports hold no {' or '.join(absent)} events, where most ISIS attacks are coded: the "
-                      "comparison with the published counts is partial._"]
+        lines += [
+            "",
+            f"_The exports hold no {' or '.join(absent)} events, where most ISIS attacks are coded: the "
+            "comparison with the published counts is partial._",
+        ]
     return "\n".join(lines)
 
 
@@ -284,12 +384,18 @@ def _duplicates(row) -> str:
     repeats, replaced = int(row.repeats_dropped or 0), int(row.reissues_replaced or 0)
     if not repeats and not replaced:
         return ""
-    parts = ([counted(repeats, "", "exact repeat of an event dropped", "exact repeats of events dropped")]
-             if repeats else [])
+    parts = (
+        [counted(repeats, "", "exact repeat of an event dropped", "exact repeats of events dropped")] if repeats else []
+    )
     if replaced:
-        parts.append(counted(replaced, "", "older issue of an event replaced by ACLED's newer issue "
-                             "(a later timestamp)", "older issues of events replaced by ACLED's newer issues "
-                             "(a later timestamp)"))
+        parts.append(
+            counted(
+                replaced,
+                "",
+                "older issue of an event replaced by ACLED's newer issue (a later timestamp)",
+                "older issues of events replaced by ACLED's newer issues (a later timestamp)",
+            )
+        )
     return f"; {number(int(row.rows))} rows read: {join(parts)}"
 
 
@@ -302,19 +408,35 @@ def acled_placing_notes(data: Processed) -> list:
         counts = unresolved.groupby("area")["events"].sum()
         maybe, outside = int(counts.get("may be in the area", 0)), int(counts.get("outside the area", 0))
         placed_not = counted(maybe + outside, "", "ACLED event", "ACLED events")
-        items.append(Markdown(f"_{capitalised(placed_not)} could not be placed in a district and "
-                              f"{'is' if maybe + outside == 1 else 'are'} not guessed: {number(maybe)} in governorates "
-                              "that hold part of the area (listed in data/processed/acled_unresolved.csv, to fix), "
-                              f"{number(outside)} outside it._"))
+        items.append(
+            Markdown(
+                f"_{capitalised(placed_not)} could not be placed in a district and "
+                f"{'is' if maybe + outside == 1 else 'are'} not guessed: {number(maybe)} in governorates "
+                "that hold part of the area (listed in data/processed/acled_unresolved.csv, to fix), "
+                f"{number(outside)} outside it._"
+            )
+        )
     disagree = data.optional.get("acled_disagreements")
     if disagree is not None and len(disagree):
         n = int(disagree["events"].sum())
-        by_names = int(disagree.loc[disagree.get("decided_by", pd.Series("", index=disagree.index)).str.startswith(
-            "names"), "events"].sum())
-        used = "the coordinates were used" if not by_names else (
-            f"the coordinates were used for {number(n - by_names)}; for {number(by_names)}, within 0.001° (about "
-            "100 m, the tolerance of our simplified district outlines) of the border of the district the names "
-            "give, the names were")
-        items.append(Markdown(f"_{capitalised(counted(n, '', 'event has', 'events have'))} names and coordinates in "
-                              f"different districts; {used} (listed in data/processed/acled_disagreements.csv)._"))
+        by_names = int(
+            disagree.loc[
+                disagree.get("decided_by", pd.Series("", index=disagree.index)).str.startswith("names"), "events"
+            ].sum()
+        )
+        used = (
+            "the coordinates were used"
+            if not by_names
+            else (
+                f"the coordinates were used for {number(n - by_names)}; for {number(by_names)}, within 0.001° (about "
+                "100 m, the tolerance of our simplified district outlines) of the border of the district the names "
+                "give, the names were"
+            )
+        )
+        items.append(
+            Markdown(
+                f"_{capitalised(counted(n, '', 'event has', 'events have'))} names and coordinates in "
+                f"different districts; {used} (listed in data/processed/acled_disagreements.csv)._"
+            )
+        )
     return items

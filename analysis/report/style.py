@@ -23,13 +23,13 @@ from ..outputs import atomic_write_bytes
 
 # Okabe-Ito palette: distinguishable with the common forms of colour blindness.
 COLORS = {
-    "main": "#0072B2",       # blue: the series
+    "main": "#0072B2",  # blue: the series
     "highlight": "#D55E00",  # vermillion: the report month
     "secondary": "#56B4E9",  # sky blue: previous month, second series
-    "unverified": "#E69F00", # orange: unverified claims
-    "civilian": "#009E73",   # bluish green
-    "other": "#CC79A7",      # reddish purple
-    "muted": "#8C8C8C",      # grey: gaps, annotations
+    "unverified": "#E69F00",  # orange: unverified claims
+    "civilian": "#009E73",  # bluish green
+    "other": "#CC79A7",  # reddish purple
+    "muted": "#8C8C8C",  # grey: gaps, annotations
     "text": "#222222",
 }
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -73,10 +73,12 @@ def context():
 
 def house_style(chart):
     """Decorator: draw the chart with the house style in force (and only while it is drawn)."""
+
     @functools.wraps(chart)
     def styled(*args, **kwargs):
         with matplotlib.rc_context(RC):
             return chart(*args, **kwargs)
+
     return styled
 
 
@@ -150,14 +152,16 @@ def fit_axes(fig, renderer, bottom: float = 0.0, title=None, pad: float = 1.08) 
         if not visible:
             continue
         box = spec.get_position(fig)
-        tight = to_fig.transform_bbox(Bbox.union([ax.get_tightbbox(renderer, for_layout_only=True)
-                                                  for ax in visible]))
+        tight = to_fig.transform_bbox(Bbox.union([ax.get_tightbbox(renderer, for_layout_only=True) for ax in visible]))
         across[spec.rowspan, spec.colspan.start] += box.xmin - tight.xmin
         across[spec.rowspan, spec.colspan.stop] += tight.xmax - box.xmax
         down[spec.rowspan.start, spec.colspan] += tight.ymax - box.ymax
         down[spec.rowspan.stop, spec.colspan] += box.ymin - tight.ymin
-    title_height = to_fig.transform_bbox(title.get_window_extent(renderer)).height \
-        if title is not None and title.get_in_layout() else None
+    title_height = (
+        to_fig.transform_bbox(title.get_window_extent(renderer)).height
+        if title is not None and title.get_in_layout()
+        else None
+    )
     width, height = fig.get_size_inches()
     pad_in = pad * (FontProperties(size=matplotlib.rcParams["font.size"]).get_size_in_points() / 72)
     left = max(across[:, 0].max(), 0) + pad_in / width
@@ -219,7 +223,7 @@ def _wrap(text: str, font, width_in: float) -> str:
                 end -= 1
                 while end > start + 1 and not fits(end):
                     end -= 1
-            lines.append(" ".join(words[start:max(end, start + 1)]))
+            lines.append(" ".join(words[start : max(end, start + 1)]))
             start = max(end, start + 1)
     return "\n".join(lines)
 
@@ -290,9 +294,13 @@ def png_bytes(fig) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     per_metre = int(DPI / 0.0254 + 0.5)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
-            + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-            + chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_LEVEL)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
+        + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
+        + chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_LEVEL))
+        + chunk(b"IEND", b"")
+    )
 
 
 def describe(fig) -> tuple[str, str]:
@@ -312,7 +320,7 @@ def with_title_and_desc(svg: bytes, title: str, desc: str) -> bytes:
 
     start = svg.index(b"<svg")
     end = svg.index(b">", start) + 1
-    extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>".encode("utf-8")
+    extra = f"\n <title>{escape(title)}</title>\n <desc>{escape(desc)}</desc>".encode()
     return svg[:end] + extra + svg[end:]
 
 
@@ -321,6 +329,6 @@ def read_description(svg: bytes) -> tuple[str, str]:
     import re
     from xml.sax.saxutils import unescape
 
-    head = svg[:svg.index(b"</desc>") + 7].decode("utf-8") if b"</desc>" in svg else ""
+    head = svg[: svg.index(b"</desc>") + 7].decode("utf-8") if b"</desc>" in svg else ""
     title, desc = re.search(r"<title>(.*?)</title>", head, re.S), re.search(r"<desc>(.*?)</desc>", head, re.S)
     return (unescape(title.group(1)) if title else "", unescape(desc.group(1)) if desc else "")

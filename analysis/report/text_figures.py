@@ -11,6 +11,7 @@ from . import lexicon
 from .text_numbers import MONTH_NAMES, SMALL_WORDS, Number
 from .text_words import has, list_like, lookup, words_of
 
+
 @dataclass
 class Context:
     """What the sentence has said so far: the last figure's metric and the last group of people."""
@@ -21,8 +22,22 @@ class Context:
 
 
 BRING = ("brought", "bring", "brings", "took", "takes", "taking", "flew", "returned")
-LINK = ("to", "at", "reached", "totalled", "totaled", "totaling", "totalling", "of", "numbered", "were", "was",
-         "stood", "hit", "came")
+LINK = (
+    "to",
+    "at",
+    "reached",
+    "totalled",
+    "totaled",
+    "totaling",
+    "totalling",
+    "of",
+    "numbered",
+    "were",
+    "was",
+    "stood",
+    "hit",
+    "came",
+)
 
 
 def scan_after(words: list[str]) -> tuple[str, str, str]:
@@ -31,9 +46,11 @@ def scan_after(words: list[str]) -> tuple[str, str, str]:
     group = ""
     for i, word in enumerate(words[:8]):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in ("of", "out") and (following in ("these", "those", "them", "whom", "which", "the", "this", "its",
-                                                    "all", "of") or following in MONTH_NAMES
-                                      or re.fullmatch(r"[\w-]+['’]s", following)):
+        if word in ("of", "out") and (
+            following in ("these", "those", "them", "whom", "which", "the", "this", "its", "all", "of")
+            or following in MONTH_NAMES
+            or re.fullmatch(r"[\w-]+['’]s", following)
+        ):
             return "", group, "part"
         if word in ("with", "involving") and i == 0:
             return "", group, "part"  # '7 raids, 4 with Coalition involvement'
@@ -48,25 +65,48 @@ def scan_after(words: list[str]) -> tuple[str, str, str]:
                 return "repatriated", group, ""
             return "", group, "word:" + word
         head = lookup(word, lexicon.HEADS)
-        if head == "raids" and word.startswith("operation") and (group and not (group == "military" and word ==
-                                                                             "operations") or i > 0 and words[i - 1] == "security"):
+        if (
+            head == "raids"
+            and word.startswith("operation")
+            and (group and not (group == "military" and word == "operations") or i > 0 and words[i - 1] == "security")
+        ):
             head = ""
         if head == "killed" and word.startswith("death") and following == "of" and not group:
-            group = lookup(" ".join(words[i + 2:i + 4]), lexicon.GROUPS)  # '5 deaths of ISIS members'
+            group = lookup(" ".join(words[i + 2 : i + 4]), lexicon.GROUPS)  # '5 deaths of ISIS members'
             group = group if group in ("isis", "military", "civilian") else ""
         if head:
-            if head == "repatriated" and word.startswith("repatriation") and (
-                    has(following, lexicon.UNITS) or following.startswith(("operation", "round", "mission"))):
+            if (
+                head == "repatriated"
+                and word.startswith("repatriation")
+                and (has(following, lexicon.UNITS) or following.startswith(("operation", "round", "mission")))
+            ):
                 return "", group, "unit:" + following
             if head == "population" and word in ("held", "holds", "remain", "remained") and i > 2:
                 return "", group, "far"
             return head, group, ""
-        g = lookup(" ".join(words[i:i + 2]), {"isis": ("isis members$", "cell members$", "isis suspects$",
-                                                        "isis fighters$", "isis militants$", "isis operatives$")})
+        g = lookup(
+            " ".join(words[i : i + 2]),
+            {
+                "isis": (
+                    "isis members$",
+                    "cell members$",
+                    "isis suspects$",
+                    "isis fighters$",
+                    "isis militants$",
+                    "isis operatives$",
+                )
+            },
+        )
         if g:
             return scan_after_group(words, i + 2, "isis")
-        if word in ("members", "member") and following == "of" and lookup(" ".join(words[i + 2:i + 5]), {
-                "military": ("the security forces$", "security forces$", "the sdf$", "the asayish$", "the sdf and$")}):
+        if (
+            word in ("members", "member")
+            and following == "of"
+            and lookup(
+                " ".join(words[i + 2 : i + 5]),
+                {"military": ("the security forces$", "security forces$", "the sdf$", "the asayish$", "the sdf and$")},
+            )
+        ):
             group = "military"  # '18 members of the security forces'
             continue
         g = lookup(word, lexicon.GROUPS)
@@ -103,10 +143,12 @@ VERBS = ("killed", "injured", "arrests", "repatriated")
 def listed_run(found: list[Number], index: int, sentence: str) -> list[int]:
     """The indexes of the numbers listed with number `index` ('19 and 10', '8, 3 and 2')."""
     start = index
-    while start > 0 and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[start - 1].end:found[start].start]):
+    while start > 0 and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[start - 1].end : found[start].start]):
         start -= 1
     end = index
-    while end + 1 < len(found) and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[end].end:found[end + 1].start]):
+    while end + 1 < len(found) and re.fullmatch(
+        r"\s*(?:,\s*)?(?:and\s+)?", sentence[found[end].end : found[end + 1].start]
+    ):
         end += 1
     return list(range(start, end + 1))
 
@@ -158,24 +200,42 @@ def country_of(sentence: str, start: int, end: int, clause: tuple[int, int]) -> 
     if not found:
         return ""
     found.sort()
-    after = [f for f in found if end <= f[0] < clause[1] and re.search(r"\b(?:to|for)\s+(?:the\s+)?$", low[:f[0]])
-             and (len(words_of(sentence[end:f[0]])) <= 3 or list_like(re.sub(r"\bto\s*$", "", sentence[end:f[0]])))]
+    after = [
+        f
+        for f in found
+        if end <= f[0] < clause[1]
+        and re.search(r"\b(?:to|for)\s+(?:the\s+)?$", low[: f[0]])
+        and (len(words_of(sentence[end : f[0]])) <= 3 or list_like(re.sub(r"\bto\s*$", "", sentence[end : f[0]])))
+    ]
     if after:
         return after[0][2]
     before = [f for f in found if clause[0] <= f[0] < start]
     if before:
         return before[-1][2]
-    direct = [f for f in found if end <= f[0] < clause[1] and len(words_of(sentence[end:f[0]])) <= 2]
+    direct = [f for f in found if end <= f[0] < clause[1] and len(words_of(sentence[end : f[0]])) <= 2]
     return (direct or found)[0][2]
 
 
 def attack_metric(low: str, before: str, after: str, report_month: str) -> str:
-    if re.search(r"unverified|(?:could not|unable to|not able to) (?:be )?(?:independently )?(?:confirm|verif)|"
-                 r"not (?:been )?confirmed|unconfirmed|not independently|without (?:independent )?(?:confirmation|verification)", low) and "confirmed attacks" not in low:
+    if (
+        re.search(
+            r"unverified|(?:could not|unable to|not able to) (?:be )?(?:independently )?(?:confirm|verif)|"
+            r"not (?:been )?confirmed|unconfirmed|not independently|"
+            r"without (?:independent )?(?:confirmation|verification)",
+            low,
+        )
+        and "confirmed attacks" not in low
+    ):
         return "attacks_unverified"
-    if re.search(r"\bclaimed\s+(?:only\s+|just\s+|another\s+)?$|\bclaimed\b.*\bof\s*$", before + " ") or re.match(
-            r"\s*(?:[a-z-]+\s+){0,3}?(?:of them |of these )?(?:were |was )?(?:re)?(?:claimed|confirmed (?:as|to have been) "
-            r"(?:isis|carried)|(?:can be |could be )?attributed to isis)", after) or (report_month < "2022-05" and re.match(r"\s*confirmed isis", after)):
+    if (
+        re.search(r"\bclaimed\s+(?:only\s+|just\s+|another\s+)?$|\bclaimed\b.*\bof\s*$", before + " ")
+        or re.match(
+            r"\s*(?:[a-z-]+\s+){0,3}?(?:of them |of these )?(?:were |was )?(?:re)?"
+            r"(?:claimed|confirmed (?:as|to have been) (?:isis|carried)|(?:can be |could be )?attributed to isis)",
+            after,
+        )
+        or (report_month < "2022-05" and re.match(r"\s*confirmed isis", after))
+    ):
         return "attacks_claimed"
     return "attacks"
 
@@ -205,10 +265,15 @@ def metric_of(head: str, group: str, ctx: dict) -> str:
         if group in ("people", ""):
             return "deaths_total" if head == "killed" else "injured_total"
         return ""
-    if head == "repatriated" or (group in ("women", "children", "families", "people", "iraqi") and
-                                 re.search(r"repatriat|handed over|took custody|\breturn|\b(?:brought|bring|brings|went|gone|flown|flew|"
-                                           r"taken|took|takes|sent|send|came)\b[^.;]{0,40}?\b(?:home|back)\b|\b(?:left|leaving|leave)\s+(?:the\s+)?"
-                                           r"(?:al-)?(?:hol|roj)\b", ctx["whole"])):
+    if head == "repatriated" or (
+        group in ("women", "children", "families", "people", "iraqi")
+        and re.search(
+            r"repatriat|handed over|took custody|\breturn|\b(?:brought|bring|brings|went|gone|flown|flew|"
+            r"taken|took|takes|sent|send|came)\b[^.;]{0,40}?\b(?:home|back)\b|\b(?:left|leaving|leave)\s+(?:the\s+)?"
+            r"(?:al-)?(?:hol|roj)\b",
+            ctx["whole"],
+        )
+    ):
         field = {"women": "women", "children": "children", "families": "families"}.get(group, "people")
         country = ctx["country"]() or ("Iraq" if group == "iraqi" else "")
         return f"repatriation_{field}:{country}"
@@ -233,15 +298,22 @@ def closing_verb(text: str) -> str:
         if head in ("killed", "injured", "arrests") and not word.startswith(("death", "fatalit")):
             return head if previous != "and" else ""  # 'and injured 16': a verb of its own
         previous = word
-        if head or not (word.isdigit() or word in SMALL_WORDS or word.replace(",", "").isdigit()
-                        or lookup(word, lexicon.GROUPS) or word in ("and", "were", "was", "isis", "also", "other",
-                                                                     "of", "suspected", "lost", "their")):
+        if head or not (
+            word.isdigit()
+            or word in SMALL_WORDS
+            or word.replace(",", "").isdigit()
+            or lookup(word, lexicon.GROUPS)
+            or word in ("and", "were", "was", "isis", "also", "other", "of", "suspected", "lost", "their")
+        ):
             return ""
     return ""
 
 
-_OF_PHRASE = re.compile(r"\s*(?:out\s+)?of\s+(?:(?:the|these|those|them|which|all|this|its)\b\s*|(?:[a-z]+(?:\s+\d{4})?)['’]s\s+)?"
-                        r"(?:(?:\d[\d,]*|" + "|".join(SMALL_WORDS) + r")\b\s*)?", re.IGNORECASE)
+_OF_PHRASE = re.compile(
+    r"\s*(?:out\s+)?of\s+(?:(?:the|these|those|them|which|all|this|its)\b\s*|(?:[a-z]+(?:\s+\d{4})?)['’]s\s+)?"
+    r"(?:(?:\d[\d,]*|" + "|".join(SMALL_WORDS) + r")\b\s*)?",
+    re.IGNORECASE,
+)
 
 
 def of_phrase(after: str) -> tuple[str, str, int]:
@@ -251,7 +323,7 @@ def of_phrase(after: str) -> tuple[str, str, int]:
     m = _OF_PHRASE.match(after)
     if not m:
         return "", "", 0
-    head, group, _ = scan_after(words_of(re.split(r"[,;:()–—]", after[m.end():])[0])[:6])
+    head, group, _ = scan_after(words_of(re.split(r"[,;:()–—]", after[m.end() :])[0])[:6])
     return head, group, m.end()
 
 
@@ -274,9 +346,9 @@ def subject_metric(before: str, ctx: dict) -> str:
 def bracketed_verb(sentence: str, number: Number, head: str, group: str) -> tuple[str, str]:
     """The verb closing a list that brackets interrupt: 'four civilians) died' for a number inside them, 'Eight
     people (four … and four …) died' for the total before them (all of its people)."""
-    after = sentence[number.end:]
+    after = sentence[number.end :]
     inside = re.match(r"(?P<inside>[^()]*)\)(?P<after>[^()]*)", after)
-    if inside and re.search(r"\([^()]*$", sentence[:number.start]):
+    if inside and re.search(r"\([^()]*$", sentence[: number.start]):
         return closing_verb(inside["inside"] + " " + inside["after"]) or head, group
     total = re.match(r"(?P<pre>[^()]*?)\([^()]*\)(?P<after>[^()]*)", after)
     if total and len(words_of(total["pre"])) <= 2:

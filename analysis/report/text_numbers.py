@@ -13,27 +13,81 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SMALL_WORDS = {w: i for i, w in enumerate(_UNITS)} | _TENS
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december")
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ABBREVIATED = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 # Words after a number that make it a span of time, not a count ("two weeks later", "for 6 days").
 _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)"
 # Words before a number that make it part of a name ("Resolution 2254", "Law No. 7").
-_NAMING = re.compile(r"(?:resolution|resolutions|article|law|decree|no\.|number|brigade|division|regiment|route|"
-                     r"highway|road|covid|phase|chapter|section|page|unit|sector|camp\s+no\.?)\s*$", re.IGNORECASE)
+_NAMING = re.compile(
+    r"(?:resolution|resolutions|article|law|decree|no\.|number|brigade|division|regiment|route|"
+    r"highway|road|covid|phase|chapter|section|page|unit|sector|camp\s+no\.?)\s*$",
+    re.IGNORECASE,
+)
 # Bounds written before a number, and the qualifier each gives (the codebook's).
-BOUND_WORDS = (("more than", ">"), ("over", ">"), ("upwards of", ">"), ("in excess of", ">"), ("at least", "≥"),
-               ("no fewer than", "≥"), ("no less than", "≥"), ("a minimum of", "≥"), ("fewer than", "<"),
-               ("less than", "<"), ("under", "<"), ("up to", "≤"), ("at most", "≤"), ("nearly", "~"),
-               ("almost", "~"), ("around", "~"), ("about", "~"), ("approximately", "~"), ("roughly", "~"),
-               ("some", "~"), ("an estimated", "~"), ("estimated", "~"), ("close to", "~"))
+BOUND_WORDS = (
+    ("more than", ">"),
+    ("over", ">"),
+    ("upwards of", ">"),
+    ("in excess of", ">"),
+    ("at least", "≥"),
+    ("no fewer than", "≥"),
+    ("no less than", "≥"),
+    ("a minimum of", "≥"),
+    ("fewer than", "<"),
+    ("less than", "<"),
+    ("under", "<"),
+    ("up to", "≤"),
+    ("at most", "≤"),
+    ("nearly", "~"),
+    ("almost", "~"),
+    ("around", "~"),
+    ("about", "~"),
+    ("approximately", "~"),
+    ("roughly", "~"),
+    ("some", "~"),
+    ("an estimated", "~"),
+    ("estimated", "~"),
+    ("close to", "~"),
+)
 _BOUND = re.compile(r"(?:^|\W)(" + "|".join(re.escape(w) for w, _ in BOUND_WORDS) + r")\s*$", re.IGNORECASE)
 _QUALIFIER = dict(BOUND_WORDS)
 
@@ -52,13 +106,16 @@ _TOKEN = re.compile(
     r"(?P<suffix>st|nd|rd|th|x)?(?!\w)(?P<percent>\s?%|\s+per\s?cent\b)?"
     r"(?P<scale>\s+(?:hundred|thousand|million)\b)?)"
     rf"|(?P<words>\b(?:a\s+)?(?:{_WORDS})(?:(?:\s+and\s+|[\s-]+)(?:{_WORDS}))*\b(?P<wpercent>\s?%|\s+per\s?cent\b)?)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _FRACTION = re.compile(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.IGNORECASE)
 _ORDINAL_DAY = re.compile(r"(?:\bthe|\bon|\bof)\s+$", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"[\s-]*(?:more\s+|additional\s+|further\s+|consecutive\s+)?{_TIME_UNITS}\b", re.IGNORECASE)
-_YEAR_OF = re.compile(rf"(?:{_MONTH}|{_ABBREVIATED}|\bin|\bof|\bsince|\bsummer|\bwinter|\bspring|\bautumn|\bearly|"
-                      r"\blate|\bmid|\buntil|\bby|\bbefore|\bafter|\bthe|\bfrom|\bto|\band|\bduring|\byear)[\s-]*$",
-                      re.IGNORECASE)
+_YEAR_OF = re.compile(
+    rf"(?:{_MONTH}|{_ABBREVIATED}|\bin|\bof|\bsince|\bsummer|\bwinter|\bspring|\bautumn|\bearly|"
+    r"\blate|\bmid|\buntil|\bby|\bbefore|\bafter|\bthe|\bfrom|\bto|\band|\bduring|\byear)[\s-]*$",
+    re.IGNORECASE,
+)
 MAX_DIGITS = 15  # the codebook's largest count (10^15); a longer run of digits is no count
 
 
@@ -114,7 +171,7 @@ def numbers(sentence: str) -> list[Number]:
     for m in _TOKEN.finditer(sentence):
         kind = next(k for k in ("address", "dayslist", "iso", "daymonth", "monthday", "digits", "words") if m.group(k))
         start, end, written = m.start(), m.end(), m.group(0)
-        before, after = sentence[max(0, start - 40):start], sentence[end:end + 40]
+        before, after = sentence[max(0, start - 40) : start], sentence[end : end + 40]
         if kind == "address":
             found.append(Number(None, written, start, end, exempt="address"))
             continue
@@ -129,18 +186,26 @@ def numbers(sentence: str) -> list[Number]:
             bare = re.sub(r"\s?%|\s+per\s?cent", "", text, flags=re.IGNORECASE).strip()
             lowered = bare.lower()
             if lowered in ("a", "hundred", "thousand", "million") or not re.search(
-                    "|".join(SMALL_WORDS) + "|hundred|thousand|million", lowered):
+                "|".join(SMALL_WORDS) + "|hundred|thousand|million", lowered
+            ):
                 continue
             if lowered.startswith("a ") and not re.search(r"hundred|thousand|million", lowered):
                 continue
-            if lowered == "one" and (re.match(r"\s+(?:of|another|day|side|way|after)\b", after, re.IGNORECASE)
-                                     or re.search(r"\b(?:the|this|that|no|old|new|latest|other|every|each|any|"
-                                                  r"which|last)\s+$", before, re.IGNORECASE)):
+            if lowered == "one" and (
+                re.match(r"\s+(?:of|another|day|side|way|after)\b", after, re.IGNORECASE)
+                or re.search(
+                    r"\b(?:the|this|that|no|old|new|latest|other|every|each|any|"
+                    r"which|last)\s+$",
+                    before,
+                    re.IGNORECASE,
+                )
+            ):
                 continue  # 'one of the officials', 'the one to gain', 'an old one': not a count
             value = Fraction(_word_value(bare))
             exempt = "time span" if _TIME_AFTER.match(after) else "a fraction" if _FRACTION.match(after) else ""
-            found.append(Number(value, written.strip(), start, start + len(written.rstrip()), percent,
-                                qualifier, exempt))
+            found.append(
+                Number(value, written.strip(), start, start + len(written.rstrip()), percent, qualifier, exempt)
+            )
             continue
         digits = re.match(r"[−-]?[\d,]+(?:\.\d+)?", written).group(0)
         if digits[0] in "-−" and start > 0 and sentence[start - 1].isalpha():
@@ -160,14 +225,27 @@ def numbers(sentence: str) -> list[Number]:
             exempt = "a ratio"
         elif m.group("suffix"):
             followed = re.match(r"\s+(?!of\b|and\b|to\b)[a-z]", after, re.IGNORECASE)  # 'the 12th attack'
-            exempt = "date" if not followed and (_ORDINAL_DAY.search(before) or re.match(
-                r"\s*(?:,|and|&)\s*(?:the\s+)?\d", after)) else "ordinal"
+            exempt = (
+                "date"
+                if not followed and (_ORDINAL_DAY.search(before) or re.match(r"\s*(?:,|and|&)\s*(?:the\s+)?\d", after))
+                else "ordinal"
+            )
             if re.search(r"(?:,|and|&)\s*(?:the\s+)?$", before) and found and found[-1].exempt == "date":
                 exempt = "date"  # 'on the 3rd and 4th'
-        elif re.fullmatch(r"\d{4}", plain) and 1900 <= int(plain) <= 2099 and not percent and (
-                _YEAR_OF.search(before) or not re.match(r"\s+(?:[a-z-]+\s+){0,2}(?:attacks?|raids?|arrests?|people|"
-                                                        r"civilians|members|women|children|families|residents)\b",
-                                                        after, re.IGNORECASE)):
+        elif (
+            re.fullmatch(r"\d{4}", plain)
+            and 1900 <= int(plain) <= 2099
+            and not percent
+            and (
+                _YEAR_OF.search(before)
+                or not re.match(
+                    r"\s+(?:[a-z-]+\s+){0,2}(?:attacks?|raids?|arrests?|people|"
+                    r"civilians|members|women|children|families|residents)\b",
+                    after,
+                    re.IGNORECASE,
+                )
+            )
+        ):
             exempt = "year"
         elif _NAMING.search(before) and not percent:
             exempt = "name"
@@ -175,9 +253,13 @@ def numbers(sentence: str) -> list[Number]:
             exempt = "time span"
         elif not percent and _FRACTION.match(after):
             exempt = "a fraction"  # 'rose by one third', '2 thirds of them'
-        elif found and found[-1].exempt == "date" and re.fullmatch(r"\s*(?:,|and|&|-|–|to)\s*(?:the\s+)?",
-                                                                   sentence[found[-1].end:start]) \
-                and value <= 31 and not re.match(r"\s+[a-z]", after):
+        elif (
+            found
+            and found[-1].exempt == "date"
+            and re.fullmatch(r"\s*(?:,|and|&|-|–|to)\s*(?:the\s+)?", sentence[found[-1].end : start])
+            and value <= 31
+            and not re.match(r"\s+[a-z]", after)
+        ):
             exempt = "date"  # 'on May 2nd and 9'
         end = m.end("scale") if m.group("scale") else m.end("percent") if percent else m.end("digits")
         found.append(Number(value, sentence[start:end], start, end, percent, qualifier, exempt))

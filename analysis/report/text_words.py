@@ -12,11 +12,14 @@ from . import lexicon
 from .text_numbers import SMALL_WORDS, Number
 
 # Where a sentence divides into clauses that may speak of different months or scopes.
-_CLAUSE = re.compile(r";|\(|\)|\s/\s|\s[–—]\s|\s-\s|:\s|,\s*(?=(?:while|whereas|down|up|a decrease|an increase|a drop|a rise|"
-                     r"compared|against|including|of which|of whom|bringing|plus|but|although|though|which|when|"
-                     r"after|as|with|in addition|marking|in comparison|in contrast|roughly|similar|consistent|"
-                     r"slightly|significantly|far|a slight|a sharp|an uptick|the same|nearly|almost|again|"
-                     r"compared|and (?:a|an|the|in)\b)\b)|\.\s", re.IGNORECASE)
+_CLAUSE = re.compile(
+    r";|\(|\)|\s/\s|\s[–—]\s|\s-\s|:\s|,\s*(?=(?:while|whereas|down|up|a decrease|an increase|a drop|a rise|"
+    r"compared|against|including|of which|of whom|bringing|plus|but|although|though|which|when|"
+    r"after|as|with|in addition|marking|in comparison|in contrast|roughly|similar|consistent|"
+    r"slightly|significantly|far|a slight|a sharp|an uptick|the same|nearly|almost|again|"
+    r"compared|and (?:a|an|the|in)\b)\b)|\.\s",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’./-]*", re.IGNORECASE)
 
 
@@ -38,10 +41,13 @@ class Reading:
     certain: bool = True
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _keys_pattern(keys: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k[:-1]) + r"(?![\w-])" if k.endswith("$") else re.escape(k)
-                                                for k in keys) + ")")
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(k[:-1]) + r"(?![\w-])" if k.endswith("$") else re.escape(k) for k in keys)
+        + ")"
+    )
 
 
 def has(text: str, keys: tuple[str, ...]) -> bool:
@@ -74,8 +80,14 @@ def words_of(text: str) -> list[str]:
 def list_like(text: str) -> bool:
     """Whether `text` holds only a list's glue: numbers, what they count, groups, 'and', commas."""
     for word in words_of(text):
-        if not (word.replace(",", "").isdigit() or word in SMALL_WORDS or word in ("and", "or", "in") or
-                lookup(word, lexicon.HEADS) or lookup(word, lexicon.GROUPS) or has(word, lexicon.NEUTRAL)):
+        if not (
+            word.replace(",", "").isdigit()
+            or word in SMALL_WORDS
+            or word in ("and", "or", "in")
+            or lookup(word, lexicon.HEADS)
+            or lookup(word, lexicon.GROUPS)
+            or has(word, lexicon.NEUTRAL)
+        ):
             return False
     return True
 

@@ -79,9 +79,23 @@ def capitalised(sentence: str) -> str:
 
 
 # Country names said with "the" ('the United Kingdom repatriated …').
-_WITH_ARTICLE = {"United Kingdom", "United States", "Netherlands", "Czech Republic", "Philippines", "Maldives",
-                 "United Arab Emirates", "Dominican Republic", "Central African Republic", "Gambia", "Bahamas",
-                 "Comoros", "Democratic Republic of the Congo", "Republic of the Congo", "Republic of Moldova"}
+_WITH_ARTICLE = {
+    "United Kingdom",
+    "United States",
+    "Netherlands",
+    "Czech Republic",
+    "Philippines",
+    "Maldives",
+    "United Arab Emirates",
+    "Dominican Republic",
+    "Central African Republic",
+    "Gambia",
+    "Bahamas",
+    "Comoros",
+    "Democratic Republic of the Congo",
+    "Republic of the Congo",
+    "Republic of Moldova",
+}
 
 
 def country(name: str) -> str:
@@ -104,9 +118,13 @@ def one_country(name: str) -> bool:
 
 
 # Where people were repatriated from (repatriations.csv, `repatriated_from`), as a phrase.
-FROM_PHRASES = {"nes_camps": " from NES camps", "detention_facilities": " from detention facilities in NES",
-                "camps_and_detention": " from camps and detention facilities in NES", "nes": " from NES",
-                "not_stated": ""}
+FROM_PHRASES = {
+    "nes_camps": " from NES camps",
+    "detention_facilities": " from detention facilities in NES",
+    "camps_and_detention": " from camps and detention facilities in NES",
+    "nes": " from NES",
+    "not_stated": "",
+}
 
 
 @dataclass(frozen=True)
@@ -118,9 +136,11 @@ class Group:
     label: str
 
 
-CAMP_GROUP_WORDS = {"iraqi": Group("Iraqi", "Iraqis", "Iraqis"), "syrian": Group("Syrian", "Syrians", "Syrians"),
-                    "third_country": Group("third-country foreigner", "third-country foreigners",
-                                           "Third-country\nforeigners")}
+CAMP_GROUP_WORDS = {
+    "iraqi": Group("Iraqi", "Iraqis", "Iraqis"),
+    "syrian": Group("Syrian", "Syrians", "Syrians"),
+    "third_country": Group("third-country foreigner", "third-country foreigners", "Third-country\nforeigners"),
+}
 
 
 def change(value, qualifier: str, before, before_qualifier: str, before_month: str) -> str:
@@ -142,8 +162,14 @@ def _interval(value, qualifier: str) -> tuple[float, float]:
     """The values a published number can stand for: exact, a bound one way, or 'about' it (taken as within a
     quarter of it either way, the rounding the reports' 'about', 'around', 'roughly' stand for)."""
     v = float(value)
-    return {"": (v, v), ">": (v + 0.5, float("inf")), "≥": (v, float("inf")), "<": (float("-inf"), v - 0.5),
-            "≤": (float("-inf"), v), "~": (v * 0.75, v * 1.25)}[said_qualifier(qualifier)]
+    return {
+        "": (v, v),
+        ">": (v + 0.5, float("inf")),
+        "≥": (v, float("inf")),
+        "<": (float("-inf"), v - 0.5),
+        "≤": (float("-inf"), v),
+        "~": (v * 0.75, v * 1.25),
+    }[said_qualifier(qualifier)]
 
 
 def not_known(subject: str, plural: bool, report_found: bool, period: str = "") -> str:

@@ -42,9 +42,12 @@ def _capped(asked: int, where: str) -> int:
     cores, free = _cores(), psutil.virtual_memory().available
     cap = max(1, min(cores, free // MEMORY_PER_REPORT))
     if asked > cap:
-        print(f"note: {where} asks for {asked} reports at a time; running {cap} (this machine has {cores} "
-              f"core{'s' if cores != 1 else ''} and {free / 2**30:.1f} GB of free memory, and each report needs "
-              f"about {MEMORY_PER_REPORT / 2**30:.1f} GB)", flush=True)
+        print(
+            f"note: {where} asks for {asked} reports at a time; running {cap} (this machine has {cores} "
+            f"core{'s' if cores != 1 else ''} and {free / 2**30:.1f} GB of free memory, and each report needs "
+            f"about {MEMORY_PER_REPORT / 2**30:.1f} GB)",
+            flush=True,
+        )
         return cap
     return asked
 
@@ -70,11 +73,13 @@ def _month_list(values: list[str] | None) -> list[str] | None:
         return None
     months = [word for value in values for word in re.split(r"[\s,]+", value) if word]
     if not months:
-        raise MonthError("MONTHS is empty. Give months as MONTHS=\"2023-10 2023-11\", or leave MONTHS out for all.")
+        raise MonthError('MONTHS is empty. Give months as MONTHS="2023-10 2023-11", or leave MONTHS out for all.')
     for month in months:
         if not MONTH_FORMAT.fullmatch(month):
-            raise MonthError(f"MONTHS holds {month!r}, which is not a month in YYYY-MM form (e.g. 2023-11). "
-                             "MONTHS lists months only, separated by spaces.")
+            raise MonthError(
+                f"MONTHS holds {month!r}, which is not a month in YYYY-MM form (e.g. 2023-11). "
+                "MONTHS lists months only, separated by spaces."
+            )
     return months
 
 
@@ -100,7 +105,8 @@ def _check_folders(args: argparse.Namespace) -> None:
                 raise AnalysisError(
                     f"--{option} {value} {how} the raw data folder {paths.relative_to_root(raw)}: outputs are never "
                     "written there (the raw tables are hand-edited facts).\n  What to do: give another folder, "
-                    f"or leave --{option} out for the default.")
+                    f"or leave --{option} out for the default."
+                )
 
 
 def _checked_format(month: str, args: argparse.Namespace) -> str:
@@ -137,8 +143,12 @@ def _cmd_data(args: argparse.Namespace) -> int:
 def _cmd_months(args: argparse.Namespace) -> int:
     data_build.ensure_data(Path(args.raw), Path(args.processed), args.allow_rejections, quiet=True)
     provisional = set(data_build.provisional_months(Path(args.processed)))
-    print("\n".join(m + ("  provisional (the team's count, not yet published)" if m in provisional else "")
-                    for m in data_build.months(Path(args.processed))))
+    print(
+        "\n".join(
+            m + ("  provisional (the team's count, not yet published)" if m in provisional else "")
+            for m in data_build.months(Path(args.processed))
+        )
+    )
     return 0
 
 
@@ -157,8 +167,10 @@ def _cmd_monthly(args: argparse.Namespace) -> int:
     if result.status == "skipped":
         print(f"{job.sub} is up to date: nothing its report reads changed.")
     else:
-        print(f"{job.sub}: figures in {paths.relative_to_root(target.figures)}, tables and key points in "
-              f"{paths.relative_to_root(target.reports)}")
+        print(
+            f"{job.sub}: figures in {paths.relative_to_root(target.figures)}, tables and key points in "
+            f"{paths.relative_to_root(target.reports)}"
+        )
     return 0
 
 
@@ -170,8 +182,9 @@ def _cmd_check_draft(args: argparse.Namespace) -> int:
 
     _checked_format(args.month, args)
     if not args.draft.strip():
-        raise AnalysisError("no DRAFT given. Give the edited draft as DRAFT=path, e.g. "
-                            "make check-draft MONTH=2023-11 DRAFT=draft.docx")
+        raise AnalysisError(
+            "no DRAFT given. Give the edited draft as DRAFT=path, e.g. make check-draft MONTH=2023-11 DRAFT=draft.docx"
+        )
     paragraphs = read_draft(Path(args.draft))  # first: a draft that cannot be read needs no data build
     _ensure_data(args)
     _check_month(args.month, args)
@@ -185,8 +198,11 @@ def _cmd_record_published(args: argparse.Namespace) -> int:
     from .record import run
 
     _checked_format(args.month, args)
-    print(run(args.month, args.file, args.report, args.published, args.url, Path(args.raw), Path(args.reports),
-              args.apply))
+    print(
+        run(
+            args.month, args.file, args.report, args.published, args.url, Path(args.raw), Path(args.reports), args.apply
+        )
+    )
     return 0
 
 
@@ -199,9 +215,11 @@ def _cmd_close(args: argparse.Namespace) -> int:
     _check_month(args.month, args)
     target, record = close(Path(args.raw), Path(args.processed), args.month)
     attacks = record["figures"]["attacks"]
-    print(f"Closed {args.month} at {record['closed_at']}: {attacks['value']} attacks (the team's count) and "
-          f"{len(record['figures']) - 1} other figure(s), recorded in {paths.relative_to_root(target)}; commit it.\n"
-          f"Rows logged for {args.month} from now on are listed in the next month's report as late arrivals.")
+    print(
+        f"Closed {args.month} at {record['closed_at']}: {attacks['value']} attacks (the team's count) and "
+        f"{len(record['figures']) - 1} other figure(s), recorded in {paths.relative_to_root(target)}; commit it.\n"
+        f"Rows logged for {args.month} from now on are listed in the next month's report as late arrivals."
+    )
     return 0
 
 
@@ -240,9 +258,11 @@ def _cmd_checksums(args: argparse.Namespace) -> int:
     where = "this checkout" if root.resolve() == paths.ROOT else str(root)
     if problems:
         listed = "".join(f"\n  - {problem}" for problem in problems)
-        raise AnalysisError(f"{paths.relative_to_root(out)} was left as it is: it records a complete, current build "
-                            f"only, and {where} is not one:{listed}\n"
-                            "  What to do: run `make -j2 all` (it rebuilds only what changed), then `make checksums`.")
+        raise AnalysisError(
+            f"{paths.relative_to_root(out)} was left as it is: it records a complete, current build "
+            f"only, and {where} is not one:{listed}\n"
+            "  What to do: run `make -j2 all` (it rebuilds only what changed), then `make checksums`."
+        )
     before = committed_checksums(root, out)
     changes = compare(before, checksums(root)) if before is not None else []
     print(f"Wrote {write_checksums(root, out)}")
@@ -252,11 +272,16 @@ def _cmd_checksums(args: argparse.Namespace) -> int:
         print("  Same as the committed list.")
     else:
         counts = {kind: sum(line.startswith(kind) for line in changes) for kind in ("NEW", "MISSING", "DIFFERS")}
-        print(f"  Against the committed list: {counts['NEW']} new, {counts['MISSING']} gone, "
-              f"{counts['DIFFERS']} changed:")
+        print(
+            f"  Against the committed list: {counts['NEW']} new, {counts['MISSING']} gone, {counts['DIFFERS']} changed:"
+        )
         for line in changes[:40]:
-            print("    " + line.replace("(listed in SHA256SUMS, not rebuilt)", "(no longer built)")
-                  .replace("(rebuilt, not in SHA256SUMS)", ""))
+            print(
+                "    "
+                + line.replace("(listed in SHA256SUMS, not rebuilt)", "(no longer built)").replace(
+                    "(rebuilt, not in SHA256SUMS)", ""
+                )
+            )
         if len(changes) > 40:
             print(f"    ... and {len(changes) - 40} more")
     return 0
@@ -268,8 +293,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     months = _month_list(args.months)
     if args.jobs is not None and args.jobs < 1:
         raise AnalysisError(f"JOBS {args.jobs} is not a number of reports at a time (1 or more).")
-    return verify(months=months, jobs=args.jobs or 2, keep=args.keep,
-                  against=Path(args.against) if args.against else None)
+    return verify(
+        months=months, jobs=args.jobs or 2, keep=args.keep, against=Path(args.against) if args.against else None
+    )
 
 
 def _cmd_manifest(args: argparse.Namespace) -> int:
@@ -283,9 +309,11 @@ def _cmd_manifest(args: argparse.Namespace) -> int:
         print("The raw-data manifest does not match data/raw:", file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
-        print("  What to do: if you changed raw data on purpose, run `make manifest` and commit "
-              "data/manifest.csv with the change; otherwise restore the file (git checkout data/raw).",
-              file=sys.stderr)
+        print(
+            "  What to do: if you changed raw data on purpose, run `make manifest` and commit "
+            "data/manifest.csv with the change; otherwise restore the file (git checkout data/raw).",
+            file=sys.stderr,
+        )
         return 1
     print(f"All {len(manifest.raw_files(Path(args.raw)))} raw files match {args.manifest}.")
     return 0
@@ -308,10 +336,14 @@ def parser() -> argparse.ArgumentParser:
         cmd.set_defaults(func=func)
         if data:
             cmd.add_argument("--raw", default=str(paths.RAW), help="raw tables (default: data/raw)")
-            cmd.add_argument("--processed", default=str(paths.PROCESSED),
-                             help="processed data (default: data/processed)")
-            cmd.add_argument("--allow-rejections", action="store_true",
-                             help="build the data even if rows were rejected (they are listed in rejected.csv)")
+            cmd.add_argument(
+                "--processed", default=str(paths.PROCESSED), help="processed data (default: data/processed)"
+            )
+            cmd.add_argument(
+                "--allow-rejections",
+                action="store_true",
+                help="build the data even if rows were rejected (they are listed in rejected.csv)",
+            )
         if outputs:
             cmd.add_argument("--figures", default=str(paths.FIGURES), help="figures root (default: figures)")
             cmd.add_argument("--reports", default=str(paths.REPORTS), help="reports root (default: reports)")
@@ -320,20 +352,31 @@ def parser() -> argparse.ArgumentParser:
     command("data", _cmd_data, "build data/processed from data/raw (only when what it reads changed)")
     command("months", _cmd_months, "list the months that have a published attack count")
 
-    mon = command("monthly", _cmd_monthly, "build one month's report (only when what it reads changed)",
-                  outputs=True)
+    mon = command("monthly", _cmd_monthly, "build one month's report (only when what it reads changed)", outputs=True)
     mon.add_argument("month", help="YYYY-MM")
-    mon.add_argument("--vintage", default="current", choices=VINTAGES,
-                     help="current values (default) or values as first published (outputs in .../as-published/)")
+    mon.add_argument(
+        "--vintage",
+        default="current",
+        choices=VINTAGES,
+        help="current values (default) or values as first published (outputs in .../as-published/)",
+    )
     mon.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    cd = command("check-draft", _cmd_check_draft, "check every number of an edited draft against the month's "
-                 "data (exit 1 on a mismatch)")
+    cd = command(
+        "check-draft",
+        _cmd_check_draft,
+        "check every number of an edited draft against the month's data (exit 1 on a mismatch)",
+    )
     cd.add_argument("month", help="YYYY-MM")
     cd.add_argument("draft", help="the edited draft: .docx, .md, .html or .txt")
 
-    rp = command("record-published", _cmd_record_published, "propose the statements of a published report as "
-                 "data/raw rows (reports/MONTH/recorded_statements.csv); --apply appends them", outputs=True)
+    rp = command(
+        "record-published",
+        _cmd_record_published,
+        "propose the statements of a published report as "
+        "data/raw rows (reports/MONTH/recorded_statements.csv); --apply appends them",
+        outputs=True,
+    )
     rp.add_argument("month", help="YYYY-MM")
     rp.add_argument("file", help="the published report's text: .docx, .html, .md or .txt")
     rp.add_argument("--report", required=True, help="the report's name, e.g. 'RIC report on November 2023'")
@@ -344,8 +387,7 @@ def parser() -> argparse.ArgumentParser:
     cl = command("close", _cmd_close, "record the cut-off of a month the team is writing (data/closed/MONTH.json)")
     cl.add_argument("month", help="YYYY-MM")
 
-    every = command("all", _cmd_all, "build every month's report and the overview (only what changed)",
-                    outputs=True)
+    every = command("all", _cmd_all, "build every month's report and the overview (only what changed)", outputs=True)
     every.add_argument("--months", nargs="*", help="only these months (default: every month with data)")
     every.add_argument("--jobs", type=int, help="reports run at a time (default: make's -jN, else 1)")
     every.add_argument("--no-overview", action="store_true", help="leave the overview out")
@@ -357,13 +399,17 @@ def parser() -> argparse.ArgumentParser:
     cs.add_argument("--root", default=str(paths.ROOT))
     cs.add_argument("--out", default=str(paths.CHECKSUMS))
 
-    ve = command("verify", _cmd_verify, "rebuild everything in a scratch folder and compare with reports/SHA256SUMS",
-                 data=False)
+    ve = command(
+        "verify", _cmd_verify, "rebuild everything in a scratch folder and compare with reports/SHA256SUMS", data=False
+    )
     ve.add_argument("--months", nargs="*", help="only these months (and the overview); default: all")
     ve.add_argument("--jobs", type=int, help="reports run at a time (default 2)")
     ve.add_argument("--keep", action="store_true", help="keep the scratch folder for inspection")
-    ve.add_argument("--against", help="a folder holding the listed outputs (figures/..., reports/...), to show "
-                    "what differs in each file (default: this checkout's own outputs, where they match the list)")
+    ve.add_argument(
+        "--against",
+        help="a folder holding the listed outputs (figures/..., reports/...), to show "
+        "what differs in each file (default: this checkout's own outputs, where they match the list)",
+    )
 
     man = command("manifest", _cmd_manifest, "check (or --update) data/manifest.csv against data/raw", data=False)
     man.add_argument("--update", action="store_true", help="rewrite the manifest from the files as they are")
@@ -385,9 +431,11 @@ def _unexpected(exc: BaseException) -> str:
         where = f"The full traceback is in {paths.relative_to_root(log)}."
     except OSError as failed:  # a full disk, say: the message must still get out
         where = f"(The traceback could not be written: {failed.strerror or failed}.)"
-    return (f"error: something unexpected went wrong: {what}\n  {where}\n"
-            "  Published outputs are unchanged. What to do: if the cause above is clear (a full disk, a folder "
-            "without write permission), fix it and rerun; otherwise send that file to the maintainers.")
+    return (
+        f"error: something unexpected went wrong: {what}\n  {where}\n"
+        "  Published outputs are unchanged. What to do: if the cause above is clear (a full disk, a folder "
+        "without write permission), fix it and rerun; otherwise send that file to the maintainers."
+    )
 
 
 def _kept_on_interrupt(args) -> str:

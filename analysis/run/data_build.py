@@ -49,8 +49,9 @@ def current_record(raw: Path, processed: Path, allow_rejections: bool) -> dict |
     return record if intact else None
 
 
-def ensure_data(raw: Path = paths.RAW, processed: Path = paths.PROCESSED, allow_rejections: bool = False,
-                quiet: bool = False) -> tuple[dict, bool]:
+def ensure_data(
+    raw: Path = paths.RAW, processed: Path = paths.PROCESSED, allow_rejections: bool = False, quiet: bool = False
+) -> tuple[dict, bool]:
     """Build data/processed unless it is current; return (the build's record, whether it was built now).
 
     Raises RejectedRowsError (after writing rejected.csv) when rows were rejected and not allowed."""
@@ -71,10 +72,17 @@ def ensure_data(raw: Path = paths.RAW, processed: Path = paths.PROCESSED, allow_
             print(f"Built {paths.relative_to_root(processed)} from {paths.relative_to_root(raw)}:\n{result.summary()}")
             if len(result.rejected):
                 print(f"{len(result.rejected)} row(s) rejected and allowed; see {processed / 'rejected.csv'}")
-        outputs = {p.name: sha256_of(p) for p in sorted(processed.iterdir())
-                   if p.is_file() and not p.name.startswith(".") and p.name != RECORD}
-        record = {"digest": digest, "options": {"allow_rejections": bool(allow_rejections)},
-                  "raw": raw_files, "outputs": outputs}
+        outputs = {
+            p.name: sha256_of(p)
+            for p in sorted(processed.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.name != RECORD
+        }
+        record = {
+            "digest": digest,
+            "options": {"allow_rejections": bool(allow_rejections)},
+            "raw": raw_files,
+            "outputs": outputs,
+        }
         atomic_write_text(processed / RECORD, json.dumps(record, indent=1, sort_keys=True) + "\n")
         return record, True
 

@@ -75,8 +75,9 @@ class Kernel:
             self.manager = AsyncKernelManager(kernel_name="python3")
             # The kernel imports this very `analysis` (not another checkout's): the project root on its path.
             path = os.pathsep.join(filter(None, [str(paths.ROOT), os.environ.get("PYTHONPATH")]))
-            run_sync(self.manager.start_kernel)(cwd=str(paths.NOTEBOOKS), extra_arguments=KERNEL_ARGUMENTS,
-                                                env={**os.environ, "PYTHONPATH": path})
+            run_sync(self.manager.start_kernel)(
+                cwd=str(paths.NOTEBOOKS), extra_arguments=KERNEL_ARGUMENTS, env={**os.environ, "PYTHONPATH": path}
+            )
             self.used = False
         elif self.used:
             client = self.manager.blocking_client()
@@ -124,8 +125,7 @@ def _heading_before(nb, index: int) -> str:
     return "start of the notebook"
 
 
-def execute(notebook: Path, target: Target, parameters: dict, processed: Path, kernel: Kernel,
-            progress: bool = False):
+def execute(notebook: Path, target: Target, parameters: dict, processed: Path, kernel: Kernel, progress: bool = False):
     """Run `notebook` in `kernel`, writing into the target's staging folders; return the cleaned executed
     notebook. The executed notebook and its HTML page are written into the staged reports folder."""
     papermill = import_papermill()  # first: it keeps nbformat's import light
@@ -135,28 +135,45 @@ def execute(notebook: Path, target: Target, parameters: dict, processed: Path, k
     from ..report.html import notebook_html
 
     executed = target.staged_reports / Path(notebook).name
-    parameters = {**parameters, "PROCESSED_DIR": paths.relative_to_root(processed),
-                  "FIGURES_DIR": paths.relative_to_root(Path(target.figures_root) / STAGING),
-                  "REPORTS_DIR": paths.relative_to_root(Path(target.reports_root) / STAGING)}
+    parameters = {
+        **parameters,
+        "PROCESSED_DIR": paths.relative_to_root(processed),
+        "FIGURES_DIR": paths.relative_to_root(Path(target.figures_root) / STAGING),
+        "REPORTS_DIR": paths.relative_to_root(Path(target.reports_root) / STAGING),
+    }
     try:
         # Saved once at the end (or with the failing cell marked), not after every cell.
         ran = papermill.execute_notebook(
-            str(notebook), str(executed), parameters=parameters, kernel_name="python3", km=kernel.ready(),
-            progress_bar=progress, cwd=str(Path(notebook).parent), log_output=False,
-            request_save_on_cell_execute=False)
+            str(notebook),
+            str(executed),
+            parameters=parameters,
+            kernel_name="python3",
+            km=kernel.ready(),
+            progress_bar=progress,
+            cwd=str(Path(notebook).parent),
+            log_output=False,
+            request_save_on_cell_execute=False,
+        )
     except BaseException as exc:
         kernel.close()  # its state is unknown: the next report gets a new kernel
         if not isinstance(exc, PapermillExecutionError):
             raise
         failed = nbformat.read(executed, as_version=4)
-        index = next((i for i, c in enumerate(failed.cells)
-                      if c.cell_type == "code" and c.get("execution_count") == exc.exec_count), 0)
+        index = next(
+            (
+                i
+                for i, c in enumerate(failed.cells)
+                if c.cell_type == "code" and c.get("execution_count") == exc.exec_count
+            ),
+            0,
+        )
         raise NotebookFailed(
             f"the report notebook for {target.sub} failed in cell {exc.exec_count} (section "
             f"'{_heading_before(failed, index)}'): {exc.ename}: {exc.evalue}\n"
             f"  The previous outputs of {target.sub} are unchanged.\n"
             "  What to do: run the notebook in JupyterLab to see the failing cell, fix the data or code, "
-            "and rerun.") from None
+            "and rerun."
+        ) from None
     nb = clean_executed(ran)
     atomic_write_text(executed, nbformat.writes(nb) + "\n")
     atomic_write_text(executed.with_suffix(".html"), notebook_html(nb, f"Sleeper Cell Report: {target.sub}"))

@@ -130,14 +130,19 @@ def exclusive(path: Path, what: str, timeout: float | None = None):
         read = _read(path)
         holder = read[1] if read else {}
         if not said:
-            who = f"pid {holder['pid']}" if "pid" in holder else f"the lock file {path} (unreadable: delete it if " \
-                                                                  "no other run is working)"
+            who = (
+                f"pid {holder['pid']}"
+                if "pid" in holder
+                else f"the lock file {path} (unreadable: delete it if no other run is working)"
+            )
             print(f"waiting for {what}: another run ({who}) is working on it", flush=True)
             said = True
         if timeout is not None and time.monotonic() - start > timeout:
-            raise AnalysisError(f"{what} is locked by pid {holder.get('pid', '?')} ({path}).\n"
-                                "  What to do: wait for that run to finish, or delete the lock file if no such run "
-                                "exists.")
+            raise AnalysisError(
+                f"{what} is locked by pid {holder.get('pid', '?')} ({path}).\n"
+                "  What to do: wait for that run to finish, or delete the lock file if no such run "
+                "exists."
+            )
         time.sleep(0.05)
     try:
         yield

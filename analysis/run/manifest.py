@@ -20,9 +20,14 @@ IGNORED = {".gitkeep", ".DS_Store"}
 
 def raw_files(raw: Path = paths.RAW, drop_folders: bool = False) -> list[Path]:
     """The raw files, sorted: the tracked ones, or with `drop_folders` also the git-ignored acled/ exports."""
-    return sorted(p for p in Path(raw).rglob("*")
-                  if p.is_file() and p.name not in IGNORED and not p.name.startswith(".")
-                  and (drop_folders or "acled" not in p.relative_to(raw).parts))
+    return sorted(
+        p
+        for p in Path(raw).rglob("*")
+        if p.is_file()
+        and p.name not in IGNORED
+        and not p.name.startswith(".")
+        and (drop_folders or "acled" not in p.relative_to(raw).parts)
+    )
 
 
 def raw_digests(raw: Path = paths.RAW, drop_folders: bool = False) -> dict[str, str]:
@@ -35,8 +40,10 @@ def current_manifest(raw: Path = paths.RAW) -> pd.DataFrame:
     import pandas as pd
 
     raw = Path(raw)
-    rows = [{"path": path, "sha256": digest, "bytes": (raw / path).stat().st_size}
-            for path, digest in raw_digests(raw).items()]
+    rows = [
+        {"path": path, "sha256": digest, "bytes": (raw / path).stat().st_size}
+        for path, digest in raw_digests(raw).items()
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

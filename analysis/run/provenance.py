@@ -16,8 +16,10 @@ from ..outputs import sha256_of
 def _cells(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """What a notebook runs and says: each cell's type, source and tags (outputs and counts aside)."""
     cells = json.loads(text).get("cells", [])
-    return [(c.get("cell_type", ""), "".join(c.get("source", "")), tuple(c.get("metadata", {}).get("tags", [])))
-            for c in cells]
+    return [
+        (c.get("cell_type", ""), "".join(c.get("source", "")), tuple(c.get("metadata", {}).get("tags", [])))
+        for c in cells
+    ]
 
 
 def git_state(root: Path = paths.ROOT) -> dict[str, object]:
@@ -26,9 +28,11 @@ def git_state(root: Path = paths.ROOT) -> dict[str, object]:
     Notebooks are compared by their cells (type, source, tags), not through the nbstripout git filter, which
     starts a Python process per notebook (seconds when Lab has saved them): a notebook that only gained
     outputs is not a change."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-c", "filter.nbstripout.clean=cat", *args], cwd=root, capture_output=True,
-                              text=True, check=True).stdout
+        return subprocess.run(
+            ["git", "-c", "filter.nbstripout.clean=cat", *args], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
 
     try:
         commit = git("rev-parse", "HEAD").strip()
@@ -71,8 +75,16 @@ def environment(notebook: Path, root: Path = paths.ROOT) -> dict[str, str]:
     return {paths.relative_to_root(p, root): sha256_of(p) for p in files}
 
 
-def provenance(*, report: str, parameters: dict, inputs: dict[str, str], data_build: dict,
-               environment: dict[str, str], outputs: dict[str, str], root: Path = paths.ROOT) -> dict:
+def provenance(
+    *,
+    report: str,
+    parameters: dict,
+    inputs: dict[str, str],
+    data_build: dict,
+    environment: dict[str, str],
+    outputs: dict[str, str],
+    root: Path = paths.ROOT,
+) -> dict:
     """The provenance record of one report run (deterministic key order; JSON-ready).
 
     `inputs` holds the digests the runner decides by: `digest` (the rows the notebook read, the code side

@@ -28,8 +28,9 @@ def check_source(report: str, published: str, url: str) -> None:
     if "\n" in report or "\r" in report:
         raise AnalysisError(f"REPORT {quoted(report)} holds a line break: give the report's name on one line.")
     if not _PUBLISHED.fullmatch(published or ""):
-        raise AnalysisError(f"PUBLISHED {quoted(published)} is not a date in YYYY-MM-DD (or YYYY-MM) form, "
-                            "e.g. PUBLISHED=2023-12-05.")
+        raise AnalysisError(
+            f"PUBLISHED {quoted(published)} is not a date in YYYY-MM-DD (or YYYY-MM) form, e.g. PUBLISHED=2023-12-05."
+        )
     if not _URL.fullmatch(url or ""):
         raise AnalysisError(f"URL {quoted(url)} is not a web address (https://…, one address, no spaces).")
 
@@ -43,8 +44,7 @@ def statements_frame(recording: Recording):
 
 def write_statements(recording: Recording, reports: Path, month: str) -> Path:
     """reports/MONTH/recorded_statements.csv (formulas neutralised, like every CSV made for people)."""
-    return write_csv(statements_frame(recording), Path(reports) / month / "recorded_statements.csv",
-                     for_people=True)
+    return write_csv(statements_frame(recording), Path(reports) / month / "recorded_statements.csv", for_people=True)
 
 
 def describe(recording: Recording, month: str) -> str:
@@ -72,8 +72,10 @@ def _table_file(raw: Path, table: str) -> Path:
     path = Path(raw) / f"{table}.csv"
     if not path.is_file():
         if (Path(raw) / f"{table}.xlsx").is_file():
-            raise AnalysisError(f"{path.with_suffix('.xlsx')}: is a workbook; --apply appends to CSV tables only. "
-                                "Add the rows of recorded_statements.csv to it by hand.")
+            raise AnalysisError(
+                f"{path.with_suffix('.xlsx')}: is a workbook; --apply appends to CSV tables only. "
+                "Add the rows of recorded_statements.csv to it by hand."
+            )
         raise AnalysisError(f"{path}: there is no such table to append to (is --raw the data/raw folder?).")
     return path
 
@@ -101,8 +103,10 @@ def apply(recording: Recording, raw: Path) -> list[str]:
         header, rows, newline, data = _read(path)
         missing = [c for c in COLUMNS[table] if c not in header]
         if missing:
-            raise AnalysisError(f"{path}: has no column {', '.join(missing)} (its header: {', '.join(header)}); "
-                                "nothing was appended to it.")
+            raise AnalysisError(
+                f"{path}: has no column {', '.join(missing)} (its header: {', '.join(header)}); "
+                "nothing was appended to it."
+            )
         seen = {key_of(table, {k.strip() if k else k: v for k, v in row.items()}) for row in rows}
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator=newline)
@@ -124,12 +128,12 @@ def apply(recording: Recording, raw: Path) -> list[str]:
 
 
 def _short(table: str, row: dict) -> str:
-    return ", ".join(f"{c}={row[c]}" for c in COLUMNS[table] if row.get(c) and c not in ("report", "published",
-                                                                                         "source_url"))
+    return ", ".join(
+        f"{c}={row[c]}" for c in COLUMNS[table] if row.get(c) and c not in ("report", "published", "source_url")
+    )
 
 
-def run(month: str, file: str, report: str, published: str, url: str, raw: Path, reports: Path,
-        do_apply: bool) -> str:
+def run(month: str, file: str, report: str, published: str, url: str, raw: Path, reports: Path, do_apply: bool) -> str:
     """The whole command, after the month's format was checked: what to print."""
     from ..report.draft_text import read_draft
     from ..report.recording import record
@@ -145,9 +149,12 @@ def run(month: str, file: str, report: str, published: str, url: str, raw: Path,
     lines = [describe(recording, month), f"Wrote {paths.relative_to_root(target)}."]
     if do_apply:
         lines += apply(recording, raw)
-        lines.append("Now run `make manifest` (data/raw changed) and commit data/raw with data/manifest.csv; then "
-                     f"`make monthly MONTH={month}` gives the month's report.")
+        lines.append(
+            "Now run `make manifest` (data/raw changed) and commit data/raw with data/manifest.csv; then "
+            f"`make monthly MONTH={month}` gives the month's report."
+        )
     elif recording.proposals:
-        lines.append("Check the rows above against the report; rerun with --apply (make ... APPLY=1) to append them "
-                     "to data/raw.")
+        lines.append(
+            "Check the rows above against the report; rerun with --apply (make ... APPLY=1) to append them to data/raw."
+        )
     return "\n".join(lines)

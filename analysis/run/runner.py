@@ -81,8 +81,9 @@ def _files_digest(job: Job, env: dict[str, str], data_record: dict) -> str:
 def _rows_digest(job: Job, processed: Path, env: dict[str, str]) -> str:
     from ..report.data import digest, load_month, load_processed
 
-    data = (load_processed(processed, optional=()) if job.month is None
-            else load_month(processed, job.month, job.vintage))
+    data = (
+        load_processed(processed, optional=()) if job.month is None else load_month(processed, job.month, job.vintage)
+    )
     return digest_of({**env, "rows": digest(data, job.sub), "parameters": json.dumps(job.parameters, sort_keys=True)})
 
 
@@ -95,8 +96,10 @@ def _intact_record(target: publish.Target) -> dict | None:
     if not isinstance(record, dict) or not isinstance(record.get("inputs"), dict):
         return None
     roots = {"figures": Path(target.figures_root), "reports": Path(target.reports_root)}
-    outputs = {roots.get(name.partition("/")[0], Path(target.reports_root)) / name.partition("/")[2]: digest
-               for name, digest in (record.get("outputs") or {}).items()}
+    outputs = {
+        roots.get(name.partition("/")[0], Path(target.reports_root)) / name.partition("/")[2]: digest
+        for name, digest in (record.get("outputs") or {}).items()
+    }
     return record if unchanged(outputs) else None
 
 
@@ -139,13 +142,25 @@ def run_job(job: Job, roots: Roots, env: dict[str, str], progress: bool = False)
     except AnalysisError as exc:
         return Result(job.sub, "failed", str(exc), time.monotonic() - start)
     except Exception as exc:  # disk full, a folder in the way: said plainly, and the other reports go on
-        return Result(job.sub, "failed", f"the report for {job.sub} could not be built: {type(exc).__name__}: {exc}\n"
-                      f"  The previous outputs of {job.sub} are unchanged.", time.monotonic() - start)
+        return Result(
+            job.sub,
+            "failed",
+            f"the report for {job.sub} could not be built: {type(exc).__name__}: {exc}\n"
+            f"  The previous outputs of {job.sub} are unchanged.",
+            time.monotonic() - start,
+        )
     return Result(job.sub, "built", "", time.monotonic() - start)
 
 
-def _build(job: Job, roots: Roots, target: publish.Target, data_record: dict, env: dict[str, str],
-           inputs: dict[str, str], progress: bool) -> None:
+def _build(
+    job: Job,
+    roots: Roots,
+    target: publish.Target,
+    data_record: dict,
+    env: dict[str, str],
+    inputs: dict[str, str],
+    progress: bool,
+) -> None:
     from .execute import execute
 
     publish.stage(target)
@@ -154,8 +169,14 @@ def _build(job: Job, roots: Roots, target: publish.Target, data_record: dict, en
     except BaseException:
         publish.discard(target)  # a failed run leaves nothing half-made behind (the published month stands)
         raise
-    record = provenance(report=job.notebook.stem, parameters=dict(nb.metadata["papermill"]["parameters"]),
-                        inputs=inputs, data_build=data_record, environment=env, outputs=_staged_outputs(target))
+    record = provenance(
+        report=job.notebook.stem,
+        parameters=dict(nb.metadata["papermill"]["parameters"]),
+        inputs=inputs,
+        data_build=data_record,
+        environment=env,
+        outputs=_staged_outputs(target),
+    )
     atomic_write_text(target.staged_reports / "provenance.json", to_json(record))
     publish.publish(target)
 
@@ -206,12 +227,14 @@ def run_jobs(jobs: list[Job], roots: Roots, workers: int = 1, progress: bool = F
     todo = [job for job in jobs if job.sub not in {r.name for r in results}]
     if not todo:
         return results
-    print(f">>> Step: {len(todo)} report(s) to run, {len(results)} up to date"
-          + (f"; {min(workers, len(todo))} at a time" if workers > 1 and len(todo) > 1 else ""), flush=True)
+    print(
+        f">>> Step: {len(todo)} report(s) to run, {len(results)} up to date"
+        + (f"; {min(workers, len(todo))} at a time" if workers > 1 and len(todo) > 1 else ""),
+        flush=True,
+    )
 
     def report(k: int, result: Result) -> None:
-        what = {"built": f"built in {result.seconds:.1f} s", "skipped": "up to date",
-                "failed": "FAILED"}[result.status]
+        what = {"built": f"built in {result.seconds:.1f} s", "skipped": "up to date", "failed": "FAILED"}[result.status]
         print(f"[{k}/{len(todo)}] {result.name}: {what}", flush=True)
         results.append(result)
 
@@ -226,8 +249,12 @@ def run_jobs(jobs: list[Job], roots: Roots, workers: int = 1, progress: bool = F
                 result = future.result()
             except BrokenProcessPool:
                 job = futures[future]
-                result = Result(job.sub, "failed", f"the worker running {job.sub} died (out of memory?); "
-                                f"the previous outputs of {job.sub} are unchanged.")
+                result = Result(
+                    job.sub,
+                    "failed",
+                    f"the worker running {job.sub} died (out of memory?); "
+                    f"the previous outputs of {job.sub} are unchanged.",
+                )
             report(k, result)
     return results
 

@@ -60,22 +60,34 @@ def not_current(root: Path = paths.ROOT) -> list[str]:
         return ["data/processed is not built from data/raw as it is now (or was built with rejections allowed)"]
     months = data_build.months(processed)
     jobs = [Job(month) for month in months] + [Job()]
-    published = {p.relative_to(root).parts[2] for p in output_files(root)
-                 if len(p.relative_to(root).parts) > 3 and p.relative_to(root).parts[1] == "as-published"}
+    published = {
+        p.relative_to(root).parts[2]
+        for p in output_files(root)
+        if len(p.relative_to(root).parts) > 3 and p.relative_to(root).parts[1] == "as-published"
+    }
     jobs += [Job(month, "as-published") for month in sorted(published & set(months))]  # built by hand: kept current
     roots = Roots(processed, root / "figures", root / "reports")
     envs = {nb: environment(root / "notebooks" / nb.name, root) for nb in (MONTHLY_NOTEBOOK, OVERVIEW_NOTEBOOK)}
     stale = [job.sub for job in jobs if not is_current(job, roots, envs[job.notebook], record)]
     problems = []
     if stale:
-        problems.append(f"{len(stale)} of {len(jobs)} reports are not built or are stale against data/raw and the "
-                        f"code: {_listing(stale)}")
+        problems.append(
+            f"{len(stale)} of {len(jobs)} reports are not built or are stale against data/raw and the "
+            f"code: {_listing(stale)}"
+        )
     expected = {job.sub for job in jobs}
-    extra = sorted({"/".join(p.relative_to(root).parts[1:3 if p.relative_to(root).parts[1] == "as-published" else 2])
-                    for p in output_files(root)} - expected)
+    extra = sorted(
+        {
+            "/".join(p.relative_to(root).parts[1 : 3 if p.relative_to(root).parts[1] == "as-published" else 2])
+            for p in output_files(root)
+        }
+        - expected
+    )
     if extra:
-        problems.append(f"outputs of reports that are not built from data/raw lie under figures/ or reports/: "
-                        f"{_listing(extra)} (delete them)")
+        problems.append(
+            f"outputs of reports that are not built from data/raw lie under figures/ or reports/: "
+            f"{_listing(extra)} (delete them)"
+        )
     return problems
 
 
@@ -113,14 +125,19 @@ def project_files(root: Path) -> list[str]:
     """The project's files as a fresh clone would build from them (as they are in the work tree): tracked
     files and new untracked ones, but under data/raw only tracked ones, so that an ACLED export, an incident
     log or any other file a user happens to keep there locally never enters a rebuild or a test's copy."""
+
     def git(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "ls-files", *args], cwd=root, capture_output=True, text=True)
 
     listed, local = git("-co", "--exclude-standard"), git("-o", "--exclude-standard", "--", "data/raw")
     if listed.returncode != 0:  # not a git checkout: every file but the environment's, data/raw's tracked kind
-        return [p.relative_to(root).as_posix() for p in sorted(Path(root).rglob("*"))
-                if p.is_file() and not {".venv", ".git"} & set(p.relative_to(root).parts)
-                and not p.relative_to(root).as_posix().startswith(("data/raw/acled/", "data/raw/incidents/"))]
+        return [
+            p.relative_to(root).as_posix()
+            for p in sorted(Path(root).rglob("*"))
+            if p.is_file()
+            and not {".venv", ".git"} & set(p.relative_to(root).parts)
+            and not p.relative_to(root).as_posix().startswith(("data/raw/acled/", "data/raw/incidents/"))
+        ]
     untracked_raw = set(local.stdout.splitlines())
     return [name for name in listed.stdout.splitlines() if name not in untracked_raw]
 
@@ -154,7 +171,7 @@ SHOWN = 100  # characters of each version shown around the first difference
 
 def _around(line: str, column: int) -> str:
     start = max(0, column - SHOWN // 3)
-    part = line[start:start + SHOWN]
+    part = line[start : start + SHOWN]
     return ("…" if start else "") + part + ("…" if start + SHOWN < len(line) else "")
 
 
@@ -163,8 +180,10 @@ def _first_line_difference(listed: bytes, rebuilt: bytes) -> str:
     for number, (a, b) in enumerate(zip(old, new), start=1):
         if a != b:
             column = next(i for i, (x, y) in enumerate(zip(a + "\0", b + "\0")) if x != y)
-            return (f"first difference at line {number}, column {column + 1}:\n"
-                    f"            listed:  {_around(a, column)!r}\n            rebuilt: {_around(b, column)!r}")
+            return (
+                f"first difference at line {number}, column {column + 1}:\n"
+                f"            listed:  {_around(a, column)!r}\n            rebuilt: {_around(b, column)!r}"
+            )
     if len(old) == len(new):  # same lines: the line endings or the final newline differ
         return "the same lines; line endings or the final newline differ"
     longer, which = (old, "listed") if len(old) > len(new) else (new, "rebuilt")
@@ -184,8 +203,10 @@ def _png_difference(listed: Path, rebuilt: Path) -> str:
     if not differ.any():
         return "the same pixels (the file differs in its metadata or compression)"
     rows, cols = differ.nonzero()
-    return (f"{differ.mean():.4%} of the pixels differ ({int(differ.sum())} of {differ.size}), within "
-            f"x {cols.min()}-{cols.max()}, y {rows.min()}-{rows.max()}")
+    return (
+        f"{differ.mean():.4%} of the pixels differ ({int(differ.sum())} of {differ.size}), within "
+        f"x {cols.min()}-{cols.max()}, y {rows.min()}-{rows.max()}"
+    )
 
 
 def _zip_difference(listed: Path, rebuilt: Path) -> str:
@@ -241,15 +262,22 @@ def explain(problems: list[str], expected: dict[str, str], rebuilt: Path, places
         name = line.split()[1]
         copy = listed_copy(name, expected[name], places)
         if copy is None:
-            out.append("          (no copy of the listed version here to show what differs: figures/ and reports/ "
-                       "are not committed; pass a folder holding it with AGAINST=DIR)")
+            out.append(
+                "          (no copy of the listed version here to show what differs: figures/ and reports/ "
+                "are not committed; pass a folder holding it with AGAINST=DIR)"
+            )
         else:
             out.append("          " + describe(copy, rebuilt / name))
     return out
 
 
-def verify(months: list[str] | None = None, jobs: int = 2, keep: bool = False, root: Path = paths.ROOT,
-           against: Path | None = None) -> int:
+def verify(
+    months: list[str] | None = None,
+    jobs: int = 2,
+    keep: bool = False,
+    root: Path = paths.ROOT,
+    against: Path | None = None,
+) -> int:
     """Rebuild in a scratch folder and compare; 0 when every file matches. Each file that differs is described
     against a copy of its listed version where one is at hand (`against`, else the checkout's own outputs)."""
     if not paths.CHECKSUMS.exists():

@@ -1,36 +1,110 @@
 """ACLED exports: formats, bad input, places (names, then coordinates), ISIS counts. All rows SYNTHETIC."""
 
-
 import pandas as pd
 import pytest
 
 from analysis.errors import InputFileError
 from analysis.ingest.acled import is_isis, isis_events_by_month, read_acled, unresolved
 
-COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-           "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-           "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-           "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"]
+COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 
 
-def event(eid, date, admin1, admin2, admin3, lat, lon, actor1="Islamic State (Syria)", etype="Battles",
-          inter1="Rebel group", fatalities="1", country="Syria"):
-    return {"event_id_cnty": eid, "event_date": date, "year": date[-4:] if " " in date else date[:4],
-            "time_precision": "1", "disorder_type": "Political violence", "event_type": etype,
-            "sub_event_type": "Armed clash", "actor1": actor1, "assoc_actor_1": "", "inter1": inter1,
-            "actor2": "QSD: Syrian Democratic Forces", "assoc_actor_2": "", "inter2": "Rebel group",
-            "interaction": "Rebel group-Rebel group", "civilian_targeting": "", "iso": "760", "region": "Middle East",
-            "country": country, "admin1": admin1, "admin2": admin2, "admin3": admin3, "location": "Somewhere",
-            "latitude": lat, "longitude": lon, "geo_precision": "1", "source": "SYNTHETIC", "source_scale": "",
-            "notes": "SYNTHETIC test event", "fatalities": fatalities, "tags": "", "timestamp": "1700000000"}
+def event(
+    eid,
+    date,
+    admin1,
+    admin2,
+    admin3,
+    lat,
+    lon,
+    actor1="Islamic State (Syria)",
+    etype="Battles",
+    inter1="Rebel group",
+    fatalities="1",
+    country="Syria",
+):
+    return {
+        "event_id_cnty": eid,
+        "event_date": date,
+        "year": date[-4:] if " " in date else date[:4],
+        "time_precision": "1",
+        "disorder_type": "Political violence",
+        "event_type": etype,
+        "sub_event_type": "Armed clash",
+        "actor1": actor1,
+        "assoc_actor_1": "",
+        "inter1": inter1,
+        "actor2": "QSD: Syrian Democratic Forces",
+        "assoc_actor_2": "",
+        "inter2": "Rebel group",
+        "interaction": "Rebel group-Rebel group",
+        "civilian_targeting": "",
+        "iso": "760",
+        "region": "Middle East",
+        "country": country,
+        "admin1": admin1,
+        "admin2": admin2,
+        "admin3": admin3,
+        "location": "Somewhere",
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": "1",
+        "source": "SYNTHETIC",
+        "source_scale": "",
+        "notes": "SYNTHETIC test event",
+        "fatalities": fatalities,
+        "tags": "",
+        "timestamp": "1700000000",
+    }
 
 
 ROWS = [
     event("SYR1", "2023-11-05", "Deir-ez-Zor", "Deir-ez-Zor", "Basira", "35.19", "40.67"),
-    event("SYR2", "12 November 2023", "Al-Hasakeh", "Al-Hasakeh", "Hole", "36.43", "41.14",
-          etype="Explosions/Remote violence"),
-    event("SYR3", "2023-11-20", "Ar-Raqqa", "Ath-Thawrah", "", "35.83", "38.55",
-          actor1="Unidentified Armed Group (Syria)"),
+    event(
+        "SYR2",
+        "12 November 2023",
+        "Al-Hasakeh",
+        "Al-Hasakeh",
+        "Hole",
+        "36.43",
+        "41.14",
+        etype="Explosions/Remote violence",
+    ),
+    event(
+        "SYR3", "2023-11-20", "Ar-Raqqa", "Ath-Thawrah", "", "35.83", "38.55", actor1="Unidentified Armed Group (Syria)"
+    ),
     event("SYR4", "2023-10-30", "Deir-ez-Zor", "Nowhere district", "Nowhere", "35.03", "40.74"),  # coordinates decide
     event("SYR5", "2023-11-01", "Atlantis", "", "", "", ""),  # unresolvable: reported, never guessed
     event("IRQ1", "2023-11-02", "Ninewa", "Mosul", "", "36.3", "43.1", country="Iraq"),
@@ -55,8 +129,9 @@ def test_reads_iso_and_dd_month_yyyy_dates_and_resolves_places(tmp_path):
     assert tuple(events.loc["SYR3", ["admin2_pcode", "admin3_pcode"]]) == ("SY1103", "SY110300")  # point within
     assert tuple(events.loc["SYR4", ["admin3_pcode", "place_resolved_by"]]) == ("SY090301", "coordinates")
     assert tuple(events.loc["SYR5", ["admin1_pcode", "place_resolved_by"]]) == ("", "")
-    assert unresolved(events.reset_index(), {"SY09"})[["admin1", "area", "events"]].values.tolist() == \
-        [["Atlantis", "outside the area", 1]]
+    assert unresolved(events.reset_index(), {"SY09"})[["admin1", "area", "events"]].values.tolist() == [
+        ["Atlantis", "outside the area", 1]
+    ]
 
 
 def test_numeric_inter_codes_become_labels(tmp_path):
@@ -71,6 +146,7 @@ def test_extra_reordered_and_upper_case_columns_are_tolerated(tmp_path):
         frame = frame[list(reversed(frame.columns))].copy()
         frame["population_best"] = "1000"
         return frame.rename(columns=str.upper)
+
     events = read_acled(write(tmp_path, ROWS[:3], transform=shuffle))
     assert events["event_id"].tolist() == ["SYR1", "SYR2", "SYR3"]
 
@@ -99,16 +175,47 @@ def test_isis_events_by_month_and_place_in_the_area(tmp_path):
     events["area"] = ["in", "in", "in", "split", "unresolved", "outside"]  # as the build sets it from area.csv
     monthly = isis_events_by_month(events)
     assert monthly.to_dict("records") == [
-        {"month": "2023-10", "event_type": "Battles", "area": "split", "events": 1, "fatalities": 1,
-         "events_date_approximate": 0},
-        {"month": "2023-11", "event_type": "Battles", "area": "in", "events": 1, "fatalities": 1,
-         "events_date_approximate": 0},
-        {"month": "2023-11", "event_type": "Battles", "area": "outside", "events": 1, "fatalities": 1,
-         "events_date_approximate": 0},
-        {"month": "2023-11", "event_type": "Battles", "area": "unresolved", "events": 1, "fatalities": 1,
-         "events_date_approximate": 0},
-        {"month": "2023-11", "event_type": "Explosions/Remote violence", "area": "in", "events": 1, "fatalities": 1,
-         "events_date_approximate": 0}]
+        {
+            "month": "2023-10",
+            "event_type": "Battles",
+            "area": "split",
+            "events": 1,
+            "fatalities": 1,
+            "events_date_approximate": 0,
+        },
+        {
+            "month": "2023-11",
+            "event_type": "Battles",
+            "area": "in",
+            "events": 1,
+            "fatalities": 1,
+            "events_date_approximate": 0,
+        },
+        {
+            "month": "2023-11",
+            "event_type": "Battles",
+            "area": "outside",
+            "events": 1,
+            "fatalities": 1,
+            "events_date_approximate": 0,
+        },
+        {
+            "month": "2023-11",
+            "event_type": "Battles",
+            "area": "unresolved",
+            "events": 1,
+            "fatalities": 1,
+            "events_date_approximate": 0,
+        },
+        {
+            "month": "2023-11",
+            "event_type": "Explosions/Remote violence",
+            "area": "in",
+            "events": 1,
+            "fatalities": 1,
+            "events_date_approximate": 0,
+        },
+    ]
 
 
 def test_dd_mm_yyyy_and_abbreviated_month_dates(tmp_path):
@@ -144,32 +251,46 @@ def test_time_precision_is_kept_for_each_event(tmp_path):
 
 # --- places by polygon, never snapped (SYNTHETIC events at real coordinates) -------------------------------
 
+
 def placed(tmp_path, *rows):
     events = read_acled(write(tmp_path, list(rows))).set_index("event_id")
-    return {eid: tuple(r) for eid, r in events[["admin1_pcode", "admin2_pcode", "admin3_pcode",
-                                                 "place_resolved_by", "names_disagree"]].iterrows()}
+    return {
+        eid: tuple(r)
+        for eid, r in events[
+            ["admin1_pcode", "admin2_pcode", "admin3_pcode", "place_resolved_by", "names_disagree"]
+        ].iterrows()
+    }
 
 
 def test_an_event_in_a_district_without_nes_units_is_coded_by_its_polygon_not_snapped(tmp_path):
     """Al Bab (Aleppo) and Palmyra (Homs) have no sub-districts in the gazetteer: the district is still exact,
     the sub-district left blank, and nothing is moved into Menbij or Deir-ez-Zor."""
-    found = placed(tmp_path, event("BAB", "2023-11-01", "", "", "", "36.37", "37.52"),
-                   event("PAL", "2023-11-01", "", "", "", "34.56", "38.27"))
+    found = placed(
+        tmp_path,
+        event("BAB", "2023-11-01", "", "", "", "36.37", "37.52"),
+        event("PAL", "2023-11-01", "", "", "", "34.56", "38.27"),
+    )
     assert found["BAB"] == ("SY02", "SY0202", "", "coordinates", "")
     assert found["PAL"][:4] == ("SY04", "SY0405", "", "coordinates")  # Tadmor district
 
 
 def test_when_names_and_coordinates_disagree_precise_coordinates_win_and_the_names_are_kept(tmp_path):
     names = ("Aleppo", "Menbij", "")  # the names say Menbij; the point is in Jarablus
-    found = placed(tmp_path, event("P1", "2023-11-01", *names, "36.82", "38.01"),
-                   dict(event("P3", "2023-11-01", *names, "36.82", "38.01"), geo_precision="3"))
+    found = placed(
+        tmp_path,
+        event("P1", "2023-11-01", *names, "36.82", "38.01"),
+        dict(event("P3", "2023-11-01", *names, "36.82", "38.01"), geo_precision="3"),
+    )
     assert found["P1"] == ("SY02", "SY0208", "", "coordinates", "SY0205")
     assert found["P3"] == ("SY02", "SY0205", "", "names", "")  # a region's centre: the names stand
 
 
 def test_a_point_just_outside_the_border_is_not_placed(tmp_path):
-    found = placed(tmp_path, event("TR", "2023-11-01", "", "", "", "37.05", "40.20"),  # Turkey, north of Qamishli
-                   event("SY", "2023-11-01", "", "", "", "37.03", "41.20"))
+    found = placed(
+        tmp_path,
+        event("TR", "2023-11-01", "", "", "", "37.05", "40.20"),  # Turkey, north of Qamishli
+        event("SY", "2023-11-01", "", "", "", "37.03", "41.20"),
+    )
     assert found["TR"] == ("", "", "", "", "")
     assert found["SY"][1] == "SY0802"
 
@@ -197,10 +318,28 @@ def test_precise_coordinates_give_the_polygon_district_and_nothing_outside_the_a
     from analysis.ingest.area import area_status, load_area
 
     rng = random.Random(13)
-    names = [("Aleppo", "Menbij"), ("Al-Hasakeh", "Quamishli"), ("Ar-Raqqa", "Tell Abiad"),
-             ("Deir-ez-Zor", "Abu Kamal"), ("Aleppo", "Al Bab"), ("", "")]
-    rows = [dict(event(f"R{i}", "2023-11-01", *rng.choice(names), "", f"{rng.uniform(34.6, 37.3):.4f}",
-                       f"{rng.uniform(36.6, 42.3):.4f}"), geo_precision=rng.choice(["1", "2"])) for i in range(400)]
+    names = [
+        ("Aleppo", "Menbij"),
+        ("Al-Hasakeh", "Quamishli"),
+        ("Ar-Raqqa", "Tell Abiad"),
+        ("Deir-ez-Zor", "Abu Kamal"),
+        ("Aleppo", "Al Bab"),
+        ("", ""),
+    ]
+    rows = [
+        dict(
+            event(
+                f"R{i}",
+                "2023-11-01",
+                *rng.choice(names),
+                "",
+                f"{rng.uniform(34.6, 37.3):.4f}",
+                f"{rng.uniform(36.6, 42.3):.4f}",
+            ),
+            geo_precision=rng.choice(["1", "2"]),
+        )
+        for i in range(400)
+    ]
     events = read_acled(write(tmp_path, rows))
     expected = load_districts().locate(events["longitude"].to_numpy(), events["latitude"].to_numpy())
     inside = expected != ""

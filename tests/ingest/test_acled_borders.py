@@ -10,9 +10,11 @@ from .test_acled import event, write
 
 def test_on_or_near_a_border_the_names_decide_and_further_in_the_coordinates(tmp_path):
     names = ("Hama", "Hama", "")  # the names say Hama district; the points lie just inside Jebel Saman
-    rows = [event("ON", "2023-11-01", *names, "35.5420", "37.3220"),  # a vertex both districts share
-            event("NEAR", "2023-11-01", *names, "35.5423", "37.3223"),  # 0.0003° from the border
-            event("FAR", "2023-11-01", *names, "35.5500", "37.3300")]  # 0.009° inside Jebel Saman
+    rows = [
+        event("ON", "2023-11-01", *names, "35.5420", "37.3220"),  # a vertex both districts share
+        event("NEAR", "2023-11-01", *names, "35.5423", "37.3223"),  # 0.0003° from the border
+        event("FAR", "2023-11-01", *names, "35.5500", "37.3300"),
+    ]  # 0.009° inside Jebel Saman
     events = read_acled(write(tmp_path, rows))
     placed = events.set_index("event_id")[["admin2_pcode", "place_resolved_by", "names_disagree"]]
     assert placed.loc["ON"].tolist() == ["SY0501", AT_A_BORDER, "SY0200"]
@@ -20,4 +22,6 @@ def test_on_or_near_a_border_the_names_decide_and_further_in_the_coordinates(tmp
     assert placed.loc["FAR"].tolist() == ["SY0200", "coordinates", "SY0501"]
     listed = disagreements(events)
     assert listed[["district_by_names", "district_by_coordinates", "decided_by", "events"]].values.tolist() == [
-        ["SY0501", "SY0200", "coordinates", 1], ["SY0501", "SY0200", "names (within 0.001° of the border)", 2]]
+        ["SY0501", "SY0200", "coordinates", 1],
+        ["SY0501", "SY0200", "names (within 0.001° of the border)", 2],
+    ]

@@ -32,8 +32,10 @@ def test_an_exact_repeat_is_dropped_and_a_re_issue_replaces_the_older_because_it
 def test_the_same_event_in_two_overlapping_exports_counts_once_against_the_later_file(tmp_path):
     events, coverage = combined((tmp_path / "a.csv", ROWS[:2]), (tmp_path / "b.csv", ROWS[1:3]))
     assert events["event_id"].tolist().count("SYR2") == 1
-    assert coverage[["file", "rows", "events", "repeats_dropped"]].values.tolist() == [["a.csv", 2, 2, 0],
-                                                                                        ["b.csv", 2, 1, 1]]
+    assert coverage[["file", "rows", "events", "repeats_dropped"]].values.tolist() == [
+        ["a.csv", 2, 2, 0],
+        ["b.csv", 2, 1, 1],
+    ]
 
 
 def test_a_newer_issue_in_a_later_export_replaces_the_row_of_the_earlier(tmp_path):
@@ -69,10 +71,12 @@ def test_an_xlsx_with_real_excel_date_cells_reads_as_the_csv(tmp_path):
 
 def test_the_older_layout_with_hyphenated_headers_and_d_mon_yy_dates(tmp_path):
     """ACLED's older layout: other spellings of the headers and dates as 9-May-20."""
+
     def older(frame):
         frame = frame.rename(columns=lambda c: c.upper().replace("_", "-"))
         frame["EVENT-DATE"] = ["9-May-20", "27-Apr-20", "1-May-20", "2-May-20", "3-May-20", "4-May-20"]
         return frame.rename(columns={"ASSOC-ACTOR-1": "assoc actor 1"})
+
     events = read_acled(write(tmp_path, ROWS, transform=older))
     assert events["date"].tolist()[:2] == ["2020-05-09", "2020-04-27"]
     assert events["event_id"].tolist() == [r["event_id_cnty"] for r in ROWS]

@@ -21,7 +21,7 @@ def write(tmp_path, rows, name="t.csv"):
 def test_a_stray_pair_of_quotes_that_would_swallow_rows_names_both_lines(tmp_path):
     rows = list(ROWS)
     rows[1] += '"SDF says 124'  # line 3
-    rows[4] += 'per ANF"'       # line 6: lines 4 and 5 would vanish into the note
+    rows[4] += 'per ANF"'  # line 6: lines 4 and 5 would vanish into the note
     with pytest.raises(InputFileError) as info:
         read_table(write(tmp_path, rows))
     message = str(info.value)

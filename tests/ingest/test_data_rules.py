@@ -15,11 +15,14 @@ from ..conftest import append_line, rejected_rows, replace_text
 from ..conftest import build_data as build
 
 
-@pytest.mark.parametrize("old, new, words", [
-    ("def_b,2001-03", "def_b,2001-04", "2001-03 would have no counting definition"),  # a gap
-    ("def_b,2001-03", "def_b,2001-02", "periods must not overlap"),
-    ("def_a,2001-01,2001-02", "def_a,2001-01,", "is still in force"),
-])
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        ("def_b,2001-03", "def_b,2001-04", "2001-03 would have no counting definition"),  # a gap
+        ("def_b,2001-03", "def_b,2001-02", "periods must not overlap"),
+        ("def_a,2001-01,2001-02", "def_a,2001-01,", "is still in force"),
+    ],
+)
 def test_definition_periods_must_tile(raw_dir, tmp_path, old, new, words):
     replace_text(raw_dir / "definitions.csv", old, new)
     rejected = rejected_rows(raw_dir, tmp_path)
@@ -34,12 +37,16 @@ def test_definitions_that_tile_are_kept_in_any_row_order(raw_dir, tmp_path):
 
 
 def test_one_nul_byte_in_one_cell_far_into_a_file_is_refused_with_its_line(raw_dir, tmp_path):
-    rows = [f"2001-01,raids,{i},,Synthetic report R{i},2001-02,https://example.org/synthetic/r,SYNTHETIC"
-            for i in range(1500)]  # past the first 64 kB
+    rows = [
+        f"2001-01,raids,{i},,Synthetic report R{i},2001-02,https://example.org/synthetic/r,SYNTHETIC"
+        for i in range(1500)
+    ]  # past the first 64 kB
     for row in rows:
         append_line(raw_dir / "monthly_figures.csv", row)
-    append_line(raw_dir / "monthly_figures.csv",
-                "2001-01,raids,3,,Synthetic report Z,2001-02,https://example.org/synthetic/z,SYN\x00THETIC")
+    append_line(
+        raw_dir / "monthly_figures.csv",
+        "2001-01,raids,3,,Synthetic report Z,2001-02,https://example.org/synthetic/z,SYN\x00THETIC",
+    )
     assert (raw_dir / "monthly_figures.csv").stat().st_size > 65536
     with pytest.raises(InputFileError, match=r"line 1509.*NUL bytes: the first at line 1509"):
         build(raw_dir, tmp_path)
@@ -47,8 +54,10 @@ def test_one_nul_byte_in_one_cell_far_into_a_file_is_refused_with_its_line(raw_d
 
 @pytest.mark.parametrize("period", ["0000-01", "1899-01", "1899", "0000"])
 def test_periods_before_2000_are_rejected_with_file_and_line(raw_dir, tmp_path, period):
-    append_line(raw_dir / "monthly_figures.csv",
-                f"{period},raids,3,,Synthetic report Z,2001-02,https://example.org/synthetic/z,SYNTHETIC")
+    append_line(
+        raw_dir / "monthly_figures.csv",
+        f"{period},raids,3,,Synthetic report Z,2001-02,https://example.org/synthetic/z,SYNTHETIC",
+    )
     rejected = rejected_rows(raw_dir, tmp_path)
     assert list(rejected["line"]) == ["9"] and list(rejected["column"]) == ["period"]
     assert "is before 2000" in rejected["reason"].iloc[0]
@@ -62,8 +71,10 @@ def test_a_date_before_2000_is_a_reason_not_a_crash():
 
 @pytest.mark.parametrize("digits", ["9" * 5000, "1" * 4301, "1" * 17])
 def test_a_number_of_thousands_of_digits_is_a_plain_reason(raw_dir, tmp_path, digits):
-    append_line(raw_dir / "monthly_figures.csv",
-                f"2001-03,raids,{digits},,Synthetic report Z,2001-04,https://example.org/synthetic/z,SYNTHETIC")
+    append_line(
+        raw_dir / "monthly_figures.csv",
+        f"2001-03,raids,{digits},,Synthetic report Z,2001-04,https://example.org/synthetic/z,SYNTHETIC",
+    )
     rejected = rejected_rows(raw_dir, tmp_path)
     reason = rejected["reason"].iloc[0]
     assert "too large to be a count" in reason and "4300" not in reason and "set_int_max_str_digits" not in reason

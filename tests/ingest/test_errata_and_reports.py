@@ -34,14 +34,19 @@ def statements(rows):
 
 # --- erratum: kept and shown, never current, first-published or a revision ----------------------
 
+
 def test_a_later_slip_in_the_key_points_does_not_become_current():
     """SYNTHETIC: the month's own report gives 13; the next report's key points give 9 (a slip, flagged) and its
     body text 13. The figure stays 13, first and current, unrevised, and the slip is listed."""
-    figures = clean.first_and_current(statements([
-        ("2001-05", "arrests", "13", "", "Synthetic report May", "2001-06", ""),
-        ("2001-05", "arrests", "9", "key_points", "Synthetic report June", "2001-07", "yes"),
-        ("2001-05", "arrests", "13", "body_text", "Synthetic report June", "2001-07", ""),
-    ]))
+    figures = clean.first_and_current(
+        statements(
+            [
+                ("2001-05", "arrests", "13", "", "Synthetic report May", "2001-06", ""),
+                ("2001-05", "arrests", "9", "key_points", "Synthetic report June", "2001-07", "yes"),
+                ("2001-05", "arrests", "13", "body_text", "Synthetic report June", "2001-07", ""),
+            ]
+        )
+    )
     row = figures.iloc[0]
     assert (row.value, row.first_value, bool(row.revised), row.n_statements) == (13, 13, False, 3)
     assert row.errata == "9 in the key points of Synthetic report June (erratum)"
@@ -50,11 +55,15 @@ def test_a_later_slip_in_the_key_points_does_not_become_current():
 
 def test_the_same_slip_unflagged_would_be_current():
     """SYNTHETIC, the contrast: without the flag the later key point is the headline and current value."""
-    figures = clean.first_and_current(statements([
-        ("2001-05", "arrests", "13", "", "Synthetic report May", "2001-06", ""),
-        ("2001-05", "arrests", "9", "key_points", "Synthetic report June", "2001-07", ""),
-        ("2001-05", "arrests", "13", "body_text", "Synthetic report June", "2001-07", ""),
-    ]))
+    figures = clean.first_and_current(
+        statements(
+            [
+                ("2001-05", "arrests", "13", "", "Synthetic report May", "2001-06", ""),
+                ("2001-05", "arrests", "9", "key_points", "Synthetic report June", "2001-07", ""),
+                ("2001-05", "arrests", "13", "body_text", "Synthetic report June", "2001-07", ""),
+            ]
+        )
+    )
     row = figures.iloc[0]
     assert (row.value, row.first_value, bool(row.revised)) == (9, 13, True)
     assert row.errata == ""
@@ -63,10 +72,14 @@ def test_the_same_slip_unflagged_would_be_current():
 def test_a_slip_published_first_is_not_the_first_published_value():
     """SYNTHETIC: a slip printed before the month's own report: the first-published value is the first statement
     that is not a slip."""
-    figures = clean.first_and_current(statements([
-        ("2001-05", "raids", "40", "", "Synthetic early note", "2001-05-20", "yes"),
-        ("2001-05", "raids", "4", "", "Synthetic report May", "2001-06", ""),
-    ]))
+    figures = clean.first_and_current(
+        statements(
+            [
+                ("2001-05", "raids", "40", "", "Synthetic early note", "2001-05-20", "yes"),
+                ("2001-05", "raids", "4", "", "Synthetic report May", "2001-06", ""),
+            ]
+        )
+    )
     row = figures.iloc[0]
     assert (row.value, row.first_value, bool(row.revised)) == (4, 4, False)
     assert row.current_statement == row.first_statement != ""
@@ -75,9 +88,13 @@ def test_a_slip_published_first_is_not_the_first_published_value():
 
 def test_a_figure_stated_only_by_a_slip_stays_missing():
     """SYNTHETIC: a slip alone supplies no value (missing stays missing), yet is counted and listed."""
-    figures = clean.first_and_current(statements([
-        ("2001-05", "isis_killed", "3", "", "Synthetic report June", "2001-07", "yes"),
-    ]))
+    figures = clean.first_and_current(
+        statements(
+            [
+                ("2001-05", "isis_killed", "3", "", "Synthetic report June", "2001-07", "yes"),
+            ]
+        )
+    )
     row = figures.iloc[0]
     assert pd.isna(row.value) and pd.isna(row.first_value)
     assert (row.n_statements, row.current_statement, row.errata) == (1, "", "3 in Synthetic report June (erratum)")
@@ -92,15 +109,19 @@ def test_the_build_keeps_the_slip_in_sources_with_its_flag(raw_dir, tmp_path):
         raw_dir,
         "2001-03,attacks,70,key_points,Synthetic report F,2001-06,https://example.org/synthetic/f,"
         "SYNTHETIC: a digit too many,yes",
-        "2001-03,attacks,8,body_text,Synthetic report F,2001-06,https://example.org/synthetic/f,SYNTHETIC,")
+        "2001-03,attacks,8,body_text,Synthetic report F,2001-06,https://example.org/synthetic/f,SYNTHETIC,",
+    )
     result = build(raw_dir, tmp_path)
     assert len(result.rejected) == 0, result.rejected.to_string()
     sources = processed(tmp_path, "sources.csv")
     assert sources.statement_id.is_unique
     march = sources[(sources.period == "2001-03") & (sources.metric == "attacks")]
     assert sorted(zip(march.report, march.value_as_written, march.erratum)) == [
-        ("Synthetic report C", "7", ""), ("Synthetic report D", "8", ""),
-        ("Synthetic report F", "70", "yes"), ("Synthetic report F", "8", "")]
+        ("Synthetic report C", "7", ""),
+        ("Synthetic report D", "8", ""),
+        ("Synthetic report F", "70", "yes"),
+        ("Synthetic report F", "8", ""),
+    ]
     figure = processed(tmp_path, "figures.csv").query("period == '2001-03' and metric == 'attacks'").iloc[0]
     assert (figure.value, figure.first_value, figure.revised, figure.n_statements) == ("8", "7", "True", "4")
     assert figure.errata == "70 in the key points of Synthetic report F (erratum)"
@@ -109,14 +130,26 @@ def test_the_build_keeps_the_slip_in_sources_with_its_flag(raw_dir, tmp_path):
     assert processed(tmp_path, "monthly_as_published.csv").set_index("month").loc["2001-03", "attacks"] == "7"
 
 
-@pytest.mark.parametrize("line, column, reason", [
-    ("2001-01,raids,9,,Synthetic report X,2001-06,https://example.org/synthetic/x,,yes", "note",
-     "say why the statement is a slip"),
-    ("2001-01,raids,,,Synthetic report X,2001-06,https://example.org/synthetic/x,SYNTHETIC slip,yes", "value",
-     "is empty but erratum is yes"),
-    ("2001-01,raids,9,,Synthetic report X,2001-06,https://example.org/synthetic/x,SYNTHETIC,no", "erratum",
-     "is not one of the allowed values (yes)"),
-])
+@pytest.mark.parametrize(
+    "line, column, reason",
+    [
+        (
+            "2001-01,raids,9,,Synthetic report X,2001-06,https://example.org/synthetic/x,,yes",
+            "note",
+            "say why the statement is a slip",
+        ),
+        (
+            "2001-01,raids,,,Synthetic report X,2001-06,https://example.org/synthetic/x,SYNTHETIC slip,yes",
+            "value",
+            "is empty but erratum is yes",
+        ),
+        (
+            "2001-01,raids,9,,Synthetic report X,2001-06,https://example.org/synthetic/x,SYNTHETIC,no",
+            "erratum",
+            "is not one of the allowed values (yes)",
+        ),
+    ],
+)
 def test_a_bad_erratum_row_is_rejected_with_its_reason(raw_dir, tmp_path, line, column, reason):
     with_erratum_column(raw_dir, line)
     rejected = rejected_rows(raw_dir, tmp_path)
@@ -143,8 +176,11 @@ def write_reports(raw, *lines: str) -> None:
 
 def test_own_report_reaches_the_monthly_panel(raw_dir, tmp_path):
     """SYNTHETIC: a month whose report was found, one whose report was not found, and months not listed."""
-    write_reports(raw_dir, "2001-01,found,https://example.org/synthetic/a,SYNTHETIC",
-                  "2001-02,not_found,,SYNTHETIC: searched; figures from the next report")
+    write_reports(
+        raw_dir,
+        "2001-01,found,https://example.org/synthetic/a,SYNTHETIC",
+        "2001-02,not_found,,SYNTHETIC: searched; figures from the next report",
+    )
     result = build(raw_dir, tmp_path)
     assert len(result.rejected) == 0 and result.kept["reports"] == 2
     for name in ("monthly.csv", "monthly_as_published.csv"):
@@ -160,13 +196,20 @@ def test_without_reports_csv_every_month_is_unknown(raw_dir, tmp_path):
     assert set(processed(tmp_path, "monthly.csv")["own_report"]) == {""}
 
 
-@pytest.mark.parametrize("lines, column, reason", [
-    (["2001-1,found,https://example.org/synthetic/a,"], "month", "YYYY-MM"),
-    (["2001-01,missing,,"], "own_report", "is not one of the allowed values (found, not_found)"),
-    (["2001-01,found,,"], "source_url", "is empty but own_report is found"),
-    (["2001-01,not_found,,", "2001-01,found,https://example.org/synthetic/a,"], "month", "repeats the statement on"),
-    (["2099-01,not_found,,"], "month", "is in the future"),
-])
+@pytest.mark.parametrize(
+    "lines, column, reason",
+    [
+        (["2001-1,found,https://example.org/synthetic/a,"], "month", "YYYY-MM"),
+        (["2001-01,missing,,"], "own_report", "is not one of the allowed values (found, not_found)"),
+        (["2001-01,found,,"], "source_url", "is empty but own_report is found"),
+        (
+            ["2001-01,not_found,,", "2001-01,found,https://example.org/synthetic/a,"],
+            "month",
+            "repeats the statement on",
+        ),
+        (["2099-01,not_found,,"], "month", "is in the future"),
+    ],
+)
 def test_a_bad_reports_row_is_rejected_with_its_reason(raw_dir, tmp_path, lines, column, reason):
     write_reports(raw_dir, *lines)
     rejected = rejected_rows(raw_dir, tmp_path)

@@ -57,7 +57,10 @@ def test_incident_log_cleans_and_aggregates(logs, gazetteer):
     assert nov.civilian_killed_unknown == 1  # SYN-2 did not say: the sum is a floor, and we say so
     by_type = incidents.incidents_by(log.reset_index(), "attack_type")
     assert by_type[by_type.month == "2023-11"].set_index("attack_type")["attacks"].to_dict() == {
-        "armed_attack": 2, "assassination": 1, "ied": 1}
+        "armed_attack": 2,
+        "assassination": 1,
+        "ied": 1,
+    }
     by_district = incidents.incidents_by(log.reset_index(), "adm2_pcode")
     assert set(by_district["adm2_pcode"]) == {"SY0800", "SY0901", "SY0903"}
 
@@ -65,29 +68,55 @@ def test_incident_log_cleans_and_aggregates(logs, gazetteer):
 def test_raid_log_aggregates_with_unknown_counts_left_empty(logs, gazetteer):
     kept, rejected = load(logs / "raid_log.csv", incidents.RAID_LOG, gazetteer)
     assert rejected.empty
-    raids = incidents.raids_monthly(incidents.clean_log(kept, gazetteer, ["arrests", "isis_killed",
-                                                                          "officials_captured", "officials_killed"]))
+    raids = incidents.raids_monthly(
+        incidents.clean_log(kept, gazetteer, ["arrests", "isis_killed", "officials_captured", "officials_killed"])
+    )
     row = raids.set_index("month").loc["2023-11"]
     assert (row.raids, row.arrests, row.isis_killed, row.officials_captured, row.officials_killed) == (3, 8, 1, 1, 1)
 
 
-@pytest.mark.parametrize("line, column, reason", [
-    ("SYN-7,2023-13-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
-     "date", "not a real calendar date"),
-    ("SYN-7,2099-01-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "date", "in the future"),
-    ("SYN-7,2023-11-01,day,Basira,,,ied,sdf,-1,0,0,0,confirmed,https://example.org/syn,",
-     "military_killed", "negative"),
-    ("SYN-7,2023-11-01,day,Basira,,,ied,sdf,two,0,0,0,confirmed,https://example.org/syn,",
-     "military_killed", "not a count"),
-    ("SYN-1,2023-11-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "incident_id", "repeats"),
-    ("SYN-7,2023-11-01,day,Atlantis,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
-     "location", "not in the gazetteer"),
-    ("SYN-7,2023-11-01,day,Atlantis,37.05,40.2,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "location",
-     "no coordinates place it"),  # a point just inside Turkey
-    ("SYN-7,2023-11-01,day,Basira,,,drone,sdf,0,0,0,0,confirmed,https://example.org/syn,", "attack_type", "not one of"),
-    ("SYN-7,2023-11-01,fortnight,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "date_precision",
-     "not one of"),
-])
+@pytest.mark.parametrize(
+    "line, column, reason",
+    [
+        (
+            "SYN-7,2023-13-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
+            "date",
+            "not a real calendar date",
+        ),
+        ("SYN-7,2099-01-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "date", "in the future"),
+        (
+            "SYN-7,2023-11-01,day,Basira,,,ied,sdf,-1,0,0,0,confirmed,https://example.org/syn,",
+            "military_killed",
+            "negative",
+        ),
+        (
+            "SYN-7,2023-11-01,day,Basira,,,ied,sdf,two,0,0,0,confirmed,https://example.org/syn,",
+            "military_killed",
+            "not a count",
+        ),
+        ("SYN-1,2023-11-01,day,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,", "incident_id", "repeats"),
+        (
+            "SYN-7,2023-11-01,day,Atlantis,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
+            "location",
+            "not in the gazetteer",
+        ),
+        (
+            "SYN-7,2023-11-01,day,Atlantis,37.05,40.2,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
+            "location",
+            "no coordinates place it",
+        ),  # a point just inside Turkey
+        (
+            "SYN-7,2023-11-01,day,Basira,,,drone,sdf,0,0,0,0,confirmed,https://example.org/syn,",
+            "attack_type",
+            "not one of",
+        ),
+        (
+            "SYN-7,2023-11-01,fortnight,Basira,,,ied,sdf,0,0,0,0,confirmed,https://example.org/syn,",
+            "date_precision",
+            "not one of",
+        ),
+    ],
+)
 def test_bad_incident_rows_are_rejected_with_reasons(logs, gazetteer, line, column, reason):
     append_line(logs / "incident_log.csv", line)
     kept, rejected = load(logs / "incident_log.csv", incidents.INCIDENT_LOG, gazetteer)
@@ -111,10 +140,20 @@ def test_xlsx_log_is_read_like_csv(logs, gazetteer, tmp_path):
 
 
 def test_reconciliation_against_published_figures():
-    computed = pd.DataFrame({"month": ["2023-10", "2023-11"], "attacks": pd.array([17, 12], dtype="Int64"),
-                             "military_killed": pd.array([pd.NA, 4], dtype="Int64")})
-    published = pd.DataFrame({"month": ["2023-11"], "attacks": pd.array([11], dtype="Int64"),
-                              "military_killed": pd.array([4], dtype="Int64")})
+    computed = pd.DataFrame(
+        {
+            "month": ["2023-10", "2023-11"],
+            "attacks": pd.array([17, 12], dtype="Int64"),
+            "military_killed": pd.array([pd.NA, 4], dtype="Int64"),
+        }
+    )
+    published = pd.DataFrame(
+        {
+            "month": ["2023-11"],
+            "attacks": pd.array([11], dtype="Int64"),
+            "military_killed": pd.array([4], dtype="Int64"),
+        }
+    )
     table = incidents.reconcile(computed, published, ["attacks", "military_killed"])
     assert table["status"].tolist() == ["not published", "not published", "differs", "match"]
     assert table.loc[2, "difference"] == 1

@@ -70,8 +70,12 @@ def test_a_short_row_late_in_the_file_restarts_with_the_careful_reader(tmp_path,
     nothing of the first attempt is left behind."""
     path = Path(shutil.copy(FIXTURES / "raid_log.csv", tmp_path))
     first = read_table(path).iloc[0]
-    append_line(path, ",".join(str(first[c]) for c in incidents.RAID_LOG.column_names[:-1]).replace(
-        str(first["raid_id"]), "SYN-SHORT", 1))  # no notes cell at all
+    append_line(
+        path,
+        ",".join(str(first[c]) for c in incidents.RAID_LOG.column_names[:-1]).replace(
+            str(first["raid_id"]), "SYN-SHORT", 1
+        ),
+    )  # no notes cell at all
     log, rejected, tables = whole(path, incidents.RAID_LOG, ctx)
     assert "SYN-SHORT" in set(log["raid_id"])
     run = logs.run_log(path, incidents.RAID_LOG, ctx, tmp_path / "cleaned.csv", rows=1)

@@ -20,11 +20,15 @@ def test_definition_for_month():
 
 
 def test_panel_has_gap_months_as_missing_not_zero():
-    figures = clean.first_and_current(statements([
-        ("2001-01", "attacks", "5", "R1", "2001-02"),
-        ("2001-04", "attacks", "0", "R4", "2001-05"),
-        ("2001", "attacks", "99", "Annual", "2002-01"),
-    ]))
+    figures = clean.first_and_current(
+        statements(
+            [
+                ("2001-01", "attacks", "5", "R1", "2001-02"),
+                ("2001-04", "attacks", "0", "R4", "2001-05"),
+                ("2001", "attacks", "99", "Annual", "2002-01"),
+            ]
+        )
+    )
     panel = monthly_panel(figures, DEFS)
     assert panel["month"].tolist() == ["2001-01", "2001-02", "2001-03", "2001-04"]
     assert panel["attacks"].tolist()[0] == 5 and panel["attacks"].tolist()[3] == 0
@@ -35,11 +39,15 @@ def test_panel_has_gap_months_as_missing_not_zero():
 
 
 def test_vintages_give_first_published_or_current_values():
-    figures = clean.first_and_current(statements([
-        ("2001-06", "attacks", "25", "Own", "2001-07"),
-        ("2001-06", "attacks", "24", "Next", "2001-08"),
-        ("2001-06", "injured_total", "≥39", "Own", "2001-07"),
-    ]))
+    figures = clean.first_and_current(
+        statements(
+            [
+                ("2001-06", "attacks", "25", "Own", "2001-07"),
+                ("2001-06", "attacks", "24", "Next", "2001-08"),
+                ("2001-06", "injured_total", "≥39", "Own", "2001-07"),
+            ]
+        )
+    )
     current = monthly_panel(figures, DEFS, "current")
     first = monthly_panel(figures, DEFS, "as-published")
     assert current["attacks"].item() == 24 and first["attacks"].item() == 25

@@ -15,28 +15,34 @@ from analysis.ingest.parsing import (
 )
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("11", Qualified(11, "")),
-    ("≥39", Qualified(39, "≥")),
-    (">=39", Qualified(39, "≥")),
-    (">40", Qualified(40, ">")),
-    ("~19", Qualified(19, "~")),
-    ("≈19", Qualified(19, "~")),
-    ("49,432", Qualified(49432, "")),
-    ("0 (implied)", Qualified(0, "implied")),
-    ("27 (text)", Qualified(27, "text")),
-    (" 7 ", Qualified(7, "")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("11", Qualified(11, "")),
+        ("≥39", Qualified(39, "≥")),
+        (">=39", Qualified(39, "≥")),
+        (">40", Qualified(40, ">")),
+        ("~19", Qualified(19, "~")),
+        ("≈19", Qualified(19, "~")),
+        ("49,432", Qualified(49432, "")),
+        ("0 (implied)", Qualified(0, "implied")),
+        ("27 (text)", Qualified(27, "text")),
+        (" 7 ", Qualified(7, "")),
+    ],
+)
 def test_parse_count_keeps_the_qualifier(text, expected):
     assert parse_count(text) == expected
 
 
-@pytest.mark.parametrize("text, words", [
-    ("-3", "negative"),
-    ("eleven", "not a count"),
-    ("1.5", "not a count"),
-    ("≥3 (implied)", "two qualifiers"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("-3", "negative"),
+        ("eleven", "not a count"),
+        ("1.5", "not a count"),
+        ("≥3 (implied)", "two qualifiers"),
+    ],
+)
 def test_parse_count_refuses_with_a_reason(text, words):
     with pytest.raises(ValueError, match=words):
         parse_count(text)
@@ -75,8 +81,16 @@ def test_period_end_is_the_last_day_of_the_period():
     assert period_end("2023") == date(2023, 12, 31)
 
 
-@pytest.mark.parametrize("parse, text", [(parse_count, "١١"), (parse_count, "۱۱"), (parse_month, "٢٠٢٣-11"),
-                                          (parse_period, "٢٠٢٣"), (parse_date, "2023-11-٠٣")])
+@pytest.mark.parametrize(
+    "parse, text",
+    [
+        (parse_count, "١١"),
+        (parse_count, "۱۱"),
+        (parse_month, "٢٠٢٣-11"),
+        (parse_period, "٢٠٢٣"),
+        (parse_date, "2023-11-٠٣"),
+    ],
+)
 def test_digits_other_than_0_to_9_are_refused_with_what_to_type(parse, text):
     with pytest.raises(ValueError, match="digits other than 0-9"):
         parse(text)

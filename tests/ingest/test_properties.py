@@ -23,8 +23,9 @@ from ..conftest import FIXTURES, TODAY
 TABLES = sorted(p.name for p in (FIXTURES / "raw_minimal").glob("*.csv"))
 # derandomize: the same examples on every run and machine (a failure is reproducible from the test alone);
 # no database: nothing written into the work tree.
-SETTINGS = settings(max_examples=10, derandomize=True, database=None, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=10, derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def mutated(data: st.DataObject, text: str) -> bytes:
@@ -47,7 +48,7 @@ def damaged_text(data: st.DataObject, kind: str, text: str) -> str:
     if kind == "comma":
         commas = [i for i, c in enumerate(text) if c == ","]
         i = data.draw(st.sampled_from(commas))
-        return text[:i] + text[i + 1:] if data.draw(st.booleans()) else text[:i] + ",," + text[i + 1:]
+        return text[:i] + text[i + 1 :] if data.draw(st.booleans()) else text[:i] + ",," + text[i + 1 :]
     if kind == "unicode":
         return text[:at] + data.draw(st.text(min_size=1, max_size=12)) + text[at:]
     if kind == "newline":
@@ -67,8 +68,12 @@ def outcome(raw: Path, out: Path) -> tuple:
         if name in files and files[name] in set(rejected["file"]):
             assert (rejected["file"] == files[name]).sum() == read - result.kept[name], name
     assert len(rejected) == sum(result.read.values()) - sum(result.kept.values())
-    return ("built", tuple(sorted(result.read.items())), tuple(sorted(result.kept.items())),
-            rejected.astype(str).to_csv(index=False))
+    return (
+        "built",
+        tuple(sorted(result.read.items())),
+        tuple(sorted(result.kept.items())),
+        rejected.astype(str).to_csv(index=False),
+    )
 
 
 def unaccounted_lines(path: Path) -> list[int]:

@@ -92,8 +92,10 @@ def test_a_regular_file_takes_the_vectorised_path_with_the_same_result(tmp_path,
     """Both readers agree on a file that mixes CRLF, blank lines, quotes, comments and padding spaces."""
     from analysis.ingest import readers
 
-    text = ('id,place,note\r\n# template example,,\r\n1, Heseke ,"a, quoted note"\r\n\r\n'
-            '2,Qamishlo,""\r\n,,\r\n3,دير الزور,"say ""hi"""\r\n4,\u00a0Tabqa,\tx\r\n')
+    text = (
+        'id,place,note\r\n# template example,,\r\n1, Heseke ,"a, quoted note"\r\n\r\n'
+        '2,Qamishlo,""\r\n,,\r\n3,دير الزور,"say ""hi"""\r\n4,\u00a0Tabqa,\tx\r\n'
+    )
     path = tmp_path / "t.csv"
     path.write_bytes(text.encode("utf-8"))
     fast = read_table(path)
@@ -145,10 +147,13 @@ def test_line_numbers_hold_across_chunk_boundaries(tmp_path, monkeypatch, chunk)
         assert fast["b"].tolist() == careful["b"].tolist(), repr(text)
 
 
-@pytest.mark.parametrize("text", [
-    "a,b\n1,x\n\n2,y\r\n# note,\n3,\" z \"\n4,w",          # regular: streamed
-    "a,b\n1,x\n2\n3,\"two\nlines\"\n4,w\n",                # a short row and a quoted line break: read whole
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a,b\n1,x\n\n2,y\r\n# note,\n3," z "\n4,w',  # regular: streamed
+        'a,b\n1,x\n2\n3,"two\nlines"\n4,w\n',  # a short row and a quoted line break: read whole
+    ],
+)
 def test_iter_table_gives_read_table_in_pieces(tmp_path, text):
     from analysis.ingest.readers import iter_table
 

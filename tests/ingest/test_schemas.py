@@ -21,6 +21,7 @@ def test_the_synthetic_fixture_builds_clean(raw_dir, tmp_path):
 
 # --- whole-file (schema) errors ------------------------------------------------------------------
 
+
 def test_missing_column_stops_the_build_naming_file_and_column(raw_dir, tmp_path):
     path = raw_dir / "monthly_figures.csv"
     pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="value").to_csv(path, index=False)
@@ -62,27 +63,62 @@ BAD_ROWS = [
     ("monthly_figures.csv", "2001-02,attackz,4,,Bad E,2001-03,https://example.org/x,", "metric", "not one of"),
     ("monthly_figures.csv", "2001-05,attacks,4,,Bad F,2001-03,https://example.org/x,", "published", "before the start"),
     ("monthly_figures.csv", "2001-02,attacks,4,,Bad G,2001-03,example.org/x,", "source_url", "not a web address"),
-    ("monthly_figures.csv", "2001-01,attacks,5,,Synthetic report A,2001-02,https://example.org/synthetic/a,",
-     "report", "repeats the statement on line 2"),
-    ("monthly_figures.csv", "2001-01,attacks,9,,Synthetic report Z,2001-02,https://example.org/z,",
-     "value", "contradicts line 2 published the same day"),
-    ("attacks_by_region.csv", "2001-01,Atlantis,attacks,1,,Bad H,2001-02,https://example.org/x,", "region",
-     "not in the gazetteer"),
-    ("attacks_by_region.csv", "2001-01,Raqqa,attacks,,,Bad I,2001-02,https://example.org/x,", "value",
-     "both empty"),
-    ("repatriations.csv", "2001-01,Otherland,Roj,camp,2,3,4,,Bad J,2001-02,https://example.org/x,", "people",
-     "smaller than women plus children"),
-    ("repatriations.csv", "2001-02,Unknown,,not_stated,2,,,,Bad O,2001-03,https://example.org/x,", "country",
-     "is not a country: leave it empty"),
-    ("us_position_attacks.csv", "2001-02-01,2001-01-01,Syria,3,Bad K,2001-03,https://example.org/x,",
-     "period_end", "before period_start"),
+    (
+        "monthly_figures.csv",
+        "2001-01,attacks,5,,Synthetic report A,2001-02,https://example.org/synthetic/a,",
+        "report",
+        "repeats the statement on line 2",
+    ),
+    (
+        "monthly_figures.csv",
+        "2001-01,attacks,9,,Synthetic report Z,2001-02,https://example.org/z,",
+        "value",
+        "contradicts line 2 published the same day",
+    ),
+    (
+        "attacks_by_region.csv",
+        "2001-01,Atlantis,attacks,1,,Bad H,2001-02,https://example.org/x,",
+        "region",
+        "not in the gazetteer",
+    ),
+    ("attacks_by_region.csv", "2001-01,Raqqa,attacks,,,Bad I,2001-02,https://example.org/x,", "value", "both empty"),
+    (
+        "repatriations.csv",
+        "2001-01,Otherland,Roj,camp,2,3,4,,Bad J,2001-02,https://example.org/x,",
+        "people",
+        "smaller than women plus children",
+    ),
+    (
+        "repatriations.csv",
+        "2001-02,Unknown,,not_stated,2,,,,Bad O,2001-03,https://example.org/x,",
+        "country",
+        "is not a country: leave it empty",
+    ),
+    (
+        "us_position_attacks.csv",
+        "2001-02-01,2001-01-01,Syria,3,Bad K,2001-03,https://example.org/x,",
+        "period_end",
+        "before period_start",
+    ),
     ("definitions.csv", "def_c,2001-05,2001-04,C,bad,https://example.org/x", "last_month", "before first_month"),
-    ("developments.csv", "2001-03,2001-03-09,camps,A SYNTHETIC line,,3,yes,,Bad L,2001-04,https://example.org/x,",
-     "chart_label", "is empty but on_charts is yes"),
-    ("developments.csv", "2001-03,2001-03,weather,A SYNTHETIC line,,3,no,,Bad M,2001-04,https://example.org/x,",
-     "category", "not one of"),
-    ("developments.csv", "2001-03,2001-03,camps,A SYNTHETIC line,,1,no,,Bad N,2001-04,https://example.org/x,",
-     "key_point_order", "repeats the statement on line 3"),
+    (
+        "developments.csv",
+        "2001-03,2001-03-09,camps,A SYNTHETIC line,,3,yes,,Bad L,2001-04,https://example.org/x,",
+        "chart_label",
+        "is empty but on_charts is yes",
+    ),
+    (
+        "developments.csv",
+        "2001-03,2001-03,weather,A SYNTHETIC line,,3,no,,Bad M,2001-04,https://example.org/x,",
+        "category",
+        "not one of",
+    ),
+    (
+        "developments.csv",
+        "2001-03,2001-03,camps,A SYNTHETIC line,,1,no,,Bad N,2001-04,https://example.org/x,",
+        "key_point_order",
+        "repeats the statement on line 3",
+    ),
 ]
 
 
@@ -126,13 +162,18 @@ def test_rejections_can_be_allowed_and_nothing_is_lost(raw_dir, tmp_path):
 
 def test_validate_keeps_every_row_it_does_not_reject(raw_dir):
     frame = read_table(raw_dir / "monthly_figures.csv")
-    kept, rejected = validate(frame, MONTHLY_FIGURES, raw_dir / "monthly_figures.csv",
-                              Context(today=TODAY, gazetteer=load_gazetteer(raw_dir / "gazetteer")))
+    kept, rejected = validate(
+        frame,
+        MONTHLY_FIGURES,
+        raw_dir / "monthly_figures.csv",
+        Context(today=TODAY, gazetteer=load_gazetteer(raw_dir / "gazetteer")),
+    )
     assert len(kept) == len(frame) and rejected.empty
     assert frame.equals(read_table(raw_dir / "monthly_figures.csv"))  # input not mutated
 
 
 # --- tables that used to end in a traceback (all SYNTHETIC) -----------------------------------------------------
+
 
 def keep_header_only(path):
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
@@ -175,14 +216,23 @@ def test_an_empty_acled_export_is_named(raw_dir, tmp_path):
         build(raw_dir, tmp_path)
 
 
-@pytest.mark.parametrize("row, reason", [
-    ("٢٠٢٣-11,attacks,5,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
-     "digits other than 0-9"),
-    ("2001-11,attacks,١١,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
-     "digits other than 0-9"),
-    ("2001-11,attacks,12345678901234567890,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
-     "too large to be a count"),
-])
+@pytest.mark.parametrize(
+    "row, reason",
+    [
+        (
+            "٢٠٢٣-11,attacks,5,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
+            "digits other than 0-9",
+        ),
+        (
+            "2001-11,attacks,١١,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
+            "digits other than 0-9",
+        ),
+        (
+            "2001-11,attacks,12345678901234567890,,Synthetic report Z,2001-12,https://example.org/synthetic/z,SYNTHETIC",
+            "too large to be a count",
+        ),
+    ],
+)
 def test_numbers_that_cannot_be_taken_at_face_value_are_rejected_rows(raw_dir, tmp_path, row, reason):
     append_line(raw_dir / "monthly_figures.csv", row)
     rows = rejected_rows(raw_dir, tmp_path)
@@ -191,13 +241,17 @@ def test_numbers_that_cannot_be_taken_at_face_value_are_rejected_rows(raw_dir, t
 
 def test_a_line_break_is_kept_in_a_note_and_rejected_elsewhere(raw_dir, tmp_path):
     """A quoted line break is the researcher's choice in a note; in any other column it is a slip."""
-    append_line(raw_dir / "monthly_figures.csv",
-                '2001-02,attacks,4,,"Synthetic\nreport L",2001-03,https://example.org/x,"first line\nsecond line"')
+    append_line(
+        raw_dir / "monthly_figures.csv",
+        '2001-02,attacks,4,,"Synthetic\nreport L",2001-03,https://example.org/x,"first line\nsecond line"',
+    )
     rejected = rejected_rows(raw_dir, tmp_path)
     assert rejected[["column", "value"]].values.tolist() == [["report", "Synthetic\nreport L"]]
     assert "holds a line break, which only a note may" in rejected.iloc[0]["reason"]
-    append_line(raw_dir / "monthly_figures.csv",
-                '2001-03,attacks,4,,Synthetic report M,2001-04,https://example.org/x,"first line\nsecond line"')
+    append_line(
+        raw_dir / "monthly_figures.csv",
+        '2001-03,attacks,4,,Synthetic report M,2001-04,https://example.org/x,"first line\nsecond line"',
+    )
     kept = build(raw_dir, tmp_path, allow_rejections=True)
     assert kept is not None
 
@@ -205,10 +259,12 @@ def test_a_line_break_is_kept_in_a_note_and_rejected_elsewhere(raw_dir, tmp_path
 def test_two_numbers_in_one_report_are_both_kept_and_the_headline_one_counts(raw_dir, tmp_path):
     """SYNTHETIC: a report giving 31 arrests in its key points and 30 in its body text; and a bound stated only
     in the body text (≥1 with stated_in = body_text)."""
-    for line in ("2001-06,attacks,6,,Synthetic report J,2001-07,https://example.org/j,",
-                 "2001-06,arrests,31,key_points,Synthetic report J,2001-07,https://example.org/j,",
-                 "2001-06,arrests,30,body_text,Synthetic report J,2001-07,https://example.org/j,",
-                 "2001-06,civilian_killed,≥1,body_text,Synthetic report J,2001-07,https://example.org/j,"):
+    for line in (
+        "2001-06,attacks,6,,Synthetic report J,2001-07,https://example.org/j,",
+        "2001-06,arrests,31,key_points,Synthetic report J,2001-07,https://example.org/j,",
+        "2001-06,arrests,30,body_text,Synthetic report J,2001-07,https://example.org/j,",
+        "2001-06,civilian_killed,≥1,body_text,Synthetic report J,2001-07,https://example.org/j,",
+    ):
         append_line(raw_dir / "monthly_figures.csv", line)
     result = build(raw_dir, tmp_path)
     assert len(result.rejected) == 0
@@ -231,12 +287,18 @@ def test_two_numbers_in_one_report_are_both_kept_and_the_headline_one_counts(raw
 def test_a_residual_region_is_kept_as_written_and_a_joint_or_unnamed_repatriation_is_accepted(raw_dir, tmp_path):
     """SYNTHETIC: 'other cantons' beside a named region; a repatriation by two countries together and one whose
     country the source does not name."""
-    append_line(raw_dir / "attacks_by_region.csv", "2001-01,other cantons,attacks,2,,Synthetic report A,2001-02,"
-                                                    "https://example.org/synthetic/a,")
-    append_line(raw_dir / "repatriations.csv", "2001-03,Examplestan; Otherland,,nes_camps,9,,,,Synthetic report C,"
-                                               "2001-04,https://example.org/synthetic/c,")
-    append_line(raw_dir / "repatriations.csv", "2001-03,,,not_stated,4,,,,Synthetic report C,2001-04,"
-                                               "https://example.org/synthetic/c,")
+    append_line(
+        raw_dir / "attacks_by_region.csv",
+        "2001-01,other cantons,attacks,2,,Synthetic report A,2001-02,https://example.org/synthetic/a,",
+    )
+    append_line(
+        raw_dir / "repatriations.csv",
+        "2001-03,Examplestan; Otherland,,nes_camps,9,,,,Synthetic report C,2001-04,https://example.org/synthetic/c,",
+    )
+    append_line(
+        raw_dir / "repatriations.csv",
+        "2001-03,,,not_stated,4,,,,Synthetic report C,2001-04,https://example.org/synthetic/c,",
+    )
     result = build(raw_dir, tmp_path)
     assert len(result.rejected) == 0, result.rejected.to_string()
     regions = pd.read_csv(tmp_path / "processed/regions.csv", dtype=str, keep_default_na=False)

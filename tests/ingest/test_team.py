@@ -73,8 +73,7 @@ def test_unverified_incidents_only_give_zero_attacks_and_their_claims(provisiona
     assert ("2025-04", "raids") not in team  # the raid log does not declare April: not counted, not zero
 
 
-def test_a_covered_month_with_nothing_logged_is_a_real_zero_and_an_undeclared_one_is_missing(provisional_raw,
-                                                                                            tmp_path):
+def test_a_covered_month_with_nothing_logged_is_a_real_zero_and_an_undeclared_one_is_missing(provisional_raw, tmp_path):
     out = built(provisional_raw, tmp_path)
     assert provisional(out)["2025-05", "attacks"] == "0"
     assert monthly(out).loc["2025-05", "attacks"] == 0
@@ -93,8 +92,10 @@ def test_published_wins_and_the_difference_is_kept(provisional_raw, tmp_path):
 
 
 def test_a_month_published_later_stops_being_provisional(provisional_raw, tmp_path):
-    append_line(provisional_raw / "monthly_figures.csv", "2025-03,attacks,5,,SYNTHETIC report on March 2025,"
-                "2025-04-05,https://example.org/synthetic/2025-03,SYNTHETIC")
+    append_line(
+        provisional_raw / "monthly_figures.csv",
+        "2025-03,attacks,5,,SYNTHETIC report on March 2025,2025-04-05,https://example.org/synthetic/2025-03,SYNTHETIC",
+    )
     out = built(provisional_raw, tmp_path)
     assert monthly(out).loc["2025-03", "attacks"] == 5
     assert "2025-03" in (out / "months.txt").read_text().split()
@@ -110,15 +111,18 @@ def test_team_counts_typed_by_hand(raw_dir, tmp_path):
     (raw_dir / "team_counts.csv").write_text(
         "month,metric,value,counted_by,counted_on,note\n"
         "2001-06,attacks,6,SYNTHETIC editor,2001-07-02,SYNTHETIC\n"
-        "2001-06,raids,≥2,SYNTHETIC editor,2001-07-02,SYNTHETIC\n", encoding="utf-8")
+        "2001-06,raids,≥2,SYNTHETIC editor,2001-07-02,SYNTHETIC\n",
+        encoding="utf-8",
+    )
     out = built(raw_dir, tmp_path)
     assert provisional(out) == {("2001-06", "attacks"): "6", ("2001-06", "raids"): "≥2"}
     assert "2001-06" in (out / "provisional_months.txt").read_text().split()
 
 
 def test_team_counts_need_who_and_when(raw_dir, tmp_path):
-    (raw_dir / "team_counts.csv").write_text("month,metric,value,counted_by,counted_on,note\n"
-                                             "2001-06,attacks,6,,2001-07-02,SYNTHETIC\n", encoding="utf-8")
+    (raw_dir / "team_counts.csv").write_text(
+        "month,metric,value,counted_by,counted_on,note\n2001-06,attacks,6,,2001-07-02,SYNTHETIC\n", encoding="utf-8"
+    )
     build(raw_dir, tmp_path / "p", today=TODAY, allow_rejections=True)
     rejected = pd.read_csv(tmp_path / "p" / "rejected.csv", dtype=str)
     assert rejected[["file", "column"]].values.tolist() == [["team_counts.csv", "counted_by"]]
@@ -131,16 +135,23 @@ def test_a_closed_month_keeps_its_figures_and_lists_a_late_arrival(provisional_r
     assert record["closed_at"] == "2025-04-02 09:30 UTC" and record["figures"]["attacks"]["value"] == 3
     assert record["ids"]["incident_log"] == ["SYN-M1", "SYN-M2", "SYN-M3", "SYN-M4", "SYN-M5", "SYN-M6"]
     assert len(record["logs"]["incident_log"]["sha256"]) == 64
-    write_synthetic_logs(provisional_raw, incidents=[*SYNTHETIC_INCIDENTS,
-                         "SYN-M7,2025-03-30,day,Basira,,,ied,sdf,1,0,0,0,confirmed,https://example.org/syn,SYNTHETIC"])
+    write_synthetic_logs(
+        provisional_raw,
+        incidents=[
+            *SYNTHETIC_INCIDENTS,
+            "SYN-M7,2025-03-30,day,Basira,,,ied,sdf,1,0,0,0,confirmed,https://example.org/syn,SYNTHETIC",
+        ],
+    )
     out = built(provisional_raw, tmp_path)
     assert provisional(out)["2025-03", "attacks"] == "3"  # never folded into the closed month
     late = pd.read_csv(out / "late_arrivals.csv", dtype=str)
     assert late[["month", "log", "id"]].values.tolist() == [["2025-03", "incident_log", "SYN-M7"]]
     april = load_month(out, "2025-04")
     from analysis.report.provisional import late_text
+
     assert late_text(april.optional, "2025-04").startswith(
-        "1 incident of March 2025 was logged after the March figures were taken (closed 2025-04-02 09:30 UTC)")
+        "1 incident of March 2025 was logged after the March figures were taken (closed 2025-04-02 09:30 UTC)"
+    )
     with pytest.raises(Exception, match="was closed on 2025-04-02 09:30 UTC"):
         close(provisional_raw, out, "2025-03")
 
@@ -153,7 +164,10 @@ def test_a_published_month_cannot_be_closed(provisional_raw, tmp_path):
 
 def test_the_month_check_accepts_both_kinds_and_lists_both():
     assert check_month("2025-03", ["2025-01"], provisional=["2025-03"]) == "2025-03"
-    with pytest.raises(MonthError, match=r"no attack count was published for 2025-07, and the team's records give "
-                                         r"none\. Months with data: 2025-01; months with a provisional count from "
-                                         r"the team's records: 2025-03"):
+    with pytest.raises(
+        MonthError,
+        match=r"no attack count was published for 2025-07, and the team's records give "
+        r"none\. Months with data: 2025-01; months with a provisional count from "
+        r"the team's records: 2025-03",
+    ):
         check_month("2025-07", ["2025-01"], provisional=["2025-03"])

@@ -59,9 +59,14 @@ class Scored:
     def tied(self) -> bool:
         """A labelled figure read as that figure: its metric, month and kind."""
         r, lab = self.reading, self.label
-        return bool(r and r.kind == "figure" and metric_key(r.metric) == metric_key(lab["metric"])
-                    and r.month == lab["month"] and r.measure == (lab["kind"] or "count")
-                    and (not lab.get("base_month") or r.base_month == lab["base_month"]))
+        return bool(
+            r
+            and r.kind == "figure"
+            and metric_key(r.metric) == metric_key(lab["metric"])
+            and r.month == lab["month"]
+            and r.measure == (lab["kind"] or "count")
+            and (not lab.get("base_month") or r.base_month == lab["base_month"])
+        )
 
 
 def _book(labels: list[dict[str, str]]) -> FigureBook:
@@ -71,7 +76,8 @@ def _book(labels: list[dict[str, str]]) -> FigureBook:
             value = re.sub(r"^[>≥<≤~]", "", lab["value"]).replace(",", "")
             if value.isdigit():
                 statements[(metric_key(lab["metric"]), lab["month"])].append(
-                    Statement(int(value), "", "label", lab["metric"]))
+                    Statement(int(value), "", "label", lab["metric"])
+                )
     return FigureBook(dict(statements), months={m for (_, m) in statements})
 
 
@@ -91,7 +97,7 @@ def score_text(paragraphs: list[str], month: str, labels: list[dict[str, str]]) 
         by_sentence[r.sentence].append(r)
     used = Counter()
     for sentence, at in zip(parts, offsets):
-        for r in by_sentence[sentence][used[sentence]:]:
+        for r in by_sentence[sentence][used[sentence] :]:
             placed.append((at + r.number.start, at + r.number.end, r))
         used[sentence] = len(by_sentence[sentence])
     book = _book(labels)
@@ -138,13 +144,25 @@ def summary(scored: list[Scored]) -> dict[str, object]:
         both = [s for s in got if s.label["class"] == cls]
         table[cls] = (len(both) / len(got) if got else 1.0, len(both) / len(want) if want else 1.0, len(want))
     figures = [s for s in scored if s.label["class"] == "figure"]
-    return {"classes": table, "tied": sum(s.tied for s in figures) / len(figures) if figures else 1.0,
-            "false_mismatch": sum(s.mismatch for s in scored), "dates_counted": sum(
-                1 for s in scored if s.label["reason"] == "date" and s.got == "figure"), "numbers": len(scored)}
+    return {
+        "classes": table,
+        "tied": sum(s.tied for s in figures) / len(figures) if figures else 1.0,
+        "false_mismatch": sum(s.mismatch for s in scored),
+        "dates_counted": sum(1 for s in scored if s.label["reason"] == "date" and s.got == "figure"),
+        "numbers": len(scored),
+    }
 
 
-HEADLINE_METRICS = ("attacks", "military_killed", "military_injured", "civilian_killed", "civilian_injured", "raids",
-                    "arrests", "isis_killed")
+HEADLINE_METRICS = (
+    "attacks",
+    "military_killed",
+    "military_injured",
+    "civilian_killed",
+    "civilian_injured",
+    "raids",
+    "arrests",
+    "isis_killed",
+)
 
 
 def edited_headlines(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], bool]]:
@@ -157,23 +175,44 @@ def edited_headlines(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], b
     for (month, sentence), labels in grouped.items():
         book = _book(labels)
         for lab in labels:
-            if not (lab["class"] == "figure" and (lab["kind"] or "count") == "count" and lab["month"] == month
-                    and lab["metric"] in HEADLINE_METRICS and lab["number"].isdigit() and lab["value"].isdigit()):
+            if not (
+                lab["class"] == "figure"
+                and (lab["kind"] or "count") == "count"
+                and lab["month"] == month
+                and lab["metric"] in HEADLINE_METRICS
+                and lab["number"].isdigit()
+                and lab["value"].isdigit()
+            ):
                 continue
             start = locate(sentence, lab["number"], int(lab["occurrence"] or 1))
-            edited = sentence[:start] + str(int(lab["value"]) + 1) + sentence[start + len(lab["number"]):]
+            edited = sentence[:start] + str(int(lab["value"]) + 1) + sentence[start + len(lab["number"]) :]
             readings = read_text([edited], month)
             hit = next((r for r in readings if r.number.start == start), None)
             finding = classify(hit, book) if hit else None
-            out.append((lab, bool(finding and finding.status == MISMATCH and finding.statement
-                                  and finding.statement.label == lab["metric"])))
+            out.append(
+                (
+                    lab,
+                    bool(
+                        finding
+                        and finding.status == MISMATCH
+                        and finding.statement
+                        and finding.statement.label == lab["metric"]
+                    ),
+                )
+            )
     return out
 
 
 def _headline_labels(labels: list[dict[str, str]], month: str) -> set[tuple[str, str]]:
     """The month's own headline figures a text states: (metric, value as written with its bound)."""
-    return {(lab["metric"], lab["value"]) for lab in labels if lab["class"] == "figure"
-            and (lab["kind"] or "count") == "count" and lab["month"] == month and lab["metric"] in HEADLINE_METRICS}
+    return {
+        (lab["metric"], lab["value"])
+        for lab in labels
+        if lab["class"] == "figure"
+        and (lab["kind"] or "count") == "count"
+        and lab["month"] == month
+        and lab["metric"] in HEADLINE_METRICS
+    }
 
 
 def score_recording(texts: list[tuple[list[str], str, list[dict[str, str]]]]) -> dict[str, object]:
@@ -204,8 +243,13 @@ def recording_real(folder: Path, labels: list[dict[str, str]]) -> dict[str, obje
     grouped = defaultdict(list)
     for row in labels:
         grouped[row["file"]].append(row)
-    return score_recording([(real_text(folder / name), rows[0]["report_month"], rows)
-                            for name, rows in sorted(grouped.items()) if (folder / name).exists()])
+    return score_recording(
+        [
+            (real_text(folder / name), rows[0]["report_month"], rows)
+            for name, rows in sorted(grouped.items())
+            if (folder / name).exists()
+        ]
+    )
 
 
 def recording_corpus(rows: list[dict[str, str]]) -> dict[str, object]:

@@ -43,13 +43,20 @@ def project(tmp_path_factory):
     area.write_text(area.read_text(encoding="utf-8").replace(",2019-01,", ",2001-02,"), encoding="utf-8")
     with (raw / "monthly_figures.csv").open("a", encoding="utf-8") as f:
         for k, month in enumerate(MONTHS):
-            f.write(f"{month},attacks,{k + 3},,Synthetic report {month},2001-08,https://example.org/synthetic/{month},"
-                    "SYNTHETIC\n")
+            f.write(
+                f"{month},attacks,{k + 3},,Synthetic report {month},2001-08,https://example.org/synthetic/{month},"
+                "SYNTHETIC\n"
+            )
     (raw / "acled").mkdir()
-    a = [basira("JAN1", "2001-01-01"), basira("FEB1", "2001-02-10"), basira("FEB1", "2001-02-10"),
-         basira("FEB2", "2001-02-12", fatalities="2", timestamp="1700000900"),  # the newer issue
-         basira("FEB2", "2001-02-12"),  # the older issue, listed after
-         calm("MAR1", "2001-03-15"), calm("MAR2", "2001-03-31")]
+    a = [
+        basira("JAN1", "2001-01-01"),
+        basira("FEB1", "2001-02-10"),
+        basira("FEB1", "2001-02-10"),
+        basira("FEB2", "2001-02-12", fatalities="2", timestamp="1700000900"),  # the newer issue
+        basira("FEB2", "2001-02-12"),  # the older issue, listed after
+        calm("MAR1", "2001-03-15"),
+        calm("MAR2", "2001-03-31"),
+    ]
     b = [calm("JUN1", "2001-06-01"), calm("JUN2", "2001-06-02")]
     pd.DataFrame(a)[COLUMNS].to_csv(raw / "acled/a.csv", index=False)
     pd.DataFrame(b)[COLUMNS].to_csv(raw / "acled/b.csv", index=False)
@@ -65,17 +72,25 @@ def test_each_month_is_covered_partly_covered_with_its_days_or_not_covered(proje
     data = load_month(project, "2001-06")
     coverage, area = data.optional["acled_coverage"], data.optional["area"]
     status = {m: sections.acled_month(coverage, m, area) for m in ["2001-01", "2001-02", "2001-03", *MONTHS[1:]]}
-    assert status == {"2001-01": "not covered", "2001-02": "covered", "2001-03": "covered",
-                      "2001-04": "not covered", "2001-05": "not covered", "2001-06": "partly covered"}
+    assert status == {
+        "2001-01": "not covered",
+        "2001-02": "covered",
+        "2001-03": "covered",
+        "2001-04": "not covered",
+        "2001-05": "not covered",
+        "2001-06": "partly covered",
+    }
     assert metrics.acled_partly(coverage) == {"2001-06": (2, 30)}
 
 
 def test_repeats_and_re_issues_are_counted_and_said(project):
     data = load_month(project, "2001-02")
     text = texts(sections.acled_section(data, "2001-02").text)
-    assert ("- a.csv: 5 events in Syria from 2001-01-01 to 2001-03-31, 3 with ISIS; event types: Battles: 5; 7 rows "
-            "read: 1 exact repeat of an event dropped and 1 older issue of an event replaced by ACLED's newer issue "
-            "(a later timestamp)") in text
+    assert (
+        "- a.csv: 5 events in Syria from 2001-01-01 to 2001-03-31, 3 with ISIS; event types: Battles: 5; 7 rows "
+        "read: 1 exact repeat of an event dropped and 1 older issue of an event replaced by ACLED's newer issue "
+        "(a later timestamp)"
+    ) in text
     assert "**ISIS events in the report's area, February 2001: 2**" in text
     events = pd.read_csv(project / "acled_events.csv", dtype=str).set_index("event_id")
     assert events.loc["FEB2", "fatalities"] == "2"  # the newer issue, because it is newer
@@ -97,15 +112,21 @@ def test_only_a_covered_month_gets_a_key_figure_and_a_change_only_against_a_cove
 def test_a_partly_covered_month_is_outlined_with_its_days_and_a_gap_is_hatched(project):
     data = load_month(project, "2001-06")
     section = sections.acled_section(data, "2001-06")
-    assert ("ACLED covers only 2 of 30 days of June 2001 (the exports run over 2001-01-01 to 2001-03-31 and "
-            "2001-06-01 to 2001-06-02): 0 ISIS events in the report's area on those days. The month is partly "
-            "covered: no monthly figure and no change are given.") in texts(section.text)
+    assert (
+        "ACLED covers only 2 of 30 days of June 2001 (the exports run over 2001-01-01 to 2001-03-31 and "
+        "2001-06-01 to 2001-06-02): 0 ISIS events in the report's area on those days. The month is partly "
+        "covered: no monthly figure and no change are given."
+    ) in texts(section.text)
     fig = section.figure
     alt, description = style.describe(fig)
     assert alt == "ACLED covers only 2 of 30 days of June 2001: 0 ISIS events in the report's area on those days"
     note = style.method_note(fig)
-    assert "Event types the exports hold: Battles." in note and "Outlined: a month the exports cover only " \
-        "partly, its events on those days (June 2001 2 of 30 days); no change is computed for it." in note
+    assert (
+        "Event types the exports hold: Battles." in note
+        and "Outlined: a month the exports cover only "
+        "partly, its events on those days (June 2001 2 of 30 days); no change is computed for it."
+        in note
+    )
     assert "Partly covered: June 2001 0 events in 2 of 30 days." in description
     assert "RIC reports" in fig.texts[-1].get_text() and "ACLED (acleddata.com)" in fig.texts[-1].get_text()
     bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
@@ -120,11 +141,15 @@ def test_a_partly_covered_month_is_outlined_with_its_days_and_a_gap_is_hatched(p
 
 def test_a_month_in_the_gap_and_one_before_the_area_say_why_they_are_not_covered(project):
     april = texts(sections.acled_section(load_month(project, "2001-04"), "2001-04").text)
-    assert ("ACLED does not cover April 2001: the exports run over 2001-01-01 to 2001-03-31 and 2001-06-01 to "
-            "2001-06-02. No ACLED figure is given for this month (not zero).") in april
+    assert (
+        "ACLED does not cover April 2001: the exports run over 2001-01-01 to 2001-03-31 and 2001-06-01 to "
+        "2001-06-02. No ACLED figure is given for this month (not zero)."
+    ) in april
     january = texts(sections.acled_section(load_month(project, "2001-01"), "2001-01").text)
-    assert "ACLED does not cover January 2001: the area table (data/raw/gazetteer/area.csv) starts in February " \
-           "2001." in january
+    assert (
+        "ACLED does not cover January 2001: the area table (data/raw/gazetteer/area.csv) starts in February "
+        "2001." in january
+    )
 
 
 def test_the_map_of_a_covered_month_without_isis_events_and_of_a_gap_month_do_not_crash(project):
@@ -152,8 +177,13 @@ def test_the_notebook_cells_of_the_acled_section_and_the_map_run_and_save_what_t
     saves it as the standard figures are saved (cells.show_figure)."""
     fig_dir = tmp_path / "figures"
     fig_dir.mkdir()
-    scope = {"data": load_month(project, month), "MONTH": month, "fig_dir": fig_dir, "rep_dir": tmp_path,
-             "drawn": cells.DrawnFigures(fig_dir, month)}
+    scope = {
+        "data": load_month(project, month),
+        "MONTH": month,
+        "fig_dir": fig_dir,
+        "rep_dir": tmp_path,
+        "drawn": cells.DrawnFigures(fig_dir, month),
+    }
     for source in notebook_cells("sections.acled_section", "maps.month_map"):
         exec(source, scope)  # noqa: S102 (the notebook's own cells)
     assert scope["acled"].figure is not None and (fig_dir / "08_acled.svg").exists()

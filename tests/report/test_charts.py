@@ -11,7 +11,8 @@ def test_a_monthly_series_in_words():
     assert trend_sentence(series, "attack counts") == (
         "Over the 4 months from January 2001 to April 2001, published attack counts ranged from 4 (January 2001) "
         "to 10 (April 2001); the last 2 months averaged 8.0 against 4.0 in the 2 before; 1 month has no "
-        "published figure.")
+        "published figure."
+    )
     assert trend_sentence(series * pd.NA, "raids counts").endswith("no raids counts figure was published.")
 
 
@@ -28,8 +29,14 @@ def test_development_labels_never_overlap_however_many_there_are():
 
     months = window("2001-12", 24)
     chosen = [months[i] for i in (1, 4, 6, 10, 12, 13, 18, 23)]
-    developments = pd.DataFrame({"month": chosen, "key_point_order": [1] * 8, "on_charts": ["yes"] * 8,
-                                 "chart_label": [f"SYNTHETIC development {n} here" for n in range(8)]})
+    developments = pd.DataFrame(
+        {
+            "month": chosen,
+            "key_point_order": [1] * 8,
+            "on_charts": ["yes"] * 8,
+            "chart_label": [f"SYNTHETIC development {n} here" for n in range(8)],
+        }
+    )
     fig, ax = plt.subplots(figsize=(6.5, 3.8), dpi=200)
     ax.bar(range(24), [10] * 24)
     ax.set_ylim(0, 14)
@@ -37,6 +44,6 @@ def test_development_labels_never_overlap_however_many_there_are():
     fig.canvas.draw()
     boxes = [t.get_window_extent() for t in ax.texts]
     assert len(boxes) == 8
-    overlapping = [(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1:] if a.overlaps(b)]
+    overlapping = [(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1 :] if a.overlaps(b)]
     plt.close(fig)
     assert overlapping == []

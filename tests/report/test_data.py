@@ -27,10 +27,13 @@ def test_a_month_is_handed_its_own_rows(processed):
     assert (charted["on_charts"] == "yes").all() and (charted["month"] >= "2021-12").all()
 
 
-@pytest.mark.parametrize("damage, words", [
-    ("monthly.csv", "line 3, column 'attacks': 'many' is not a count"),
-    ("figures.csv", "lacks the column 'value'"),
-])
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        ("monthly.csv", "line 3, column 'attacks': 'many' is not a count"),
+        ("figures.csv", "lacks the column 'value'"),
+    ],
+)
 def test_a_hand_edited_processed_table_is_named_with_what_to_do(processed, tmp_path, damage, words):
     copy = tmp_path / "processed"
     shutil.copytree(processed, copy)

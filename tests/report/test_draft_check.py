@@ -26,9 +26,17 @@ def book(**figures):
     return FigureBook(statements, months={m for (_, m) in statements})
 
 
-JUNE = book(attacks__2001_06=11, attacks__2001_05=17, military_killed__2001_06=4, military_injured__2001_06=5,
-            civilian_injured__2001_06=7, raids__2001_06=10, arrests__2001_06=[17, 22], isis_killed__2001_06=1,
-            arrests__2001_05=20)
+JUNE = book(
+    attacks__2001_06=11,
+    attacks__2001_05=17,
+    military_killed__2001_06=4,
+    military_injured__2001_06=5,
+    civilian_injured__2001_06=7,
+    raids__2001_06=10,
+    arrests__2001_06=[17, 22],
+    isis_killed__2001_06=1,
+    arrests__2001_05=20,
+)
 
 
 def statuses(text, figures=JUNE, month="2001-06"):
@@ -39,9 +47,14 @@ def test_a_true_text_matches_and_an_edited_headline_is_caught_against_its_figure
     assert statuses("11 confirmed attacks in June, down from 17 in May") == [("11", MATCH), ("17", MATCH)]
     edited = [classify(r, JUNE) for r in read_text(["12 confirmed attacks in June, down from 17 in May"], "2001-06")]
     assert [(f.status, f.statement.label if f.statement else None) for f in edited] == [
-        (MISMATCH, "attacks__2001_06"), (MATCH, "attacks__2001_05")]
+        (MISMATCH, "attacks__2001_06"),
+        (MATCH, "attacks__2001_05"),
+    ]
     assert statuses("4 military personnel killed and 6 injured, 7 civilians injured in these attacks") == [
-        ("4", MATCH), ("6", MISMATCH), ("7", MATCH)]
+        ("4", MATCH),
+        ("6", MISMATCH),
+        ("7", MATCH),
+    ]
 
 
 def test_every_statement_of_a_figure_counts_body_text_and_revisions_included():
@@ -57,16 +70,21 @@ def test_the_previous_month_is_checked_against_its_own_figures():
 def test_changes_in_percent_and_differences_are_checked_as_changes():
     figures = book(attacks__2001_01=16, attacks__2001_02=26)
     assert statuses("Attacks rose 62% from 16 in January to 26 in February.", figures, "2001-02") == [
-        ("62%", MATCH), ("16", MATCH), ("26", MATCH)]
+        ("62%", MATCH),
+        ("16", MATCH),
+        ("26", MATCH),
+    ]
     assert statuses("Attacks rose 40% from January.", figures, "2001-02") == [("40%", MISMATCH)]
     assert statuses("There were 10 more attacks than in January.", figures, "2001-02") == [("10", MATCH)]
 
 
 def test_parts_incidents_claims_and_dates_never_contradict_the_data():
     figures = book(raids__2001_02=13, arrests__2001_02=101)
-    text = ("The SDF conducted 7 raids, plus 6 more days of the camp operation, bringing the total to 13 raids. "
-            "On the 3rd and 4th, two fighters were killed at a checkpoint near a village. "
-            "The SDF said they arrested 85 people in the camp.")
+    text = (
+        "The SDF conducted 7 raids, plus 6 more days of the camp operation, bringing the total to 13 raids. "
+        "On the 3rd and 4th, two fighters were killed at a checkpoint near a village. "
+        "The SDF said they arrested 85 people in the camp."
+    )
     found = [classify(r, figures) for r in read_text(text.split(". "), "2001-02")]
     assert MISMATCH not in [f.status for f in found]
     assert [f.status for f in found if f.number.written in ("3rd", "4th")] == [EXEMPT, EXEMPT]
@@ -74,11 +92,37 @@ def test_parts_incidents_claims_and_dates_never_contradict_the_data():
 
 
 @settings(max_examples=150, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(list("0123456789 ,.%;:()-–'’abcxyz")
-                                + ["attacks", " killed", " injured", " raids", " in May", " last month", " from",
-                                   " to", " 3rd", " eleven", " hundred", "−", "Iraq", " families", " of these",
-                                   " more than", "Deir ez-Zor", " the camp", " said", "2001", " June's"]),
-                max_size=60).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            list("0123456789 ,.%;:()-–'’abcxyz")
+            + [
+                "attacks",
+                " killed",
+                " injured",
+                " raids",
+                " in May",
+                " last month",
+                " from",
+                " to",
+                " 3rd",
+                " eleven",
+                " hundred",
+                "−",
+                "Iraq",
+                " families",
+                " of these",
+                " more than",
+                "Deir ez-Zor",
+                " the camp",
+                " said",
+                "2001",
+                " June's",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
 def test_random_text_never_crashes(text):
     for reading in read_text([text], "2001-06"):
         assert classify(reading, JUNE).status in (MATCH, MISMATCH, ABSENT, EXEMPT)

@@ -15,8 +15,10 @@ def test_a_published_and_rejected_region_breakdown_is_said_so_in_the_draft(tmp_p
     raw = tmp_path / "raw"
     shutil.copytree(FIXTURES / "raw_minimal", raw)
     shutil.copytree(paths.GAZETTEER, raw / "gazetteer")
-    append_line(raw / "attacks_by_region.csv",
-                "2001-03,Atlantis,attacks,3,,Synthetic report C,2001-04,https://example.org/synthetic/c,SYNTHETIC")
+    append_line(
+        raw / "attacks_by_region.csv",
+        "2001-03,Atlantis,attacks,3,,Synthetic report C,2001-04,https://example.org/synthetic/c,SYNTHETIC",
+    )
     ensure_data(raw, tmp_path / "processed", allow_rejections=True, quiet=True)
     march = load_month(tmp_path / "processed", "2001-03")
     fig_dir, rep_dir = tmp_path / "figures", tmp_path / "reports"

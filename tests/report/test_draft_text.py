@@ -8,20 +8,29 @@ from analysis.errors import AnalysisError
 from analysis.report.draft_text import read_draft
 from analysis.report.text_numbers import numbers, sentences
 
-PARAGRAPHS = ["Key points", "Eleven attacks in March, a decrease of 35% from February's 17.",
-              "On 14 November 2023 the camp held 49,432 people."]
+PARAGRAPHS = [
+    "Key points",
+    "Eleven attacks in March, a decrease of 35% from February's 17.",
+    "On 14 November 2023 the camp held 49,432 people.",
+]
 
 
 def write_docx(path, paragraphs):
     """A minimal Word document (the parts Word and LibreOffice need to open it), SYNTHETIC text."""
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                         'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
-                         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-                         'officedocument.wordprocessingml.document.main+xml"/></Types>')
-        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
-                         f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+            f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
+        )
     return path
 
 
@@ -31,8 +40,12 @@ def test_every_draft_format_reads_as_the_same_paragraphs(tmp_path, suffix):
     if suffix == ".docx":
         write_docx(path, PARAGRAPHS)
     elif suffix == ".html":
-        path.write_text("<html><head><style>p{}</style><script>var x = 99;</script></head><body><h1>Key points</h1>"
-                        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</body></html>", encoding="utf-8")
+        path.write_text(
+            "<html><head><style>p{}</style><script>var x = 99;</script></head><body><h1>Key points</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+            + "</body></html>",
+            encoding="utf-8",
+        )
     else:
         path.write_text("# Key points\n\n" + "\n\n".join(f"- {p}" for p in PARAGRAPHS[1:]) + "\n", encoding="utf-8")
     assert read_draft(path) == PARAGRAPHS

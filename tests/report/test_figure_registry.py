@@ -11,8 +11,15 @@ from analysis.report.figure_registry import standard_figures
 def test_every_standard_figure_is_registered_once_in_the_reports_order_with_a_section_and_a_caption():
     stems = [f.stem for f in standard_figures()]
     assert stems == sorted(stems) and len(set(stems)) == len(stems)
-    assert {"01_attacks", "02_casualties", "03_raids_arrests", "04_regions", "05_al_hol", "06_repatriations",
-            "09_map"} <= set(stems)
+    assert {
+        "01_attacks",
+        "02_casualties",
+        "03_raids_arrests",
+        "04_regions",
+        "05_al_hol",
+        "06_repatriations",
+        "09_map",
+    } <= set(stems)
     assert all(f.caption and f.section in figure_registry.SECTIONS and callable(f.draw) for f in standard_figures())
 
 
@@ -24,7 +31,9 @@ def test_the_monthly_notebook_shows_every_registered_figure_and_nothing_else_und
 
 
 def test_a_figure_not_drawn_says_its_registered_sentence_with_the_month():
-    assert figure_registry.absent("05_al_hol", "2023-11") == \
-        "No al-Hol population count was published up to November 2023."
+    assert (
+        figure_registry.absent("05_al_hol", "2023-11")
+        == "No al-Hol population count was published up to November 2023."
+    )
     assert figure_registry.absent("01_attacks", "2023-11") == "Attacks per month was not drawn for November 2023."
     assert figure_registry.standard("07_incidents") is None  # an optional section's figure is not standard

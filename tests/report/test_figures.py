@@ -12,15 +12,28 @@ from ..conftest import ints, synthetic_statements
 
 matplotlib.use("Agg")
 
-DEFS = pd.DataFrame({"definition": ["all", "confirmed_isis"], "first_month": ["2000-01", "2001-05"],
-                     "last_month": ["2001-04", ""], "label": ["All attacks", "Confirmed ISIS attacks"]})
+DEFS = pd.DataFrame(
+    {
+        "definition": ["all", "confirmed_isis"],
+        "first_month": ["2000-01", "2001-05"],
+        "last_month": ["2001-04", ""],
+        "label": ["All attacks", "Confirmed ISIS attacks"],
+    }
+)
 
 
 @pytest.fixture
 def tables():
-    rows = [("2001-03", "attacks", "12"), ("2001-05", "attacks", "9"), ("2001-05", "attacks_unverified", "2"),
-            ("2001-06", "attacks", "11"), ("2001-06", "military_killed", "4"), ("2001-06", "civilian_injured", "7"),
-            ("2001-06", "raids", "10"), ("2001-06", "arrests", "17")]
+    rows = [
+        ("2001-03", "attacks", "12"),
+        ("2001-05", "attacks", "9"),
+        ("2001-05", "attacks_unverified", "2"),
+        ("2001-06", "attacks", "11"),
+        ("2001-06", "military_killed", "4"),
+        ("2001-06", "civilian_injured", "7"),
+        ("2001-06", "raids", "10"),
+        ("2001-06", "arrests", "17"),
+    ]
     figs = clean.first_and_current(synthetic_statements(rows))
     return monthly_panel(figs, DEFS), figs
 
@@ -31,8 +44,13 @@ def texts(fig):
 
 def test_developments_marked_for_charts_are_labelled_and_the_note_says_so_only_then(tables):
     panel, _ = tables
-    developments = pd.DataFrame({"month": ["2001-05", "2001-06", "2000-01"], "on_charts": ["yes", "no", "yes"],
-                                 "chart_label": ["SYNTHETIC marker", "", "outside the window"]})
+    developments = pd.DataFrame(
+        {
+            "month": ["2001-05", "2001-06", "2000-01"],
+            "on_charts": ["yes", "no", "yes"],
+            "chart_label": ["SYNTHETIC marker", "", "outside the window"],
+        }
+    )
     fig = figures.attacks_chart(panel, DEFS, "2001-06", months=6, developments=developments)
     assert "SYNTHETIC marker" in texts(fig) and "outside the window" not in texts(fig)
     assert "\u25bc: a development" in style.method_note(fig)
@@ -99,12 +117,20 @@ def test_a_repatriation_total_with_a_bound_is_a_bound_and_families_only_add_no_p
     """SYNTHETIC: '>1,700' plus 960 is 'more than 2,660'; a repatriation given only in families is said, not
     counted as 0 people."""
 
-    reps = pd.DataFrame({"month": ["2001-03", "2001-05", "2001-06"],
-                         "country": ["Examplestan"] * 2 + ["United Kingdom"],
-                         "people": ints(1700, 960, None), "people_qualifier": [">", "", ""],
-                         "women": ints(None, None, None), "women_qualifier": ["", "", ""],
-                         "children": ints(None, None, None), "children_qualifier": ["", "", ""],
-                         "families": ints(None, None, 40), "families_qualifier": ["", "", ""]})
+    reps = pd.DataFrame(
+        {
+            "month": ["2001-03", "2001-05", "2001-06"],
+            "country": ["Examplestan"] * 2 + ["United Kingdom"],
+            "people": ints(1700, 960, None),
+            "people_qualifier": [">", "", ""],
+            "women": ints(None, None, None),
+            "women_qualifier": ["", "", ""],
+            "children": ints(None, None, None),
+            "children_qualifier": ["", "", ""],
+            "families": ints(None, None, 40),
+            "families_qualifier": ["", "", ""],
+        }
+    )
     fig = figures.repatriations_chart(reps, "2001-06")
     assert fig.get_suptitle().replace("\n", " ").startswith("More than 2,660 people repatriated from NES")
     assert any("more than 2,660 (2 repatriations)" in t for t in texts(fig))
@@ -112,40 +138,71 @@ def test_a_repatriation_total_with_a_bound_is_a_bound_and_families_only_add_no_p
     assert "United Kingdom" not in " ".join(t.get_text() for t in fig.axes[0].get_yticklabels())
 
 
-@pytest.mark.parametrize("count_month, expected", [
-    ("2001-06", "Al-Hol held 100 people in June 2001"),
-    ("2001-03", "Al-Hol held 100 people at the last published count, March 2001"),
-    ("2000-11", "Al-Hol held 100 people at the last published count, an old one from November 2000")])
+@pytest.mark.parametrize(
+    "count_month, expected",
+    [
+        ("2001-06", "Al-Hol held 100 people in June 2001"),
+        ("2001-03", "Al-Hol held 100 people at the last published count, March 2001"),
+        ("2000-11", "Al-Hol held 100 people at the last published count, an old one from November 2000"),
+    ],
+)
 def test_the_camp_count_carries_its_date_and_an_old_one_is_called_old(count_month, expected):
-    camps = pd.DataFrame({"month": [count_month], "camp": ["al-Hol"], "as_of_date": [f"{count_month}-01"],
-                          "as_of": [count_month], "report": ["RIC synthetic"], "group": ["total"],
-                          "population": pd.array([100], dtype="Int64"), "qualifier": [""]})
+    camps = pd.DataFrame(
+        {
+            "month": [count_month],
+            "camp": ["al-Hol"],
+            "as_of_date": [f"{count_month}-01"],
+            "as_of": [count_month],
+            "report": ["RIC synthetic"],
+            "group": ["total"],
+            "population": pd.array([100], dtype="Int64"),
+            "qualifier": [""],
+        }
+    )
     fig = figures.camp_chart(camps, "2001-06")
     assert fig.get_suptitle().replace("\n", " ") == expected
 
 
 def test_joint_or_unnamed_repatriations_are_in_the_total_not_in_a_bar():
 
-    reps = pd.DataFrame({"month": ["2001-05", "2001-06", "2001-06"],
-                         "country": ["Examplestan", "Examplestan; Otherland", ""],
-                         "people": ints(10, 9, 4), "people_qualifier": ["", "", ""],
-                         "women": ints(None, None, None), "women_qualifier": ["", "", ""],
-                         "children": ints(None, None, None), "children_qualifier": ["", "", ""],
-                         "families": ints(None, None, None), "families_qualifier": ["", "", ""]})
+    reps = pd.DataFrame(
+        {
+            "month": ["2001-05", "2001-06", "2001-06"],
+            "country": ["Examplestan", "Examplestan; Otherland", ""],
+            "people": ints(10, 9, 4),
+            "people_qualifier": ["", "", ""],
+            "women": ints(None, None, None),
+            "women_qualifier": ["", "", ""],
+            "children": ints(None, None, None),
+            "children_qualifier": ["", "", ""],
+            "families": ints(None, None, None),
+            "families_qualifier": ["", "", ""],
+        }
+    )
     fig = figures.repatriations_chart(reps, "2001-06")
     assert fig.get_suptitle().replace("\n", " ").startswith("23 people repatriated from NES")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Examplestan"]
-    assert "13 people repatriated by a country the source does not name, or by several together" in \
-        style.method_note(fig)
+    assert "13 people repatriated by a country the source does not name, or by several together" in style.method_note(
+        fig
+    )
 
 
 def test_the_rest_of_a_breakdown_is_grey_and_never_the_top_region():
-    regions = pd.DataFrame({"month": ["2001-06"] * 2, "metric": ["attacks"] * 2, "published": ["2001-07"] * 2,
-                            "place_id": ["P1", ""], "place_kind": ["governorate", "residual"],
-                            "region": ["Deir ez-Zor", "other cantons"],
-                            "region_as_written": ["Deir ez-Zor", "other cantons"],
-                            "value": pd.array([3, 8], dtype="Int64"), "qualifier": ["", ""],
-                            "share_pct": pd.array([None, None], dtype="Int64"), "share_qualifier": ["", ""]})
+    regions = pd.DataFrame(
+        {
+            "month": ["2001-06"] * 2,
+            "metric": ["attacks"] * 2,
+            "published": ["2001-07"] * 2,
+            "place_id": ["P1", ""],
+            "place_kind": ["governorate", "residual"],
+            "region": ["Deir ez-Zor", "other cantons"],
+            "region_as_written": ["Deir ez-Zor", "other cantons"],
+            "value": pd.array([3, 8], dtype="Int64"),
+            "qualifier": ["", ""],
+            "share_pct": pd.array([None, None], dtype="Int64"),
+            "share_qualifier": ["", ""],
+        }
+    )
     fig = figures.regions_chart(regions, "2001-06", total=11)
     assert "were in Deir ez-Zor" in fig.get_suptitle().replace("\n", " ")
     assert "Grey: what the report gives for the rest" in style.method_note(fig)
@@ -162,15 +219,29 @@ def test_every_casualty_group_is_in_view_even_when_one_bar_is_drawn():
     assert all(left <= t.get_position()[0] <= right for t in ax.texts)
 
 
-@pytest.mark.parametrize("country_name, people, families, title", [
-    ("", 4, None, "4 people repatriated from NES in the 12 months to June 2001"),
-    ("Examplestan", None, 12, "1 repatriation in the 12 months to June 2001, given only in families")])
+@pytest.mark.parametrize(
+    "country_name, people, families, title",
+    [
+        ("", 4, None, "4 people repatriated from NES in the 12 months to June 2001"),
+        ("Examplestan", None, 12, "1 repatriation in the 12 months to June 2001, given only in families"),
+    ],
+)
 def test_repatriations_without_a_bar_are_still_said_never_shown_as_none(country_name, people, families, title):
     """Regression: when no repatriation had both one named country and people, the page said none was published."""
-    reps = pd.DataFrame({"month": ["2001-06"], "country": [country_name], "people": ints(people),
-                         "people_qualifier": [""], "women": ints(None), "women_qualifier": [""],
-                         "children": ints(None), "children_qualifier": [""], "families": ints(families),
-                         "families_qualifier": [""]})
+    reps = pd.DataFrame(
+        {
+            "month": ["2001-06"],
+            "country": [country_name],
+            "people": ints(people),
+            "people_qualifier": [""],
+            "women": ints(None),
+            "women_qualifier": [""],
+            "children": ints(None),
+            "children_qualifier": [""],
+            "families": ints(families),
+            "families_qualifier": [""],
+        }
+    )
     fig = figures.repatriations_chart(reps, "2001-06")
     assert fig is not None and fig.get_suptitle().replace("\n", " ") == title
     assert any("one named country" in t for t in texts(fig))

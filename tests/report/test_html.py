@@ -12,14 +12,24 @@ def notebook(*cells):
 
 
 def test_markdown_tables_figures_and_printed_text():
-    page = notebook_html(notebook(
-        {"cell_type": "markdown", "source": "## 3. Raids and arrests\n\n*Method:* sums."},
-        {"cell_type": "code", "source": "secret_code()", "outputs": [
-            {"output_type": "display_data", "data": {"image/png": PNG + "\n", "text/plain": "<Image>"}},
-            {"output_type": "stream", "name": "stdout", "text": ["- 10 raids <b>\n"]},
-            {"output_type": "display_data", "data": {"text/markdown": "| a | b |\n|---|--:|\n| 1 | 2 |",
-                                                     "text/plain": "<Markdown>"}}]},
-    ), "Sleeper Cell Report: 2023-11")
+    page = notebook_html(
+        notebook(
+            {"cell_type": "markdown", "source": "## 3. Raids and arrests\n\n*Method:* sums."},
+            {
+                "cell_type": "code",
+                "source": "secret_code()",
+                "outputs": [
+                    {"output_type": "display_data", "data": {"image/png": PNG + "\n", "text/plain": "<Image>"}},
+                    {"output_type": "stream", "name": "stdout", "text": ["- 10 raids <b>\n"]},
+                    {
+                        "output_type": "display_data",
+                        "data": {"text/markdown": "| a | b |\n|---|--:|\n| 1 | 2 |", "text/plain": "<Markdown>"},
+                    },
+                ],
+            },
+        ),
+        "Sleeper Cell Report: 2023-11",
+    )
     assert "<title>Sleeper Cell Report: 2023-11</title>" in page
     assert "<h2>3. Raids and arrests</h2>" in page
     assert f'<img src="data:image/png;base64,{PNG}" alt="Figure: 3. Raids and arrests">' in page
@@ -30,25 +40,41 @@ def test_markdown_tables_figures_and_printed_text():
 
 def test_a_figure_has_its_finding_as_alt_text_a_caption_and_its_long_description_beside_it():
     def figure(alt, description):
-        return {"output_type": "display_data", "data": {"image/png": PNG, "text/plain": "<Image>"},
-                "metadata": {"image/png": {"alt": alt}, "description": description}}
+        return {
+            "output_type": "display_data",
+            "data": {"image/png": PNG, "text/plain": "<Image>"},
+            "metadata": {"image/png": {"alt": alt}, "description": description},
+        }
 
-    page = notebook_html(notebook(
-        {"cell_type": "markdown", "source": "## 1. Attacks per month"},
-        {"cell_type": "code", "source": "", "outputs": [figure("11 attacks <b>", "11 attacks. The chart shows …")]},
-        {"cell_type": "markdown", "source": "## 2. Casualties"},
-        {"cell_type": "code", "source": "", "outputs": [figure("4 killed", "4 killed. In May: 13 killed.")]},
-    ), "t")
-    assert ('<img src="data:image/png;base64,' + PNG + '" alt="11 attacks &lt;b&gt;" aria-describedby="figure-1-'
-            'description">\n<figcaption><strong>1. Attacks per month.</strong> 11 attacks &lt;b&gt;</figcaption>\n'
-            '<details><summary>Description of the figure</summary><p id="figure-1-description">11 attacks. The chart '
-            'shows …</p></details>\n</figure>') in page
+    page = notebook_html(
+        notebook(
+            {"cell_type": "markdown", "source": "## 1. Attacks per month"},
+            {"cell_type": "code", "source": "", "outputs": [figure("11 attacks <b>", "11 attacks. The chart shows …")]},
+            {"cell_type": "markdown", "source": "## 2. Casualties"},
+            {"cell_type": "code", "source": "", "outputs": [figure("4 killed", "4 killed. In May: 13 killed.")]},
+        ),
+        "t",
+    )
+    assert (
+        '<img src="data:image/png;base64,' + PNG + '" alt="11 attacks &lt;b&gt;" aria-describedby="figure-1-'
+        'description">\n<figcaption><strong>1. Attacks per month.</strong> 11 attacks &lt;b&gt;</figcaption>\n'
+        '<details><summary>Description of the figure</summary><p id="figure-1-description">11 attacks. The chart '
+        "shows …</p></details>\n</figure>"
+    ) in page
     assert page.count("<figure>") == 2 and 'id="figure-3-description">4 killed. In May: 13 killed.' in page
 
 
 def test_warnings_are_marked_and_the_page_fetches_nothing():
-    page = notebook_html(notebook({"cell_type": "code", "source": "", "outputs": [
-        {"output_type": "stream", "name": "stderr", "text": "UserWarning: x"}]}), "t")
+    page = notebook_html(
+        notebook(
+            {
+                "cell_type": "code",
+                "source": "",
+                "outputs": [{"output_type": "stream", "name": "stderr", "text": "UserWarning: x"}],
+            }
+        ),
+        "t",
+    )
     assert '<pre class="stderr">UserWarning: x</pre>' in page
     assert "<script" not in page and "<link" not in page and "http" not in page
 
@@ -69,12 +95,23 @@ def hostile_page() -> str:
     from analysis.report.tables import markdown_table
 
     table = markdown_table(pd.DataFrame({"report": [HOSTILE], "value": ["1|2"]}))
-    return notebook_html(notebook(
-        {"cell_type": "code", "source": "", "outputs": [
-            {"output_type": "display_data", "data": {"text/markdown": f"- 11 attacks — {markdown.text(HOSTILE)}"}},
-            {"output_type": "display_data", "data": {"text/markdown": table}},
-            {"output_type": "display_data", "data": {"text/markdown": f"raw markdown from a cell: {HOSTILE}"}},
-        ]}), "t")
+    return notebook_html(
+        notebook(
+            {
+                "cell_type": "code",
+                "source": "",
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "data": {"text/markdown": f"- 11 attacks — {markdown.text(HOSTILE)}"},
+                    },
+                    {"output_type": "display_data", "data": {"text/markdown": table}},
+                    {"output_type": "display_data", "data": {"text/markdown": f"raw markdown from a cell: {HOSTILE}"}},
+                ],
+            }
+        ),
+        "t",
+    )
 
 
 def test_text_from_data_is_escaped_even_inside_markdown():
@@ -95,10 +132,24 @@ def test_no_element_is_created_from_data_in_a_real_browser(tmp_path):
         pytest.skip("chromium not installed (.ci/run installs it)")
     path = tmp_path / "page.html"
     path.write_text(hostile_page(), encoding="utf-8")
-    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                          "--disable-component-update", "--disable-sync", "--no-first-run",
-                          f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", path.as_uri()],
-                         capture_output=True, text=True, timeout=120).stdout
+    dom = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     from html.parser import HTMLParser
 
     class Tags(HTMLParser):

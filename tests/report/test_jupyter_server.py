@@ -29,9 +29,12 @@ def free_port() -> int:
 
 
 def api(port, token, method, path, body=None):
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
+    )
     with NO_PROXY.open(request, timeout=30) as response:
         text = response.read().decode()
         return json.loads(text) if text else None
@@ -41,12 +44,30 @@ def execute(ws, session: str, code: str, timeout: float = 120) -> list[str]:
     """Run `code`; return the MIME types of what it displayed. Done when both the reply (shell channel) and the
     kernel's 'idle' (iopub) have come: a display can arrive after the reply."""
     msg_id = uuid.uuid4().hex
-    ws.send(json.dumps({
-        "header": {"msg_id": msg_id, "username": "test", "session": session, "msg_type": "execute_request",
-                   "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell",
-        "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": True}}))
+    ws.send(
+        json.dumps(
+            {
+                "header": {
+                    "msg_id": msg_id,
+                    "username": "test",
+                    "session": session,
+                    "msg_type": "execute_request",
+                    "version": "5.3",
+                },
+                "parent_header": {},
+                "metadata": {},
+                "channel": "shell",
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": True,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
+            }
+        )
+    )
     deadline, errors, shown, reply, idle = time.monotonic() + timeout, [], [], None, False
     while time.monotonic() < deadline and not (reply and idle):
         msg = json.loads(ws.recv())
@@ -69,10 +90,21 @@ def execute(ws, session: str, code: str, timeout: float = 120) -> list[str]:
 def test_monthly_notebook_and_a_researchers_plot_run_in_a_real_server(tmp_path):
     port, token = free_port(), secrets.token_hex(16)
     server = subprocess.Popen(
-        [str(paths.ROOT / ".venv/bin/jupyter"), "server", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         "--ServerApp.port_retries=0", "--allow-root", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={paths.ROOT}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            str(paths.ROOT / ".venv/bin/jupyter"),
+            "server",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--ServerApp.port_retries=0",
+            "--allow-root",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={paths.ROOT}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     spawned = []
     try:
         for _ in range(120):
@@ -81,12 +113,18 @@ def test_monthly_notebook_and_a_researchers_plot_run_in_a_real_server(tmp_path):
                 break
             except OSError:
                 time.sleep(0.5)
-        session = api(port, token, "POST", "/api/sessions", {"path": "notebooks/monthly_report.ipynb",
-                                                              "type": "notebook", "kernel": {"name": KERNEL}})
+        session = api(
+            port,
+            token,
+            "POST",
+            "/api/sessions",
+            {"path": "notebooks/monthly_report.ipynb", "type": "notebook", "kernel": {"name": KERNEL}},
+        )
         spawned = psutil.Process(server.pid).children(recursive=True)
         assert spawned, "the server started no kernel"
         ws = websocket.create_connection(
-            f"ws://127.0.0.1:{port}/api/kernels/{session['kernel']['id']}/channels?token={token}", timeout=120)
+            f"ws://127.0.0.1:{port}/api/kernels/{session['kernel']['id']}/channels?token={token}", timeout=120
+        )
         nb = nbformat.read(paths.NOTEBOOKS / "monthly_report.ipynb", as_version=4)
         client = uuid.uuid4().hex
         for cell in nb.cells:
@@ -94,8 +132,11 @@ def test_monthly_notebook_and_a_researchers_plot_run_in_a_real_server(tmp_path):
                 continue
             shown = execute(ws, client, cell.source)
             if "parameters" in cell.metadata.get("tags", []):  # keep the repo's outputs untouched
-                execute(ws, client, f"FIGURES_DIR = {str(tmp_path / 'figures')!r}\n"
-                                    f"REPORTS_DIR = {str(tmp_path / 'reports')!r}")
+                execute(
+                    ws,
+                    client,
+                    f"FIGURES_DIR = {str(tmp_path / 'figures')!r}\nREPORTS_DIR = {str(tmp_path / 'reports')!r}",
+                )
             if "show_figure(" in cell.source:
                 assert "image/png" in shown  # the figure shows in the cell
                 break

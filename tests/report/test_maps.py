@@ -43,7 +43,9 @@ def test_the_report_breakdown_maps_regions_onto_the_area_districts_and_leaves_th
     january.optional.pop("acled_isis_by_district")  # as if no export: the breakdown by region is next
     found = maps.map_data(january, ["2001-01"])
     assert [(g.label, g.districts, g.value) for g in found.groups] == [
-        ("Jazira", ("SY0800", "SY0802", "SY0803", "SY0804"), 1), ("Deir ez-Zor", ("SY0901", "SY0902", "SY0903"), 4)]
+        ("Jazira", ("SY0800", "SY0802", "SY0803", "SY0804"), 1),
+        ("Deir ez-Zor", ("SY0901", "SY0902", "SY0903"), 4),
+    ]
     fig = maps.attacks_map(january, found, "January 2001", "January 2001")
     shapes = list(maps._shapes(january.optional["district_outlines"]))
     faces = dict(zip(shapes, [p for p in fig.axes[0].patches if isinstance(p, PathPatch)]))
@@ -73,8 +75,9 @@ def test_no_source_no_map_and_the_same_bytes_twice(march, tmp_path):  # noqa: F8
 def test_a_camp_count_is_not_spread_over_its_district_and_can_withhold_the_most_claim(march):  # noqa: F811
     january = month(march, "2001-01")
     january.optional.pop("acled_isis_by_district")
-    camp = january.regions.iloc[[0]].assign(region="al-Hol camp", place_kind="camp", place_id="CAMP-HOL",
-                                            value=pd.array([5], dtype="Int64"))
+    camp = january.regions.iloc[[0]].assign(
+        region="al-Hol camp", place_kind="camp", place_id="CAMP-HOL", value=pd.array([5], dtype="Int64")
+    )
     regions = pd.concat([january.regions, camp], ignore_index=True)
     found = maps.map_data(january.__class__(**{**january.__dict__, "regions": regions}), ["2001-01"])
     assert found.parts == (("al-Hol camp", 5),) and "al-Hol camp" not in [g.label for g in found.groups]
@@ -85,12 +88,14 @@ def test_a_camp_count_is_not_spread_over_its_district_and_can_withhold_the_most_
 
 def test_the_incident_log_comes_first_when_it_covers_the_month(march):  # noqa: F811
     january = month(march, "2001-01")
-    january.optional["incidents_by_district"] = pd.DataFrame({"month": ["2001-01"], "adm2_pcode": ["SY0902"],
-                                                              "attacks": pd.array([3], dtype="Int64")})
+    january.optional["incidents_by_district"] = pd.DataFrame(
+        {"month": ["2001-01"], "adm2_pcode": ["SY0902"], "attacks": pd.array([3], dtype="Int64")}
+    )
     january.optional["incidents_dates"] = pd.DataFrame({"first_date": ["2001-01-02"], "last_date": ["2001-01-30"]})
     found = maps.map_data(january, ["2001-01"])
-    assert found.source.startswith("the team's incident log") and [(g.districts, g.value) for g in found.groups] == \
-        [(("SY0902",), 3)]
+    assert found.source.startswith("the team's incident log") and [(g.districts, g.value) for g in found.groups] == [
+        (("SY0902",), 3)
+    ]
     assert set(found.covered) == set(january.optional["area"]["adm2_pcode"])  # the log speaks for the area: 0 there
     january.optional["incidents_dates"] = pd.DataFrame({"first_date": ["2001-02-01"], "last_date": ["2001-02-27"]})
     assert maps.map_data(january, ["2001-01"]).source.startswith("ACLED")  # the log does not cover January
@@ -103,10 +108,10 @@ def test_the_overview_map_sums_an_event_level_source_over_its_months_and_never_t
     fig = maps.period_map(whole)
     assert style.describe(fig)[0] == "ACLED ISIS events by district, January 2001 to February 2001: 2 in 2 districts"
     assert "summed over the 2 months from January 2001 to February 2001" in style.describe(fig)[1]
-    without = whole.__class__(**{**whole.__dict__, "optional": {k: v for k, v in whole.optional.items()
-                                                                if not k.startswith("acled")}})
+    without = whole.__class__(
+        **{**whole.__dict__, "optional": {k: v for k, v in whole.optional.items() if not k.startswith("acled")}}
+    )
     assert maps.period_map(without) is None  # breakdowns by region alone: not summed
-
 
 
 RENDER = """
@@ -139,8 +144,13 @@ def test_the_map_has_the_same_bytes_whatever_kernels_numpy_and_openblas_choose(m
     for name, env in machines().items():
         out = tmp_path / name.replace(" ", "_")
         clean = {k: v for k, v in os.environ.items() if k not in ("NPY_DISABLE_CPU_FEATURES", "OPENBLAS_CORETYPE")}
-        done = subprocess.run([sys.executable, "-c", RENDER, str(processed), str(out)], env={**clean, **env},
-                              capture_output=True, text=True, cwd=paths.ROOT)
+        done = subprocess.run(
+            [sys.executable, "-c", RENDER, str(processed), str(out)],
+            env={**clean, **env},
+            capture_output=True,
+            text=True,
+            cwd=paths.ROOT,
+        )
         assert done.returncode == 0, done.stderr
         svgs[name] = (out / "09_map.svg").read_bytes()
     assert len(svgs) >= 2 or platform.machine() not in ("x86_64", "AMD64")

@@ -3,9 +3,9 @@
 import pandas as pd
 
 from analysis.ingest import clean
+from analysis.ingest.panel import monthly_panel
 from analysis.months import previous_month, window
 from analysis.report.metrics import key_figures
-from analysis.ingest.panel import monthly_panel
 
 from ..conftest import ints, synthetic_statements
 
@@ -42,8 +42,9 @@ def test_unpublished_months_are_left_out_of_the_average_not_zeroed():
 
 
 def test_no_change_is_computed_from_bounds():
-    panel, figures = build([("2001-01", "injured_total", ">40", "R", "2001-02"),
-                            ("2001-02", "injured_total", "≥39", "R", "2001-03")])
+    panel, figures = build(
+        [("2001-01", "injured_total", ">40", "R", "2001-02"), ("2001-02", "injured_total", "≥39", "R", "2001-03")]
+    )
     row = key_figures(panel, figures, "2001-02").set_index("metric").loc["injured_total"]
     assert pd.isna(row.change) and row.qualifier == "≥"
 
@@ -54,9 +55,14 @@ def test_metrics_published_in_neither_month_are_left_out():
 
 
 def test_a_change_on_a_base_below_ten_has_no_percentage():
-    panel, figures = build([("2001-01", "civilian_injured", "1", "R", "2001-02"),
-                            ("2001-02", "civilian_injured", "7", "R", "2001-03"),
-                            ("2001-01", "attacks", "10", "R", "2001-02"), ("2001-02", "attacks", "15", "R", "2001-03")])
+    panel, figures = build(
+        [
+            ("2001-01", "civilian_injured", "1", "R", "2001-02"),
+            ("2001-02", "civilian_injured", "7", "R", "2001-03"),
+            ("2001-01", "attacks", "10", "R", "2001-02"),
+            ("2001-02", "attacks", "15", "R", "2001-03"),
+        ]
+    )
     rows = key_figures(panel, figures, "2001-02").set_index("metric")
     assert rows.loc["civilian_injured", "change"] == 6 and pd.isna(rows.loc["civilian_injured", "change_pct"])
     assert rows.loc["attacks", "change_pct"] == 50.0
@@ -67,22 +73,36 @@ def test_a_change_on_a_base_below_ten_has_no_percentage():
 
 
 def test_the_twelve_month_average_uses_exact_values_only():
-    panel, figures = build([("2001-01", "arrests", "≥100", "R", "2001-02"), ("2001-02", "arrests", "~50", "R", "2001-03"),
-                            ("2001-03", "arrests", "10", "R", "2001-04"), ("2001-04", "arrests", "20", "R", "2001-05")])
+    panel, figures = build(
+        [
+            ("2001-01", "arrests", "≥100", "R", "2001-02"),
+            ("2001-02", "arrests", "~50", "R", "2001-03"),
+            ("2001-03", "arrests", "10", "R", "2001-04"),
+            ("2001-04", "arrests", "20", "R", "2001-05"),
+        ]
+    )
     row = key_figures(panel, figures, "2001-04").set_index("metric").loc["arrests"]
     assert row.avg_12m == 15.0 and row.months_in_avg == 2
 
 
 def test_people_repatriated_keeps_bounds_and_counts_no_people_for_families_only():
-    from analysis.report.wording import total_qualifier
     from analysis.report.metrics import people_repatriated
+    from analysis.report.wording import total_qualifier
 
-
-    rows = pd.DataFrame({"people": ints(1700, None, None, 960), "people_qualifier": [">", "", "", ""],
-                         "women": ints(None, 4, None, None), "women_qualifier": ["", "≥", "", ""],
-                         "children": ints(None, 13, None, None), "children_qualifier": ["", "", "", ""]})
+    rows = pd.DataFrame(
+        {
+            "people": ints(1700, None, None, 960),
+            "people_qualifier": [">", "", "", ""],
+            "women": ints(None, 4, None, None),
+            "women_qualifier": ["", "≥", "", ""],
+            "children": ints(None, 13, None, None),
+            "children_qualifier": ["", "", "", ""],
+        }
+    )
     counted = people_repatriated(rows)
     assert counted["count"].tolist()[:2] == [1700, 17] and pd.isna(counted["count"].iloc[2])
     assert counted["qualifier"].tolist() == [">", "≥", "", ""]
     assert total_qualifier(counted["qualifier"]) == ">" and total_qualifier(["", ""]) == ""
-    assert total_qualifier(["≥", "~"]) == "~" and total_qualifier(["<", ""]) == "<" and total_qualifier(["≥", "<"]) == "~"
+    assert (
+        total_qualifier(["≥", "~"]) == "~" and total_qualifier(["<", ""]) == "<" and total_qualifier(["≥", "<"]) == "~"
+    )

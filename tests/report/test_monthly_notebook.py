@@ -33,8 +33,21 @@ def run(root: Path, processed: Path, raw: Path, *args: str) -> None:
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main(["monthly", *args, "--quiet", "--raw", str(raw), "--processed", str(processed), "--figures",
-                           str(root / "figures"), "--reports", str(root / "reports")])
+        status = cli.main(
+            [
+                "monthly",
+                *args,
+                "--quiet",
+                "--raw",
+                str(raw),
+                "--processed",
+                str(processed),
+                "--figures",
+                str(root / "figures"),
+                "--reports",
+                str(root / "reports"),
+            ]
+        )
     assert status == 0, out.getvalue() + err.getvalue()
 
 
@@ -66,8 +79,11 @@ def test_a_report_run_in_a_reused_kernel_has_the_published_bytes(first_run):
     reports/SHA256SUMS (test_verify rebuilds it in a fresh kernel and compares with the same list)."""
     from analysis.run.verify import read_checksums
 
-    listed = {name: digest for name, digest in read_checksums(paths.CHECKSUMS).items()
-              if f"/{MONTH}/" in name and not name.endswith(".ipynb")}  # the notebook names its folders
+    listed = {
+        name: digest
+        for name, digest in read_checksums(paths.CHECKSUMS).items()
+        if f"/{MONTH}/" in name and not name.endswith(".ipynb")
+    }  # the notebook names its folders
     assert len(listed) == 20
     assert {name: sha256_of(first_run / name) for name in listed} == listed
 
@@ -123,8 +139,11 @@ def test_key_points_read_like_the_report(first_run):
 
 def test_key_points_cover_the_reports_seven_bullets_in_its_order(first_run, processed):
     """Its three numeric bullets, then its four developments (data/raw/developments.csv) in the editor's order."""
-    bullets = [line[2:] for line in (first_run / "reports" / MONTH / "key_points.md").read_text().splitlines()
-               if line.startswith("- ")]
+    bullets = [
+        line[2:]
+        for line in (first_run / "reports" / MONTH / "key_points.md").read_text().splitlines()
+        if line.startswith("- ")
+    ]
     developments = pd.read_csv(processed / "developments.csv", dtype=str, keep_default_na=False)
     november = developments[developments["month"] == MONTH].sort_values("key_point_order")["summary"].tolist()
     assert len(november) == 4 and bullets[-4:] == november
@@ -135,9 +154,21 @@ def test_key_points_cover_the_reports_seven_bullets_in_its_order(first_run, proc
 def test_reports_folder_holds_notebook_html_and_sources(first_run):
     folder = first_run / "reports" / MONTH
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["monthly_report.ipynb", "monthly_report.html", "key_figures.csv", "key_figures.md", "key_points.md",
-         "revisions.md", "revisions.csv", "draft.md", "draft.docx",
-         "sources.md", "sources.csv", "provenance.json"])
+        [
+            "monthly_report.ipynb",
+            "monthly_report.html",
+            "key_figures.csv",
+            "key_figures.md",
+            "key_points.md",
+            "revisions.md",
+            "revisions.csv",
+            "draft.md",
+            "draft.docx",
+            "sources.md",
+            "sources.csv",
+            "provenance.json",
+        ]
+    )
     sources = (folder / "sources.md").read_text()
     assert "https://rojavainformationcenter.org/2023/12/november-sleeper-cell-report" in sources
     assert "https://english.hathalyoum.net/articles/95076" in sources
@@ -168,6 +199,7 @@ def test_executed_notebook_keeps_parameters_without_timings_or_machine_paths(fir
 
 # --- the draft: checked, edited, opened in LibreOffice ------------------------------------------------
 
+
 def check_draft(path: Path, processed: Path, raw: Path) -> tuple[int, str]:
     """`python -m analysis check-draft` in this process: (exit status, what it printed)."""
     from analysis.run import cli
@@ -185,17 +217,21 @@ def test_the_unedited_draft_passes_the_check_in_both_formats_alike(first_run, pr
     summaries = [printed.rstrip().splitlines()[-1] for _, printed in results]  # the coverage line
     assert summaries[0] == summaries[1] and " 0 mismatch" in summaries[0], summaries
     text = (first_run / "reports" / MONTH / "draft.md").read_text(encoding="utf-8")
-    for sentence in ("ISIS sleeper cells carried out 11 confirmed attacks in NES in November, down from 17 in October.",
-                     "Security forces carried out 10 raids on ISIS sleeper cells in November, resulting in 17 arrests "
-                     "and 1 ISIS official killed.", "Iraq repatriated 776 people (192 families) from al-Hol camp."):
+    for sentence in (
+        "ISIS sleeper cells carried out 11 confirmed attacks in NES in November, down from 17 in October.",
+        "Security forces carried out 10 raids on ISIS sleeper cells in November, resulting in 17 arrests "
+        "and 1 ISIS official killed.",
+        "Iraq repatriated 776 people (192 families) from al-Hol camp.",
+    ):
         assert sentence in text
 
 
 def test_an_edited_draft_with_one_number_changed_fails_and_names_the_sentence(first_run, processed, raw, tmp_path):
     edited = tmp_path / "edited.md"
     text = (first_run / "reports" / MONTH / "draft.md").read_text(encoding="utf-8")
-    edited.write_text(text.replace("carried out 11 confirmed attacks", "carried out twelve confirmed attacks"),
-                      encoding="utf-8")
+    edited.write_text(
+        text.replace("carried out 11 confirmed attacks", "carried out twelve confirmed attacks"), encoding="utf-8"
+    )
     status, printed = check_draft(edited, processed, raw)
     assert status == 1 and ", 1 mismatch," in printed.rstrip().splitlines()[-1]
     assert "twelve  MISMATCH: the data give attacks, November 2023 = 11 (RIC report on November 2023)" in printed
@@ -205,16 +241,28 @@ def test_an_edited_draft_with_one_number_changed_fails_and_names_the_sentence(fi
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
-                    reason="LibreOffice not installed (.ci/run installs it)")
+@pytest.mark.skipif(
+    SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice not installed (.ci/run installs it)"
+)
 def test_the_word_draft_opens_in_libreoffice_with_its_text_and_pictures(first_run, tmp_path):
     assert SOFFICE, "LibreOffice is missing: .ci/run installs libreoffice-writer-nogui"
     import pypdf
 
-    result = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                             "--convert-to", "pdf", "--outdir", str(tmp_path),
-                             str(first_run / "reports" / MONTH / "draft.docx")],
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(first_run / "reports" / MONTH / "draft.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     pdf = tmp_path / "draft.pdf"
     assert pdf.exists(), result.stdout + result.stderr
     reader = pypdf.PdfReader(pdf)
@@ -248,8 +296,9 @@ def devtools(ws, state, method, **params):
 
 
 AXE = paths.ROOT / "tests/browser/node_modules/axe-core/axe.min.js"  # `npm ci --prefix tests/browser` (.ci/run)
-needs_chromium = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
-                                    reason="chromium not installed (CI installs it)")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (CI installs it)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -260,10 +309,25 @@ def page_state(report, tmp_path_factory) -> dict:
     tmp_path = tmp_path_factory.mktemp("browser")
     profile = tmp_path / "profile"
     browser = subprocess.Popen(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}", "--remote-debugging-port=0",
-         "--window-size=1100,1400", "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            f"--user-data-dir={profile}",
+            "--remote-debugging-port=0",
+            "--window-size=1100,1400",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             if (profile / "DevToolsActivePort").exists() and (profile / "DevToolsActivePort").read_text().strip():
@@ -280,29 +344,45 @@ def page_state(report, tmp_path_factory) -> dict:
         deadline = time.monotonic() + 30
         while not any(e["method"] == "Page.loadEventFired" for e in state["events"]) and time.monotonic() < deadline:
             state["events"].append(json.loads(ws.recv()))
-        found = devtools(ws, state, "Runtime.evaluate", returnByValue=True, expression=(
-            "JSON.stringify({images: Array.from(document.images).map(i => [i.complete, i.naturalWidth]),"
-            " alts: Array.from(document.images).map(i => i.alt),"
-            " figures: Array.from(document.images).map(i => [!!i.closest('figure')"
-            "   && !!i.closest('figure').querySelector('figcaption'),"
-            "   (document.getElementById(i.getAttribute('aria-describedby')) || {textContent: ''}).textContent]),"
-            " text: document.body.innerText})"))
+        found = devtools(
+            ws,
+            state,
+            "Runtime.evaluate",
+            returnByValue=True,
+            expression=(
+                "JSON.stringify({images: Array.from(document.images).map(i => [i.complete, i.naturalWidth]),"
+                " alts: Array.from(document.images).map(i => i.alt),"
+                " figures: Array.from(document.images).map(i => [!!i.closest('figure')"
+                "   && !!i.closest('figure').querySelector('figcaption'),"
+                "   (document.getElementById(i.getAttribute('aria-describedby')) || {textContent: ''}).textContent]),"
+                " text: document.body.innerText})"
+            ),
+        )
         result = json.loads(found["result"]["value"])
         shot = devtools(ws, state, "Page.captureScreenshot", format="png", captureBeyondViewport=True)
         (tmp_path / "screenshot.png").write_bytes(base64.b64decode(shot["data"]))
         result["axe"] = None
         if AXE.exists():  # injected into the page from the local copy: nothing is fetched
             devtools(ws, state, "Runtime.evaluate", expression=AXE.read_text(encoding="utf-8"))
-            axe = devtools(ws, state, "Runtime.evaluate", awaitPromise=True, returnByValue=True, expression=(
-                "axe.run(document).then(r => JSON.stringify(r.violations.map("
-                "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"))
+            axe = devtools(
+                ws,
+                state,
+                "Runtime.evaluate",
+                awaitPromise=True,
+                returnByValue=True,
+                expression=(
+                    "axe.run(document).then(r => JSON.stringify(r.violations.map("
+                    "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"
+                ),
+            )
             result["axe"] = json.loads(axe["result"]["value"])
         ws.close()
     finally:
         browser.terminate()
         browser.wait(timeout=30)
-    result["requested"] = [e["params"]["request"]["url"] for e in state["events"]
-                           if e["method"] == "Network.requestWillBeSent"]
+    result["requested"] = [
+        e["params"]["request"]["url"] for e in state["events"] if e["method"] == "Network.requestWillBeSent"
+    ]
     result["screenshot"] = tmp_path / "screenshot.png"
     return result
 

@@ -19,9 +19,27 @@ def test_key_figures_print_exactly_the_stored_outputs(tmp_path):
     root = copy_project(tmp_path / "strict", processed=True)
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
     subprocess.run([sys.executable, "-m", "analysis", "data"], cwd=root, env=env, check=True, capture_output=True)
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "tests.startup",
-                          "-p", "no:cacheprovider", "--nbval", FIXTURE, "--nbval-sanitize-with",
-                          str((root / FIXTURE).parent / "sanitize.cfg")],
-                         cwd=root, env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-o",
+            "addopts=",
+            "-p",
+            "tests.startup",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            FIXTURE,
+            "--nbval-sanitize-with",
+            str((root / FIXTURE).parent / "sanitize.cfg"),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stdout[-3000:]
     assert "3 passed" in out.stdout  # the three code cells, outputs compared strictly

@@ -9,11 +9,20 @@ from .test_figures import DEFS, tables, texts  # noqa: F401  (fixture)
 
 
 def test_cumulative_repatriations_keep_bounds_articles_and_leave_out_families_only():
-    reps = pd.DataFrame({"month": ["2001-01", "2001-04", "2001-05"], "country": ["United Kingdom"] * 2 + ["Otherland"],
-                         "people": ints(1700, 960, None), "people_qualifier": [">", "", ""],
-                         "women": ints(None, None, None), "women_qualifier": ["", "", ""],
-                         "children": ints(None, None, None), "children_qualifier": ["", "", ""],
-                         "families": ints(None, None, 12), "families_qualifier": ["", "", ""]})
+    reps = pd.DataFrame(
+        {
+            "month": ["2001-01", "2001-04", "2001-05"],
+            "country": ["United Kingdom"] * 2 + ["Otherland"],
+            "people": ints(1700, 960, None),
+            "people_qualifier": [">", "", ""],
+            "women": ints(None, None, None),
+            "women_qualifier": ["", "", ""],
+            "children": ints(None, None, None),
+            "children_qualifier": ["", "", ""],
+            "families": ints(None, None, 12),
+            "families_qualifier": ["", "", ""],
+        }
+    )
     fig = overview.cumulative_repatriations(reps)
     title = fig.get_suptitle().replace("\n", " ")
     assert title == "Repatriations recorded in our sources: more than 2,660 people, most by the United Kingdom"

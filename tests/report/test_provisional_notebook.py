@@ -24,8 +24,16 @@ def run_cli(*args: str) -> tuple[int, str]:
 def written(provisional_raw, tmp_path):
     """`monthly 2025-03` for a scratch raw folder whose logs alone cover March 2025."""
     where = ["--raw", str(provisional_raw), "--processed", str(tmp_path / "processed")]
-    status, text = run_cli("monthly", MONTH, "--quiet", *where, "--figures", str(tmp_path / "figures"),
-                           "--reports", str(tmp_path / "reports"))
+    status, text = run_cli(
+        "monthly",
+        MONTH,
+        "--quiet",
+        *where,
+        "--figures",
+        str(tmp_path / "figures"),
+        "--reports",
+        str(tmp_path / "reports"),
+    )
     assert status == 0, text
     return tmp_path, where
 
@@ -34,8 +42,10 @@ def test_a_provisional_month_says_so_in_every_output(written):
     root, _ = written
     reports = root / "reports" / MONTH
     points = (reports / "key_points.md").read_text()
-    assert "- These figures for March 2025 are the team's provisional count from its own records, not yet " \
-           "published" in points
+    assert (
+        "- These figures for March 2025 are the team's provisional count from its own records, not yet "
+        "published" in points
+    )
     assert "- 3 sleeper cell attacks across NES in March, down from 5 in February" in points  # Feb: published
     figures = (reports / "key_figures.md").read_text()
     assert "**PROVISIONAL: the March 2025 column is the team's own count, not yet published**" in figures
@@ -43,8 +53,10 @@ def test_a_provisional_month_says_so_in_every_output(written):
     assert pd.read_csv(reports / "key_figures.csv").set_index("metric").loc["attacks", "provisional"] == "yes"
     draft = (reports / "draft.md").read_text()
     top = draft.split("## Key Points")[0]
-    assert "PROVISIONAL: the figures for March 2025 are the team's own count from its incident log and raid log, " \
-           "not yet published; the month is not closed yet." in top
+    assert (
+        "PROVISIONAL: the figures for March 2025 are the team's own count from its incident log and raid log, "
+        "not yet published; the month is not closed yet." in top
+    )
     sources = (reports / "sources.md").read_text()
     assert "- data/raw/incidents/incident_log.csv (sha256 " in sources
     assert "The team's provisional count (not yet published)" in sources

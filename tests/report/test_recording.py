@@ -27,39 +27,57 @@ BODY = [
 
 
 def _monthly(recording):
-    return [(p.row["period"], p.row["metric"], p.row["value"], p.row["stated_in"])
-            for p in recording.proposals if p.table == "monthly_figures"]
+    return [
+        (p.row["period"], p.row["metric"], p.row["value"], p.row["stated_in"])
+        for p in recording.proposals
+        if p.table == "monthly_figures"
+    ]
 
 
 def test_key_points_run_from_their_heading_to_the_next_heading_or_prose():
     assert key_point_flags(KEY_POINTS + BODY) == [False, None, True, True, True, False, False, False]
     long_point = "x" * 300
-    assert key_point_flags(["Key points:", "A point of 12.", long_point, "Another of 3."]) == [None, True, False,
-                                                                                            False]
+    assert key_point_flags(["Key points:", "A point of 12.", long_point, "Another of 3."]) == [None, True, False, False]
 
 
 def test_synthetic_report_is_proposed_exactly():
     recording = record(KEY_POINTS + BODY, MONTH, *SOURCE)
     assert _monthly(recording) == [
-        ("2001-06", "attacks", "14", ""), ("2001-05", "attacks", "19", ""),
-        ("2001-06", "military_killed", "≥6", ""), ("2001-06", "civilian_killed", "3", ""),
-        ("2001-06", "raids", "25", ""), ("2001-06", "arrests", "61", ""),
-        ("2001-06", "arrests", "64", "body_text")]
-    regions = [(p.row["month"], p.row["region"], p.row["metric"], p.row["value"])
-               for p in recording.proposals if p.table == "attacks_by_region"]
+        ("2001-06", "attacks", "14", ""),
+        ("2001-05", "attacks", "19", ""),
+        ("2001-06", "military_killed", "≥6", ""),
+        ("2001-06", "civilian_killed", "3", ""),
+        ("2001-06", "raids", "25", ""),
+        ("2001-06", "arrests", "61", ""),
+        ("2001-06", "arrests", "64", "body_text"),
+    ]
+    regions = [
+        (p.row["month"], p.row["region"], p.row["metric"], p.row["value"])
+        for p in recording.proposals
+        if p.table == "attacks_by_region"
+    ]
     assert regions == [("2001-06", "Deir-ez-Zor", "attacks", "9"), ("2001-06", "Heseke region", "attacks", "3")]
     [repatriation] = [p.row for p in recording.proposals if p.table == "repatriations"]
-    assert (repatriation["date"], repatriation["country"], repatriation["children"], repatriation["women"],
-            repatriation["people"], repatriation["repatriated_from"], repatriation["camp"]) == (
-        "2001-06", "Russia", "12", "4", "", "not_stated", "")
+    assert (
+        repatriation["date"],
+        repatriation["country"],
+        repatriation["children"],
+        repatriation["women"],
+        repatriation["people"],
+        repatriation["repatriated_from"],
+        repatriation["camp"],
+    ) == ("2001-06", "Russia", "12", "4", "", "not_stated", "")
     for p in recording.proposals:
         assert (p.row["report"], p.row["published"], p.row["source_url"], p.row["note"]) == (*SOURCE, "")
     assert [(u.number, u.sentence) for u in recording.needs_person] == [("20%", "Arrests rose 20% on May.")]
 
 
 def test_a_figure_given_two_values_in_the_key_points_needs_a_person():
-    text = ["Key points", "We counted 14 ISIS sleeper-cell attacks in June.",
-            "Sleeper cells carried out 15 attacks in June."]
+    text = [
+        "Key points",
+        "We counted 14 ISIS sleeper-cell attacks in June.",
+        "Sleeper cells carried out 15 attacks in June.",
+    ]
     recording = record(text, MONTH, *SOURCE)
     assert _monthly(recording) == []
     assert sorted(u.number for u in recording.needs_person) == ["14", "15"]
@@ -73,29 +91,38 @@ def test_two_different_body_values_without_a_key_point_need_a_person():
 
 
 def test_a_number_beside_a_region_or_the_camp_or_a_lone_previous_month_needs_a_person():
-    text = ["Deir-ez-Zor remained the worst hit, with 12 attacks in June.",
-            "Inside al-Hol camp, security forces arrested 40 people in June.",
-            "June matched May with 20 attacks.", "Arrests shot up to 90 in June."]
+    text = [
+        "Deir-ez-Zor remained the worst hit, with 12 attacks in June.",
+        "Inside al-Hol camp, security forces arrested 40 people in June.",
+        "June matched May with 20 attacks.",
+        "Arrests shot up to 90 in June.",
+    ]
     recording = record(text, MONTH, *SOURCE)
     assert _monthly(recording) == []
     assert [u.number for u in recording.needs_person] == ["12", "40", "20", "90"]
 
 
 def test_claims_parts_mixed_groups_and_cut_text_need_a_person():
-    text = ["The Coalition reported killing 7 ISIS members in June.",
-            "Of the month's raids, which netted many, 5 of which were in the night, the SDF led most.",
-            "The attacks left 11 civilian and SDF deaths in June.",
-            "Excluding the camp, the SDF carried out raids. During these raids, 8 people were arrested.",
-            "In four raids, seven ISIS members […]"]
+    text = [
+        "The Coalition reported killing 7 ISIS members in June.",
+        "Of the month's raids, which netted many, 5 of which were in the night, the SDF led most.",
+        "The attacks left 11 civilian and SDF deaths in June.",
+        "Excluding the camp, the SDF carried out raids. During these raids, 8 people were arrested.",
+        "In four raids, seven ISIS members […]",
+    ]
     recording = record(text, MONTH, *SOURCE)
     assert _monthly(recording) == []
     assert {"7", "11", "8", "four"} <= {u.number for u in recording.needs_person}
 
 
 def test_a_body_text_bound_the_key_points_already_meet_needs_a_person():
-    text = ["Key points", "We counted 14 ISIS sleeper-cell attacks in June.", "In-depth",
-            "There were at least 4 attacks in June; a rival faction also opened two new offices across the east of the "
-            "region over the month, and this paragraph runs on at a length no key point would ever run to in a report."]
+    text = [
+        "Key points",
+        "We counted 14 ISIS sleeper-cell attacks in June.",
+        "In-depth",
+        "There were at least 4 attacks in June; a rival faction also opened two new offices across the east of the "
+        "region over the month, and this paragraph runs on at a length no key point would ever run to in a report.",
+    ]
     recording = record(text, MONTH, *SOURCE)
     assert _monthly(recording) == [("2001-06", "attacks", "14", "")]
     assert [u.number for u in recording.needs_person] == ["4"]
@@ -121,11 +148,19 @@ def test_every_value_proposed_from_the_corpus_is_the_labelled_one():
                 continue
             proposed += 1
             # the number the proposal came from: a certain count reading of that metric and month
-            [reading] = [r for r in readings if r.kind == "figure" and r.metric == p.row["metric"]
-                         and r.month == p.row["period"] and r.measure == "count" and r.certain
-                         and f"{r.number.qualifier}{r.number.whole}" == p.row["value"]][:1]
-            label = [row for row in labels if locate(sentence, row["number"], int(row["occurrence"])) ==
-                     reading.number.start]
+            [reading] = [
+                r
+                for r in readings
+                if r.kind == "figure"
+                and r.metric == p.row["metric"]
+                and r.month == p.row["period"]
+                and r.measure == "count"
+                and r.certain
+                and f"{r.number.qualifier}{r.number.whole}" == p.row["value"]
+            ][:1]
+            label = [
+                row for row in labels if locate(sentence, row["number"], int(row["occurrence"])) == reading.number.start
+            ]
             assert label, (sentence, reading.number.written)
             label = label[0]
             assert label["class"] == "figure" and label["metric"] == p.row["metric"], (sentence, p.row, label)
@@ -136,8 +171,12 @@ def test_every_value_proposed_from_the_corpus_is_the_labelled_one():
 
 
 def test_the_text_under_another_months_report_title_needs_a_person():
-    text = ["Key points", "We counted 14 ISIS sleeper-cell attacks in June.",
-            "May Sleeper Cell Report – a SYNTHETIC teaser of the report before", "We counted 9 attacks in May."]
+    text = [
+        "Key points",
+        "We counted 14 ISIS sleeper-cell attacks in June.",
+        "May Sleeper Cell Report – a SYNTHETIC teaser of the report before",
+        "We counted 9 attacks in May.",
+    ]
     recording = record(text, MONTH, *SOURCE)
     assert _monthly(recording) == [("2001-06", "attacks", "14", "")]
     assert [u.number for u in recording.needs_person] == ["9"]

@@ -48,6 +48,7 @@ def test_a_figure_changed_in_its_cell_is_shown_and_saved_and_plain_plots_show_in
 
     km, kc = start_new_kernel(kernel_name="python3")
     try:
+
         def run(code: str) -> list[dict]:
             outputs = []
             kc.execute_interactive(code, output_hook=lambda msg: outputs.append(msg), timeout=120)
@@ -56,14 +57,18 @@ def test_a_figure_changed_in_its_cell_is_shown_and_saved_and_plain_plots_show_in
             return [m["content"] for m in outputs if m["msg_type"] in ("display_data", "execute_result")]
 
         run(f"import sys; sys.path.insert(0, {str(__import__('analysis').__path__[0].rsplit('/', 1)[0])!r})")
-        run("from analysis.report import cells, figures, style\n"
+        run(
+            "from analysis.report import cells, figures, style\n"
             "import pandas as pd\n"
             "panel = pd.DataFrame({'month': ['2001-05', '2001-06'], 'raids': [3, 4], 'arrests': [5, 6]})\n"
             f"out = {str(tmp_path)!r}\n"
-            "style.save(figures.raids_chart(panel, '2001-06', months=2), out, 'as_returned')")
-        shown = run("fig = figures.raids_chart(panel, '2001-06', months=2)\n"
-                    "fig.axes[0].set_ylim(0, 40)  # the researcher's change\n"
-                    "cells.show_figure(fig, out, 'changed')")
+            "style.save(figures.raids_chart(panel, '2001-06', months=2), out, 'as_returned')"
+        )
+        shown = run(
+            "fig = figures.raids_chart(panel, '2001-06', months=2)\n"
+            "fig.axes[0].set_ylim(0, 40)  # the researcher's change\n"
+            "cells.show_figure(fig, out, 'changed')"
+        )
         image = base64.b64decode(next(o["data"]["image/png"] for o in shown if "image/png" in o.get("data", {})))
         assert image == (tmp_path / "changed.png").read_bytes()
         assert (tmp_path / "changed.png").read_bytes() != (tmp_path / "as_returned.png").read_bytes()
@@ -95,18 +100,22 @@ def test_each_svg_carries_the_finding_as_title_and_a_longer_description(tmp_path
     fig, ax = style.new_figure()
     ax.bar([0, 1], [3, 5])
     ax.set_ylabel("Attacks per month")
-    style.finish(fig, "5 SYNTHETIC attacks in June, up from 3 <in May>", note="A SYNTHETIC method note & more.",
-                 values="In May: 3; in June: 5.")
+    style.finish(
+        fig,
+        "5 SYNTHETIC attacks in June, up from 3 <in May>",
+        note="A SYNTHETIC method note & more.",
+        values="In May: 3; in June: 5.",
+    )
     svg = style.save(fig, tmp_path, "f")["svg"]
     root = ET.parse(svg).getroot()
     ns = "{http://www.w3.org/2000/svg}"
     assert root[0].tag == f"{ns}title" and root[0].text == "5 SYNTHETIC attacks in June, up from 3 <in May>"
     assert root[1].tag == f"{ns}desc" and root[1].text == (
         "5 SYNTHETIC attacks in June, up from 3 <in May>. The chart shows attacks per month. In May: 3; in June: 5. "
-        "A SYNTHETIC method note & more.")
+        "A SYNTHETIC method note & more."
+    )
     assert style.read_description(svg.read_bytes()) == (root[0].text, root[1].text)  # what the draft reads back
     assert svg.read_bytes() == style.save(fig, tmp_path / "again", "f")["svg"].read_bytes()
-
 
 
 def test_a_long_footer_is_broken_into_lines_that_fit_the_figure_and_keep_every_word():
@@ -157,19 +166,37 @@ def test_the_footer_is_broken_where_adding_word_after_word_breaks_it():
     from matplotlib.font_manager import FontProperties
 
     rng = random.Random(7)
-    vocabulary = ["a", "of", "the", "attacks", "Deir-ez-Zor", "(not", "zero).", "W" * 12, "iiiiiiii", "", "12,345",
-                  "counting", "definition", "SYNTHETIC", "—", "Raqqa's"]
+    vocabulary = [
+        "a",
+        "of",
+        "the",
+        "attacks",
+        "Deir-ez-Zor",
+        "(not",
+        "zero).",
+        "W" * 12,
+        "iiiiiiii",
+        "",
+        "12,345",
+        "counting",
+        "definition",
+        "SYNTHETIC",
+        "—",
+        "Raqqa's",
+    ]
     font = FontProperties(size=6.8)
     for trial in range(6):
-        text = "\n".join(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 40)))
-                         for _ in range(rng.randint(1, 3)))
+        text = "\n".join(
+            " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 40))) for _ in range(rng.randint(1, 3))
+        )
         width = rng.choice([0.3, 1.5, 4.0, 6.4])
         assert style.wrap_to_width(text, font, width) == _greedy_wrap(text, font, width), (trial, text, width)
 
 
 def _figure(kind: str):
-    fig, axes = style.new_figure(*{"one": (1, 1), "rows": (2, 1), "columns": (1, 2)}[kind],
-                                 **({"sharex": True} if kind == "rows" else {}))
+    fig, axes = style.new_figure(
+        *{"one": (1, 1), "rows": (2, 1), "columns": (1, 2)}[kind], **({"sharex": True} if kind == "rows" else {})
+    )
     for i, ax in enumerate(fig.axes):
         ax.bar(range(12), [v * 1000 * (i + 1) for v in range(12)])
         ax.set_ylabel(f"SYNTHETIC count {i}")
@@ -227,9 +254,9 @@ def test_the_png_has_the_pixels_matplotlib_draws_its_resolution_and_nothing_else
     assert ours.shape == (780, 1300, 4) and np.array_equal(ours, imread(theirs, format="png"))
     kinds, chunks, at = [], {}, 8
     while at < len(written):
-        length, kind = struct.unpack(">I4s", written[at:at + 8])
+        length, kind = struct.unpack(">I4s", written[at : at + 8])
         kinds.append(kind)
-        chunks[kind] = written[at + 8:at + 8 + length]
+        chunks[kind] = written[at + 8 : at + 8 + length]
         at += 12 + length
     assert kinds == [b"IHDR", b"pHYs", b"IDAT", b"IEND"]
     per_metre, _, unit = struct.unpack(">IIB", chunks[b"pHYs"])

@@ -22,8 +22,15 @@ def test_a_list_closes_on_its_verb():
 
 
 def _ctx(whole="", **extra):
-    ctx = {"camp": False, "low": whole, "whole": whole, "before_text": "", "after_text": "", "month": "2024-01",
-           "country": lambda: ""}
+    ctx = {
+        "camp": False,
+        "low": whole,
+        "whole": whole,
+        "before_text": "",
+        "after_text": "",
+        "month": "2024-01",
+        "country": lambda: "",
+    }
     return ctx | extra
 
 

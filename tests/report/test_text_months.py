@@ -29,13 +29,16 @@ def _months(sentence, report_month):
     return out
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("9 attacks in April, down from 14 in March", [("9", "2001-04"), ("14", "2001-03")]),
-    ("11 raids, up from 9 in March", [("11", "2001-04"), ("9", "2001-03")]),
-    ("arrests fell to 12 from 20 the month prior", [("12", "2001-04"), ("20", "2001-03")]),
-    ("17 attacks, against March's 12", [("17", "2001-04"), ("12", "2001-03")]),
-    ("27 attacks and 15 raids in March", [("27", "2001-03"), ("15", "2001-03")]),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("9 attacks in April, down from 14 in March", [("9", "2001-04"), ("14", "2001-03")]),
+        ("11 raids, up from 9 in March", [("11", "2001-04"), ("9", "2001-03")]),
+        ("arrests fell to 12 from 20 the month prior", [("12", "2001-04"), ("20", "2001-03")]),
+        ("17 attacks, against March's 12", [("17", "2001-04"), ("12", "2001-03")]),
+        ("27 attacks and 15 raids in March", [("27", "2001-03"), ("15", "2001-03")]),
+    ],
+)
 def test_each_number_takes_the_month_named_by_it(sentence, expected):
     assert _months(sentence, "2001-04") == expected
 

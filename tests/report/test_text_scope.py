@@ -3,9 +3,22 @@
 from analysis.report.text_numbers import numbers
 from analysis.report.text_scope import finish, region_of
 
-CUES = {"incident": False, "other_violence": False, "part": False, "attributed": False, "span": False,
-        "outside": False, "region": "", "plain_region": False, "region_before": False, "camp": False,
-        "clause_before": "", "low": "", "after_text": "", "stop": ""}
+CUES = {
+    "incident": False,
+    "other_violence": False,
+    "part": False,
+    "attributed": False,
+    "span": False,
+    "outside": False,
+    "region": "",
+    "plain_region": False,
+    "region_before": False,
+    "camp": False,
+    "clause_before": "",
+    "low": "",
+    "after_text": "",
+    "stop": "",
+}
 
 
 def test_a_region_named_by_the_number_is_its_part():

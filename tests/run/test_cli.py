@@ -38,16 +38,29 @@ def test_rejected_rows_stop_the_build_with_a_readable_message(raw_dir, tmp_path)
     assert allowed.returncode == 0 and "1 row(s) rejected and allowed" in allowed.stdout
 
 
-@pytest.mark.parametrize("month, words", [
-    ("2023-13", "not a month in YYYY-MM form"),
-    ("", "no MONTH given"),
-    ("2023-11\n", "not a month in YYYY-MM form"),
-    ("1999-01", "no attack count was published for 1999-01"),
-    ("2023-11;touch pwned", "not a month"),
-])
+@pytest.mark.parametrize(
+    "month, words",
+    [
+        ("2023-13", "not a month in YYYY-MM form"),
+        ("", "no MONTH given"),
+        ("2023-11\n", "not a month in YYYY-MM form"),
+        ("1999-01", "no attack count was published for 1999-01"),
+        ("2023-11;touch pwned", "not a month"),
+    ],
+)
 def test_monthly_refuses_bad_months_and_lists_the_available_ones(raw_dir, tmp_path, month, words):
-    out = run("monthly", month, "--raw", str(raw_dir), "--processed", str(tmp_path / "p"),
-              "--figures", str(tmp_path / "f"), "--reports", str(tmp_path / "r"))
+    out = run(
+        "monthly",
+        month,
+        "--raw",
+        str(raw_dir),
+        "--processed",
+        str(tmp_path / "p"),
+        "--figures",
+        str(tmp_path / "f"),
+        "--reports",
+        str(tmp_path / "r"),
+    )
     assert out.returncode == 2
     assert words in out.stderr and ("2001-01" in out.stderr or "make months" in out.stderr)
     assert "Traceback" not in out.stderr
@@ -66,8 +79,9 @@ def test_months_lists_the_months_with_data(raw_dir, tmp_path):
 
 
 @pytest.mark.parametrize("failure", ["unexpected", "disk full"])
-def test_an_unexpected_error_is_a_short_message_with_the_traceback_in_a_log(raw_dir, tmp_path, monkeypatch, capsys,
-                                                                             failure):
+def test_an_unexpected_error_is_a_short_message_with_the_traceback_in_a_log(
+    raw_dir, tmp_path, monkeypatch, capsys, failure
+):
     """Failure injection: the data build raises something nobody foresaw (with the log folder unwritable too,
     as on a full disk)."""
     from analysis import paths
@@ -105,11 +119,16 @@ def test_ctrl_c_is_one_line_and_exit_130(raw_dir, tmp_path, monkeypatch, capsys)
     assert err.count("\n") == 1 and err.startswith("interrupted;")
 
 
-@pytest.mark.parametrize("command, kept", [
-    (["monthly", "2023-11", "--quiet"], "the previous outputs of 2023-11 are unchanged"),
-    (["all", "--months", "2023-10", "2023-11", "--jobs", "2", "--no-overview"],
-     "reports that were not finished keep their previous outputs; finished ones are published"),
-])
+@pytest.mark.parametrize(
+    "command, kept",
+    [
+        (["monthly", "2023-11", "--quiet"], "the previous outputs of 2023-11 are unchanged"),
+        (
+            ["all", "--months", "2023-10", "2023-11", "--jobs", "2", "--no-overview"],
+            "reports that were not finished keep their previous outputs; finished ones are published",
+        ),
+    ],
+)
 def test_ctrl_c_mid_notebook_is_one_line_exit_130_and_leaves_nothing_behind(tmp_path, command, kept):
     """A real SIGINT to the whole process group, as a terminal's Ctrl-C sends it, while a notebook runs (in
     this process, or in the workers of a pool)."""
@@ -127,14 +146,22 @@ def test_ctrl_c_mid_notebook_is_one_line_exit_130_and_leaves_nothing_behind(tmp_
     notebook = root / "notebooks/monthly_report.ipynb"
     nb = nbformat.read(notebook, as_version=4)
     started = tmp_path / "started"
-    nb.cells.insert(3, nbformat.v4.new_code_cell(
-        f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(120)"))
+    nb.cells.insert(
+        3, nbformat.v4.new_code_cell(f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(120)")
+    )
     nbformat.write(nb, notebook)
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
     # SIGINT as a terminal's shell leaves it (a suite started in the background inherits it ignored)
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", *command], cwd=root, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", *command],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while not started.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -17,19 +17,25 @@ from ..conftest import FIXTURES, copy_project, lighten_monthly_notebook, make
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(Path(folder).rglob("*"))
+        if p.is_file()
+    }
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["data", "--processed", "{raw}"], "is the raw data folder"),
-    (["data", "--processed", "{raw}/incidents"], "lies inside the raw data folder"),
-    (["data", "--processed", "{raw}/.."], "contains the raw data folder"),
-    (["all", "--figures", "{raw}/figures"], "lies inside the raw data folder"),
-    (["all", "--reports", "{raw}"], "is the raw data folder"),
-    (["monthly", "--figures", "/", "2023-11"], "contains the raw data folder"),
-    (["checksums", "--out", str(paths.RAW / "SHA256SUMS")], "lies inside the raw data folder"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["data", "--processed", "{raw}"], "is the raw data folder"),
+        (["data", "--processed", "{raw}/incidents"], "lies inside the raw data folder"),
+        (["data", "--processed", "{raw}/.."], "contains the raw data folder"),
+        (["all", "--figures", "{raw}/figures"], "lies inside the raw data folder"),
+        (["all", "--reports", "{raw}"], "is the raw data folder"),
+        (["monthly", "--figures", "/", "2023-11"], "contains the raw data folder"),
+        (["checksums", "--out", str(paths.RAW / "SHA256SUMS")], "lies inside the raw data folder"),
+    ],
+)
 def test_no_output_folder_is_contains_or_lies_inside_the_raw_data(raw_dir, argv, words, capsys):
     argv = [a.replace("{raw}", str(raw_dir)) for a in argv]
     if "--raw" not in argv and argv[0] != "checksums":
@@ -46,16 +52,29 @@ def test_the_default_raw_folder_is_guarded_even_when_another_is_read(raw_dir, ca
     assert "is the raw data folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("months, words", [
-    (["2023-11 --processed data/raw"], "'--processed'"),
-    (["--help"], "'--help'"),
-    (["2023-11,--keep"], "'--keep'"),
-    (["  "], "MONTHS is empty"),
-    (["2023-11 2023-13"], "'2023-13'"),
-])
+@pytest.mark.parametrize(
+    "months, words",
+    [
+        (["2023-11 --processed data/raw"], "'--processed'"),
+        (["--help"], "'--help'"),
+        (["2023-11,--keep"], "'--keep'"),
+        (["  "], "MONTHS is empty"),
+        (["2023-11 2023-13"], "'2023-13'"),
+    ],
+)
 def test_months_are_checked_before_they_are_arguments(raw_dir, tmp_path, months, words, capsys):
-    argv = ["all", *(f"--months={m}" for m in months), "--raw", str(raw_dir), "--processed", str(tmp_path / "p"),
-            "--figures", str(tmp_path / "f"), "--reports", str(tmp_path / "r")]
+    argv = [
+        "all",
+        *(f"--months={m}" for m in months),
+        "--raw",
+        str(raw_dir),
+        "--processed",
+        str(tmp_path / "p"),
+        "--figures",
+        str(tmp_path / "f"),
+        "--reports",
+        str(tmp_path / "r"),
+    ]
     assert cli.main(argv) == 2
     assert words in capsys.readouterr().err
     assert not (tmp_path / "p").exists() and not (tmp_path / "f").exists()  # refused before anything ran
@@ -93,9 +112,15 @@ def test_the_system_python_without_the_environment_is_told_to_activate_it(tmp_pa
         "import sys\nclass _Block:\n    def find_spec(self, name, path=None, target=None):\n"
         "        if name == 'psutil':\n"
         "            raise ModuleNotFoundError(\"No module named 'psutil'\", name='psutil')\n"
-        "sys.meta_path.insert(0, _Block())\n")
-    out = subprocess.run([sys.executable, "-m", "analysis", "months"], capture_output=True, text=True, cwd=paths.ROOT,
-                         env={**os.environ, "PYTHONPATH": str(blocker)})
+        "sys.meta_path.insert(0, _Block())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "analysis", "months"],
+        capture_output=True,
+        text=True,
+        cwd=paths.ROOT,
+        env={**os.environ, "PYTHONPATH": str(blocker)},
+    )
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
     assert "'psutil' is not installed in this Python" in out.stderr and ".venv/bin/activate" in out.stderr
@@ -103,25 +128,29 @@ def test_the_system_python_without_the_environment_is_told_to_activate_it(tmp_pa
 
 # Through make, as a user types it -------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("project"), processed=True)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("target, variables", [
-    ("all", ["MONTHS=2023-11 --processed data/raw"]),
-    ("all", ["MONTHS=2023-11 --figures /elsewhere --reports /elsewhere"]),
-    ("verify", ["MONTHS=2023-11 --keep"]),
-    ("all", ["MONTHS=--help"]),
-    ("monthly", ["MONTH=-h"]),
-    ("monthly", ["MONTH=--help"]),
-    ("monthly", ["MONTH=2023-11", "VINTAGE=-h"]),
-    ("all", ["JOBS=--help"]),
-    ("check-draft", ["MONTH=2023-11", "DRAFT=-h"]),
-    ("check-draft", ["MONTH=2023-11", "DRAFT="]),
-    ("check-draft", ["MONTH=--help", "DRAFT=x.md"]),
-])
+@pytest.mark.parametrize(
+    "target, variables",
+    [
+        ("all", ["MONTHS=2023-11 --processed data/raw"]),
+        ("all", ["MONTHS=2023-11 --figures /elsewhere --reports /elsewhere"]),
+        ("verify", ["MONTHS=2023-11 --keep"]),
+        ("all", ["MONTHS=--help"]),
+        ("monthly", ["MONTH=-h"]),
+        ("monthly", ["MONTH=--help"]),
+        ("monthly", ["MONTH=2023-11", "VINTAGE=-h"]),
+        ("all", ["JOBS=--help"]),
+        ("check-draft", ["MONTH=2023-11", "DRAFT=-h"]),
+        ("check-draft", ["MONTH=2023-11", "DRAFT="]),
+        ("check-draft", ["MONTH=--help", "DRAFT=x.md"]),
+    ],
+)
 def test_no_user_text_reaches_the_command_as_an_option(project, target, variables):
     before = _tree_digest(project / "data/raw")
     out = make(project, target, *variables)
@@ -148,9 +177,21 @@ def test_checksums_refuse_an_incomplete_build_and_leave_the_list_as_it_is(projec
     assert "this checkout is not one" in out.stderr and "make -j2 all" in out.stderr
     assert "not built or are stale" in out.stderr or "data/processed is not built" in out.stderr
     assert (project / "reports/SHA256SUMS").read_bytes() == before
-    nowhere = subprocess.run([sys.executable, "-m", "analysis", "checksums", "--root", "/nonexistent",
-                              "--out", str(project / "reports/SHA256SUMS")], capture_output=True, text=True,
-                             cwd=project)
+    nowhere = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "checksums",
+            "--root",
+            "/nonexistent",
+            "--out",
+            str(project / "reports/SHA256SUMS"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
     assert nowhere.returncode != 0 and "not a project folder" in nowhere.stderr
     assert (project / "reports/SHA256SUMS").read_bytes() == before
 
@@ -166,8 +207,13 @@ def test_checksums_are_written_for_a_complete_current_build_with_what_changed(tm
     lighten_monthly_notebook(root)
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=root,
-                              env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+        return subprocess.run(
+            [sys.executable, "-m", "analysis", *args],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        )
 
     refused = run("checksums")
     assert refused.returncode == 2 and "not built from data/raw as it is now" in refused.stderr

@@ -90,7 +90,8 @@ def test_a_new_optional_input_triggers_a_rebuild(built, folder, name):
 def test_the_record_lists_every_raw_input_and_output(built):
     raw, processed = built
     record = data_build.read_record(processed)
-    assert set(record["raw"]) == {p.relative_to(raw).as_posix() for p in Path(raw).rglob("*") if p.is_file()
-                                  and not p.name.startswith(".")}
+    assert set(record["raw"]) == {
+        p.relative_to(raw).as_posix() for p in Path(raw).rglob("*") if p.is_file() and not p.name.startswith(".")
+    }
     assert "monthly.csv" in record["outputs"] and "build.json" not in record["outputs"]
     assert record["options"] == {"allow_rejections": False}

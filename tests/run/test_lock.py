@@ -63,10 +63,19 @@ def test_two_processes_hammering_one_lock_never_overlap(tmp_path):
     """Bounded (about 3 s): each hold marks a file with O_EXCL; a second holder at the same time would find it."""
     path, inside = tmp_path / "month.lock", tmp_path / "inside"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    path.write_text(json.dumps({"pid": int(dead.stdout), "host": __import__("socket").gethostname(),
-                                "started": 1.0}))  # a dead holder's lock: taken over once, by one of them
-    runs = [subprocess.Popen([sys.executable, "-c", _HAMMER, str(path), str(inside), "3"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, cwd=paths.ROOT) for _ in range(2)]
+    path.write_text(
+        json.dumps({"pid": int(dead.stdout), "host": __import__("socket").gethostname(), "started": 1.0})
+    )  # a dead holder's lock: taken over once, by one of them
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _HAMMER, str(path), str(inside), "3"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=paths.ROOT,
+        )
+        for _ in range(2)
+    ]
     results = [run.communicate(timeout=60) for run in runs]
     assert all(run.returncode == 0 for run in runs), results
     counts = [tuple(map(int, out.split()[-2:])) for out, _ in results]

@@ -43,8 +43,8 @@ def test_a_real_change_makes_the_tree_dirty(clone, change):
     if change == "notebook cell":
         path = root / "notebooks/monthly_report.ipynb"
         text = path.read_text()
-        assert '2023-11' in text
-        path.write_text(text.replace('2023-11', '2023-10', 1))
+        assert "2023-11" in text
+        path.write_text(text.replace("2023-11", "2023-10", 1))
     elif change == "code file":
         (root / "analysis/months.py").write_text((root / "analysis/months.py").read_text() + "\n# edited\n")
     else:

@@ -4,8 +4,16 @@ import pytest
 
 from analysis.run import lock, publish
 
-STEPS = ["staged", "journal written", "figures moved aside", "figures moved in", "reports moved aside",
-         "reports moved in", "old removed", "journal removed"]
+STEPS = [
+    "staged",
+    "journal written",
+    "figures moved aside",
+    "figures moved in",
+    "reports moved aside",
+    "reports moved in",
+    "old removed",
+    "journal removed",
+]
 
 
 class Killed(BaseException):
@@ -57,8 +65,9 @@ def nothing_left_behind(target: publish.Target) -> None:
 CASES = [(step, True) for step in STEPS] + [(step, False) for step in STEPS if "aside" not in step]
 
 
-@pytest.mark.parametrize("step, had_old", CASES,
-                         ids=[f"{'replacing' if old else 'first publish'}: {step}" for step, old in CASES])
+@pytest.mark.parametrize(
+    "step, had_old", CASES, ids=[f"{'replacing' if old else 'first publish'}: {step}" for step, old in CASES]
+)
 def test_a_kill_at_any_step_leaves_a_whole_month(target, step, had_old):
     if had_old:
         write_version(target, "old", staged=False)
@@ -68,6 +77,7 @@ def test_a_kill_at_any_step_leaves_a_whole_month(target, step, had_old):
     def kill(name):
         if name == step:
             raise Killed(name)
+
     publish.STEP_HOOK = kill
     assert lock.try_acquire(target.lock)
     with pytest.raises(Killed):
@@ -77,8 +87,7 @@ def test_a_kill_at_any_step_leaves_a_whole_month(target, step, had_old):
 
     publish.recover(target.figures_root, target.reports_root)  # what the next command does first
     committed = STEPS.index(step) >= STEPS.index("journal written")
-    assert month(target) == (expected(target, "new") if committed else
-                             expected(target, "old") if had_old else None)
+    assert month(target) == (expected(target, "new") if committed else expected(target, "old") if had_old else None)
     nothing_left_behind(target)
 
 

@@ -7,11 +7,21 @@ from analysis.run.cli import main
 from tests.report.test_draft_text import write_docx
 
 MONTH = "2001-06"
-PARAGRAPHS = ["Key points", "We counted 14 ISIS sleeper-cell attacks in June, down from 19 in May.",
-              "Security forces carried out 25 raids and arrested 61 people.", "In-depth",
-              "Of the month's attacks, 9 took place in Deir-ez-Zor. Arrests rose 20% on May."]
-SOURCE = ["--report", "SYNTHETIC report on June 2001", "--published", "2001-07-04",
-          "--url", "https://example.org/synthetic/june-2001"]
+PARAGRAPHS = [
+    "Key points",
+    "We counted 14 ISIS sleeper-cell attacks in June, down from 19 in May.",
+    "Security forces carried out 25 raids and arrested 61 people.",
+    "In-depth",
+    "Of the month's attacks, 9 took place in Deir-ez-Zor. Arrests rose 20% on May.",
+]
+SOURCE = [
+    "--report",
+    "SYNTHETIC report on June 2001",
+    "--published",
+    "2001-07-04",
+    "--url",
+    "https://example.org/synthetic/june-2001",
+]
 
 
 def _run(capsys, *argv):
@@ -21,8 +31,16 @@ def _run(capsys, *argv):
 
 
 def _common(raw_dir, tmp_path):
-    return ["--raw", str(raw_dir), "--processed", str(tmp_path / "p"), "--reports", str(tmp_path / "reports"),
-            "--figures", str(tmp_path / "figures")]
+    return [
+        "--raw",
+        str(raw_dir),
+        "--processed",
+        str(tmp_path / "p"),
+        "--reports",
+        str(tmp_path / "reports"),
+        "--figures",
+        str(tmp_path / "figures"),
+    ]
 
 
 def _rows(path):
@@ -32,15 +50,22 @@ def _rows(path):
 
 def _markdown(tmp_path):
     path = tmp_path / "june.md"
-    path.write_text("# Key points\n\n" + "\n".join(f"- {p}" for p in PARAGRAPHS[1:3]) + "\n\n## In-depth\n\n"
-                    + PARAGRAPHS[4] + "\n", encoding="utf-8")
+    path.write_text(
+        "# Key points\n\n"
+        + "\n".join(f"- {p}" for p in PARAGRAPHS[1:3])
+        + "\n\n## In-depth\n\n"
+        + PARAGRAPHS[4]
+        + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def test_record_published_writes_the_proposals_and_needs_a_person(raw_dir, tmp_path, capsys):
     before = (raw_dir / "monthly_figures.csv").read_bytes()
-    code, out, err = _run(capsys, "record-published", MONTH, str(_markdown(tmp_path)), *SOURCE,
-                          *_common(raw_dir, tmp_path))
+    code, out, err = _run(
+        capsys, "record-published", MONTH, str(_markdown(tmp_path)), *SOURCE, *_common(raw_dir, tmp_path)
+    )
     assert code == 0, err
     assert "monthly_figures  2001-06  attacks = 14" in out and "monthly_figures  2001-05  attacks = 19" in out
     assert "attacks_by_region  2001-06  Deir-ez-Zor: 9 attacks" in out
@@ -49,9 +74,12 @@ def test_record_published_writes_the_proposals_and_needs_a_person(raw_dir, tmp_p
     header = list(rows[0])
     assert header[0] == "table" and header[-1] == "sentence" and len(header) == len(set(header))
     assert [(r["table"], r["period"] or r["month"], r["metric"], r["value"], r["stated_in"]) for r in rows] == [
-        ("monthly_figures", "2001-06", "attacks", "14", ""), ("monthly_figures", "2001-05", "attacks", "19", ""),
-        ("monthly_figures", "2001-06", "raids", "25", ""), ("monthly_figures", "2001-06", "arrests", "61", ""),
-        ("attacks_by_region", "2001-06", "attacks", "9", "")]
+        ("monthly_figures", "2001-06", "attacks", "14", ""),
+        ("monthly_figures", "2001-05", "attacks", "19", ""),
+        ("monthly_figures", "2001-06", "raids", "25", ""),
+        ("monthly_figures", "2001-06", "arrests", "61", ""),
+        ("attacks_by_region", "2001-06", "attacks", "9", ""),
+    ]
     assert (raw_dir / "monthly_figures.csv").read_bytes() == before  # without --apply nothing is appended
 
 
@@ -59,8 +87,7 @@ def test_apply_appends_only_and_refuses_duplicates(raw_dir, tmp_path, capsys):
     text = _markdown(tmp_path)
     table = raw_dir / "monthly_figures.csv"
     before = table.read_bytes()
-    code, out, err = _run(capsys, "record-published", MONTH, str(text), *SOURCE, "--apply",
-                          *_common(raw_dir, tmp_path))
+    code, out, err = _run(capsys, "record-published", MONTH, str(text), *SOURCE, "--apply", *_common(raw_dir, tmp_path))
     assert code == 0, err
     assert "monthly_figures.csv: 4 row(s) appended." in out and "make manifest" in out
     after = table.read_bytes()
@@ -70,10 +97,10 @@ def test_apply_appends_only_and_refuses_duplicates(raw_dir, tmp_path, capsys):
         ("2001-06", "attacks", "14", "SYNTHETIC report on June 2001"),
         ("2001-05", "attacks", "19", "SYNTHETIC report on June 2001"),
         ("2001-06", "raids", "25", "SYNTHETIC report on June 2001"),
-        ("2001-06", "arrests", "61", "SYNTHETIC report on June 2001")]
+        ("2001-06", "arrests", "61", "SYNTHETIC report on June 2001"),
+    ]
     assert _rows(raw_dir / "attacks_by_region.csv")[-1]["region"] == "Deir-ez-Zor"
-    code, out, err = _run(capsys, "record-published", MONTH, str(text), *SOURCE, "--apply",
-                          *_common(raw_dir, tmp_path))
+    code, out, err = _run(capsys, "record-published", MONTH, str(text), *SOURCE, "--apply", *_common(raw_dir, tmp_path))
     assert code == 0, err
     assert table.read_bytes() == after
     assert "monthly_figures.csv: 0 row(s) appended." in out and out.count("not added again") == 5
@@ -93,11 +120,12 @@ def test_a_docx_is_read_like_its_markdown(raw_dir, tmp_path, capsys):
 def test_bad_input_is_a_plain_message(raw_dir, tmp_path, capsys):
     common, text = _common(raw_dir, tmp_path), str(_markdown(tmp_path))
     for argv, says in [
-            (["2001-13", text, *SOURCE], "not a month"),
-            ([MONTH, str(tmp_path / "nowhere.md"), *SOURCE], "cannot be read"),
-            ([MONTH, text, "--report", "R", "--published", "July", "--url", "https://example.org/x"], "PUBLISHED"),
-            ([MONTH, text, "--report", "R", "--published", "2001-07", "--url", "=cmd()"], "URL"),
-            ([MONTH, text, "--report", " ", "--published", "2001-07", "--url", "https://example.org/x"], "REPORT")]:
+        (["2001-13", text, *SOURCE], "not a month"),
+        ([MONTH, str(tmp_path / "nowhere.md"), *SOURCE], "cannot be read"),
+        ([MONTH, text, "--report", "R", "--published", "July", "--url", "https://example.org/x"], "PUBLISHED"),
+        ([MONTH, text, "--report", "R", "--published", "2001-07", "--url", "=cmd()"], "URL"),
+        ([MONTH, text, "--report", " ", "--published", "2001-07", "--url", "https://example.org/x"], "REPORT"),
+    ]:
         code, out, err = _run(capsys, "record-published", *argv, *common)
         assert code == 2 and says in err and "Traceback" not in err, (argv, err)
 
@@ -105,8 +133,19 @@ def test_bad_input_is_a_plain_message(raw_dir, tmp_path, capsys):
 def test_a_formula_in_the_text_is_neutralised_in_the_csv(raw_dir, tmp_path, capsys):
     text = tmp_path / "f.md"
     text.write_text("- We counted 14 ISIS sleeper-cell attacks in June.\n", encoding="utf-8")
-    code, _, err = _run(capsys, "record-published", MONTH, str(text), "--report", "=HYPERLINK(1)", "--published",
-                        "2001-07", "--url", "https://example.org/x", *_common(raw_dir, tmp_path))
+    code, _, err = _run(
+        capsys,
+        "record-published",
+        MONTH,
+        str(text),
+        "--report",
+        "=HYPERLINK(1)",
+        "--published",
+        "2001-07",
+        "--url",
+        "https://example.org/x",
+        *_common(raw_dir, tmp_path),
+    )
     assert code == 0, err
     [row] = _rows(tmp_path / "reports" / MONTH / "recorded_statements.csv")
     assert row["report"] == "'=HYPERLINK(1)" and row["value"] == "14"

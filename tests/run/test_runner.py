@@ -29,9 +29,21 @@ def monthly(root: Path, month: str = MONTH) -> str:
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main(["monthly", month, "--quiet", "--raw", str(root / "data/raw"), "--processed",
-                           str(root / "data/processed"), "--figures", str(root / "figures"),
-                           "--reports", str(root / "reports")])
+        status = cli.main(
+            [
+                "monthly",
+                month,
+                "--quiet",
+                "--raw",
+                str(root / "data/raw"),
+                "--processed",
+                str(root / "data/processed"),
+                "--figures",
+                str(root / "figures"),
+                "--reports",
+                str(root / "reports"),
+            ]
+        )
     assert status == 0, out.getvalue() + err.getvalue()
     return out.getvalue()
 
@@ -106,9 +118,20 @@ def test_a_bad_month_writes_no_report(project):
     for month in ("2023-13", "1999-01", "2023-11 ", "$(shell touch pwned)"):
         err = io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-            status = cli.main(["monthly", month, "--raw", str(project / "data/raw"), "--processed",
-                               str(project / "data/processed"), "--figures", str(project / "figures"),
-                               "--reports", str(project / "reports")])
+            status = cli.main(
+                [
+                    "monthly",
+                    month,
+                    "--raw",
+                    str(project / "data/raw"),
+                    "--processed",
+                    str(project / "data/processed"),
+                    "--figures",
+                    str(project / "figures"),
+                    "--reports",
+                    str(project / "reports"),
+                ]
+            )
         assert status == 2 and "Months with data" in err.getvalue()
     assert sorted(p for p in (project / "reports").rglob("*")) == before
     assert not (project / "pwned").exists()

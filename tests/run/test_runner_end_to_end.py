@@ -52,8 +52,7 @@ def test_second_run_with_nothing_changed_runs_no_notebook(project):
 
 
 def test_a_changed_october_figure_reruns_only_what_reads_it(project):
-    replace_text(project / "data/raw/monthly_figures.csv",
-                 "2023-10,military_injured,8,", "2023-10,military_injured,9,")
+    replace_text(project / "data/raw/monthly_figures.csv", "2023-10,military_injured,8,", "2023-10,military_injured,9,")
     out = make(project, "all", "JOBS=2", MONTHS)
     assert out.returncode == 0, out.stdout + out.stderr
     assert built(out) == {"2023-10", "2023-11", "overview"}  # June 2021's report does not read October 2023
@@ -72,8 +71,13 @@ def test_one_failed_month_does_not_stop_the_others(tmp_path):
     nb.cells.insert(3, nbformat.v4.new_code_cell('assert MONTH != "2023-10", "a failure injected by the test"'))
     nbformat.write(nb, notebook)
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")} | {"PYTHONPATH": str(root)}
-    out = subprocess.run([sys.executable, "-m", "analysis", "all", "--months", "2023-10", "2023-11", "--no-overview"],
-                         cwd=root, env=env, capture_output=True, text=True)  # one report at a time, in one kernel
+    out = subprocess.run(
+        [sys.executable, "-m", "analysis", "all", "--months", "2023-10", "2023-11", "--no-overview"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )  # one report at a time, in one kernel
     assert out.returncode != 0 and "at a time" not in out.stdout
     assert "FAILED 2023-10" in out.stdout and "Summary: 1 built, 0 skipped (up to date), 1 failed" in out.stdout
     assert "failed in cell" in out.stdout and "a failure injected by the test" in out.stdout
@@ -91,8 +95,10 @@ def test_provenance_records_inputs_code_environment_and_outputs(project):
     assert all(p["pinned"] == p["installed"] for p in record["packages"].values())
     assert record["python"].startswith("3.11")
     assert "commit" in record["git"] and "dirty" in record["git"]
-    assert record["outputs"]["reports/2023-11/key_points.md"] == hashlib.sha256(
-        (project / "reports/2023-11/key_points.md").read_bytes()).hexdigest()
+    assert (
+        record["outputs"]["reports/2023-11/key_points.md"]
+        == hashlib.sha256((project / "reports/2023-11/key_points.md").read_bytes()).hexdigest()
+    )
     assert len(record["inputs"]["digest"]) == 64 and len(record["inputs"]["files_digest"]) == 64
     kf = pd.read_csv(project / "reports/2023-11/key_figures.csv").set_index("metric")
     statements = pd.read_csv(project / "reports/2023-11/sources.csv")

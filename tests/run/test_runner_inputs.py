@@ -22,8 +22,12 @@ SECTION_SUMS = FIXTURES / "SHA256SUMS"  # the section outputs' bytes from these 
 
 
 def outputs(project: Path) -> dict[str, Path]:  # noqa: F811
-    return {p.relative_to(project).as_posix(): p for top in ("figures", "reports")
-            for p in sorted((project / top / MONTH).glob("*")) if p.is_file()}
+    return {
+        p.relative_to(project).as_posix(): p
+        for top in ("figures", "reports")
+        for p in sorted((project / top / MONTH).glob("*"))
+        if p.is_file()
+    }
 
 
 def test_a_new_incident_log_and_acled_export_add_their_sections(project):  # noqa: F811
@@ -65,8 +69,11 @@ def test_a_new_incident_log_and_acled_export_add_their_sections(project):  # noq
         added = {name: sha256_of(path) for name, path in outputs(project).items() if name not in before}
         if os.environ.get("UPDATE_SYNTHETIC_SUMS"):
             SECTION_SUMS.write_text("".join(f"{digest}  {name}\n" for name, digest in sorted(added.items())))
-        assert {"figures/2023-11/07_reconciliation.svg", "figures/2023-11/08_acled.svg",
-                "reports/2023-11/reconciliation.csv"} <= set(added)
+        assert {
+            "figures/2023-11/07_reconciliation.svg",
+            "figures/2023-11/08_acled.svg",
+            "reports/2023-11/reconciliation.csv",
+        } <= set(added)
         assert added == read_checksums(SECTION_SUMS)
     finally:
         shutil.rmtree(raw / "incidents")
@@ -88,8 +95,10 @@ def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):  # no
     new = next_month(last)
     with open(raw, "a", encoding="utf-8") as handle:
         for metric, value in (("attacks", "7"), ("military_killed", "1"), ("raids", "3"), ("arrests", "5")):
-            handle.write(f"{new},{metric},{value},,SYNTHETIC report for the add-a-month test,{next_month(new)},"
-                         "https://example.org/synthetic,SYNTHETIC\n")
+            handle.write(
+                f"{new},{metric},{value},,SYNTHETIC report for the add-a-month test,{next_month(new)},"
+                "https://example.org/synthetic,SYNTHETIC\n"
+            )
     try:
         assert make(project, "manifest").returncode == 0
         assert ran(monthly(project, new))  # `make monthly MONTH=...` is this call, in this process's warm kernel
@@ -97,11 +106,28 @@ def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):  # no
         assert "- 7 confirmed ISIS sleeper cell attacks across NES" in points
         assert "1 member of the security forces killed" in points
         env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")}
-        tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "tests.startup",
-                                "-p", "no:cacheprovider", "-k", "not deterministic",
-                                "tests/ingest/test_published_facts.py",
-                                "tests/run/test_manifest.py"], cwd=project, capture_output=True, text=True,
-                               env={**env, "PYTHONPATH": str(project)})
+        tests = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-o",
+                "addopts=",
+                "-p",
+                "tests.startup",
+                "-p",
+                "no:cacheprovider",
+                "-k",
+                "not deterministic",
+                "tests/ingest/test_published_facts.py",
+                "tests/run/test_manifest.py",
+            ],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**env, "PYTHONPATH": str(project)},
+        )
         assert tests.returncode == 0, tests.stdout[-3000:]
     finally:
         raw.write_bytes(saved[0])

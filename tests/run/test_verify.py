@@ -22,7 +22,8 @@ def test_verify_names_every_file_that_differs():
     assert compare(expected, actual) == [
         "MISSING   figures/2023-11/01_attacks.png (listed in SHA256SUMS, not rebuilt)",
         "NEW       reports/2023-11/extra.csv (rebuilt, not in SHA256SUMS)",
-        "DIFFERS   reports/2023-11/key_points.md"]
+        "DIFFERS   reports/2023-11/key_points.md",
+    ]
 
 
 def write_png(path, pixels):
@@ -42,9 +43,9 @@ def test_verify_says_what_differs_in_an_svg_a_png_and_a_docx(tmp_path):
 
     listed, rebuilt = tmp_path / "listed", tmp_path / "rebuilt"
     listed.mkdir(), rebuilt.mkdir()
-    head = "<svg>\n<path d=\"" + "L 1.000000 2.000000 " * 20
-    (listed / "a.svg").write_text(head + "M 123.351613 106.131893\"/>\n</svg>\n")
-    (rebuilt / "a.svg").write_text(head + "M 123.351612 106.131894\"/>\n</svg>\n")
+    head = '<svg>\n<path d="' + "L 1.000000 2.000000 " * 20
+    (listed / "a.svg").write_text(head + 'M 123.351613 106.131893"/>\n</svg>\n')
+    (rebuilt / "a.svg").write_text(head + 'M 123.351612 106.131894"/>\n</svg>\n')
     said = describe(listed / "a.svg", rebuilt / "a.svg")
     assert said.startswith("first difference at line 2, column 421:")
     assert "123.351613 106.131893" in said and "123.351612 106.131894" in said and "…" in said
@@ -53,8 +54,9 @@ def test_verify_says_what_differs_in_an_svg_a_png_and_a_docx(tmp_path):
     write_png(listed / "b.png", pixels)
     pixels[2:4, 5:10] = 255  # 10 of 200 pixels
     write_png(rebuilt / "b.png", pixels)
-    assert describe(listed / "b.png", rebuilt / "b.png") == \
-        "5.0000% of the pixels differ (10 of 200), within x 5-9, y 2-3"
+    assert (
+        describe(listed / "b.png", rebuilt / "b.png") == "5.0000% of the pixels differ (10 of 200), within x 5-9, y 2-3"
+    )
     for folder, word in ((listed, "eleven"), (rebuilt, "twelve")):
         with zipfile.ZipFile(folder / "c.docx", "w") as docx:
             docx.writestr("[Content_Types].xml", "<Types/>")
