@@ -38,13 +38,15 @@ def month_ticks(ax, months: list[str], highlight: str, every: int = 3) -> None:
     ax.set_xlim(-0.7, len(months) - 0.3)
 
 
-def draw_gaps(ax, series: pd.Series) -> int:
-    """Hatched, labelled columns for months without a published value; returns how many."""
+def draw_gaps(ax, series: pd.Series, not_found: pd.Series | None = None) -> int:
+    """Hatched, labelled columns for months without a published value ('report not found' where `not_found`,
+    aligned with `series`, says the month's own report was never found); returns how many."""
     gaps = [i for i, v in enumerate(series) if missing(v)]
     top = ax.get_ylim()[1]
     for i in gaps:
         ax.bar(i, top, width=0.8, **GAP)
-        ax.text(i, top * 0.03, "not published", rotation=90, ha="center", va="bottom", fontsize=6.3, color="#777777")
+        label = "report not found" if not_found is not None and bool(not_found.iloc[i]) else "not published"
+        ax.text(i, top * 0.03, label, rotation=90, ha="center", va="bottom", fontsize=6.3, color="#777777")
     ax.set_ylim(0, top)
     return len(gaps)
 

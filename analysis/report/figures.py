@@ -53,6 +53,15 @@ from .wording import (
 C = style.COLORS
 
 
+_NOT_FOUND_NOTE = " 'Report not found': the month's own report was never found, so what it gave is not known."
+
+
+def _not_found(data: pd.DataFrame) -> pd.Series:
+    """Months of a chart's window whose own report was never found (reports.csv), aligned with its rows."""
+    column = data["own_report"] if "own_report" in data.columns else pd.Series("", index=data.index)
+    return column.fillna("").eq("not_found")
+
+
 @standard_figure("01_attacks", "Attacks per month", "attacks")
 @style.house_style
 def attacks_chart(
@@ -86,7 +95,8 @@ def attacks_chart(
         hatch="....",
         linewidth=0.8,
     )
-    n_gaps = draw_gaps(ax, attacks)
+    not_found = _not_found(data)
+    n_gaps = draw_gaps(ax, attacks, not_found)
     n_provisional = draw_provisional(ax, data, heights)
     labels = dict(zip(definitions["definition"], definitions["label"]))
     changes = definition_changes(ax, span, data["definition"].fillna(""), labels)
@@ -137,7 +147,9 @@ def attacks_chart(
         )
     note = "Headline count as published by RIC each month."  # then only what this chart draws
     if n_gaps:
-        note += " Hatched columns: no figure was published (not zero)."
+        note += " Hatched columns: no figure was published (not zero)." + _NOT_FOUND_NOTE * bool(
+            (attacks.isna() & not_found).any()
+        )
     if changes:
         note += " Dashed line: the counting definition changes."
     if marked:
@@ -179,7 +191,7 @@ def casualties_chart(figures: pd.DataFrame, panel: pd.DataFrame, month: str):
                 ax.text(
                     x[i] + offset,
                     ax.get_ylim()[1] * 0.02,
-                    "not published",
+                    "not published" if facts.report_found(mo) else "report not found",
                     rotation=90,
                     ha="center",
                     va="bottom",
@@ -246,7 +258,7 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
             width=0.8,
             color=[C["highlight"] if m == month else C["main"] for m in span],
         )
-        gaps += draw_gaps(ax, series)
+        gaps += draw_gaps(ax, series, _not_found(data))
         provisional += draw_provisional(ax, data, [0 if missing(v) else int(v) for v in series])
         value = series.get(month)
         if not missing(value):
@@ -283,6 +295,7 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
         note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
         "in long al-Hol operations each day counts as a raid."
         + (" Hatched: not published." if gaps else "")
+        + _NOT_FOUND_NOTE * bool(((data["raids"].isna() | data["arrests"].isna()) & _not_found(data)).any())
         + (PROVISIONAL_NOTE if provisional else ""),
         values=" ".join(trend_sentence(data[m].astype("Float64"), f"{m} counts") for m in ("raids", "arrests")),
     )

@@ -1,6 +1,7 @@
 """Each standard figure draws from small SYNTHETIC frames, marks gaps, and saves identical bytes twice."""
 
 import matplotlib
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
@@ -245,3 +246,25 @@ def test_repatriations_without_a_bar_are_still_said_never_shown_as_none(country_
     fig = figures.repatriations_chart(reps, "2001-06")
     assert fig is not None and fig.get_suptitle().replace("\n", " ") == title
     assert any("one named country" in t for t in texts(fig))
+
+
+def test_a_month_whose_report_was_not_found_is_labelled_so_not_as_unpublished(tables):
+    """SYNTHETIC: May's own report marked not found. Its gap in the raids chart says so, April's (no report
+    flag) stays 'not published'; in June's casualties chart May's missing bars say so too."""
+    panel, figs = tables
+    panel = panel.assign(own_report=["not_found" if m == "2001-05" else "" for m in panel["month"]])
+
+    def texts(fig):
+        found = [t.get_text() for ax in fig.axes for t in ax.texts]
+        plt.close(fig)
+        return found
+
+    raids = figures.raids_chart(panel, "2001-06", months=6)
+    note = style.method_note(raids)
+    raid_texts = texts(raids)
+    assert raid_texts.count("report not found") == 2  # May's raids and arrests
+    assert raid_texts.count("not published") == 8  # January to April, twice
+    assert "the month's own report was never found" in note
+    casualty_texts = texts(figures.casualties_chart(figs, panel, "2001-06"))
+    assert casualty_texts.count("report not found") == 4  # May: none of its four figures
+    assert casualty_texts.count("not published") == 2  # June: military injured and civilians killed
