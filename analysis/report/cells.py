@@ -97,10 +97,15 @@ def write_draft(
     )
 
 
-def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> Drawn:
+def show_figure(fig, fig_dir: Path, stem: str, absent: str = "") -> None:
     """Save a figure as PNG and SVG and show the saved PNG with its method note (the chart's footnote, as
-    text); or say why there is no figure. Returns what was shown, with the alt text and description that were
-    written into the SVG."""
+    text); or say why there is no figure. (Returns nothing, so that a cell ending with it shows only that.)"""
+    save_and_show(fig, fig_dir, stem, absent)
+
+
+def save_and_show(fig, fig_dir: Path, stem: str, absent: str = "") -> Drawn:
+    """`show_figure`, returning what was shown: the PNG with the alt text and description written into the SVG,
+    or why there is no figure."""
     if fig is None:  # and no file left from an earlier run
         for suffix in (".png", ".svg"):
             (fig_dir / f"{stem}{suffix}").unlink(missing_ok=True)
@@ -131,4 +136,4 @@ class DrawnFigures:
         """`show_figure` for this month's folder; a standard figure not drawn says its registered sentence."""
         entry = standard(stem)
         reason = absent or (entry.absent_sentence(self.month) if entry else "")
-        self.figures[stem] = show_figure(fig, self.fig_dir, stem, reason)
+        self.figures[stem] = save_and_show(fig, self.fig_dir, stem, reason)

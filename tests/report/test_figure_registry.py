@@ -37,3 +37,14 @@ def test_a_figure_not_drawn_says_its_registered_sentence_with_the_month():
     )
     assert figure_registry.absent("01_attacks", "2023-11") == "Attacks per month was not drawn for November 2023."
     assert figure_registry.standard("07_incidents") is None  # an optional section's figure is not standard
+
+
+def test_a_cell_ending_with_show_figure_shows_the_figure_and_nothing_else(tmp_path):
+    """Its return value would be shown after the picture (with this machine's paths in it)."""
+    from analysis.report import cells, style
+
+    fig, _ = style.new_figure()
+    style.finish(fig, "SYNTHETIC")
+    assert cells.show_figure(fig, tmp_path, "f") is None
+    drawn = cells.DrawnFigures(tmp_path, "2001-03")
+    assert drawn.show_figure(None, "05_al_hol") is None and drawn.figures["05_al_hol"].png is None
