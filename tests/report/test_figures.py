@@ -268,3 +268,58 @@ def test_a_month_whose_report_was_not_found_is_labelled_so_not_as_unpublished(ta
     casualty_texts = texts(figures.casualties_chart(figs, panel, "2001-06"))
     assert casualty_texts.count("report not found") == 4  # May: none of its four figures
     assert casualty_texts.count("not published") == 2  # June: military injured and civilians killed
+
+
+def one_region(value: int, qualifier: str = "") -> pd.DataFrame:
+    """A SYNTHETIC breakdown of June 2001 with one region."""
+    return pd.DataFrame(
+        {
+            "month": ["2001-06"],
+            "metric": ["attacks"],
+            "published": ["2001-07"],
+            "place_id": ["P1"],
+            "place_kind": ["governorate"],
+            "region": ["Deir ez-Zor"],
+            "region_as_written": ["Deir ez-Zor"],
+            "value": pd.array([value], dtype="Int64"),
+            "qualifier": [qualifier],
+            "share_pct": pd.array([None], dtype="Int64"),
+            "share_qualifier": [""],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "value, qualifier, title",
+    [
+        (23, "", "All 23 of June 2001's attacks were in Deir ez-Zor"),  # was '23 of June 2001's 23 attacks'
+        (12, "", "12 of June 2001's 23 attacks were in Deir ez-Zor"),
+        (23, "≥", "at least 23 of June 2001's 23 attacks were in Deir ez-Zor"),  # a bound is not 'all'
+    ],
+)
+def test_a_region_with_every_attack_of_the_month_says_all(value, qualifier, title):
+    fig = figures.regions_chart(one_region(value, qualifier), "2001-06", total=23)
+    assert " ".join(fig.get_suptitle().split()) == title
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    "rows, title",
+    [
+        ([("raids", "12"), ("arrests", "≥29")], "12 raids and at least 29 arrests in June 2001"),
+        ([("arrests", "≥29")], "At least 29 arrests in June 2001; the number of raids was not published"),
+        ([("attacks", "3")], "Raid and arrest figures for June 2001 were not published"),
+    ],
+)
+def test_the_raids_title_keeps_bounds_and_says_which_figure_is_missing_once(rows, title):
+    figs = clean.first_and_current(synthetic_statements([("2001-06", m, v) for m, v in rows]))
+    fig = figures.raids_chart(monthly_panel(figs, DEFS), "2001-06", months=6, figures=figs)
+    assert " ".join(fig.get_suptitle().split()) == title
+    plt.close(fig)
+
+
+def test_the_casualties_title_of_a_month_without_figures_names_the_month_once():
+    figs = clean.first_and_current(synthetic_statements([("2001-06", "attacks", "3"), ("2001-05", "raids", "1")]))
+    fig = figures.casualties_chart(figs, monthly_panel(figs, DEFS), "2001-06")
+    assert " ".join(fig.get_suptitle().split()) == "Casualty figures for June 2001 were not published"
+    plt.close(fig)
