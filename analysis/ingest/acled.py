@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..boundaries import Districts
+from ..catalog import CATALOG
 from ..errors import InputFileError, quoted
 from .distinct import map_distinct
 from .places import Gazetteer, load_gazetteer
@@ -66,32 +67,8 @@ INTER_CODES = {
     "8": "External/Other forces",
     "0": "",
 }
-OUTPUT = [
-    "event_id",
-    "date",
-    "month",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "inter1",
-    "inter2",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "fatalities",
-    "admin1_pcode",
-    "admin2_pcode",
-    "admin3_pcode",
-    "place_resolved_by",
-    "names_disagree",
-    "time_precision",
-    "geo_precision",
-    "timestamp",
-]
+# acled_events.csv as the catalog lists it; `area` is added when the events are placed in the report's area.
+OUTPUT = [c for c in CATALOG["acled_events"].columns if c != "area"]
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d %b %Y", "%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y")
@@ -386,18 +363,7 @@ def disagreements(events: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-COVERAGE = [
-    "file",
-    "status",
-    "first_date",
-    "last_date",
-    "rows",
-    "events",
-    "repeats_dropped",
-    "reissues_replaced",
-    "event_types",
-    "isis_events",
-]
+COVERAGE = list(CATALOG["acled_coverage"].columns)
 
 
 def _stamp(text: str) -> int | None:

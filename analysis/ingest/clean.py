@@ -11,6 +11,7 @@ import hashlib
 
 import pandas as pd
 
+from ..catalog import CATALOG
 from ..vocabulary import BOUNDS
 from . import parsing
 from .places import Gazetteer, is_residual, resolve_names
@@ -68,24 +69,7 @@ def figure_statements(rows: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["period", "metric", "published_date", "line"], kind="mergesort").reset_index(drop=True)
 
 
-FIGURE_COLUMNS = [
-    "period",
-    "period_type",
-    "metric",
-    "value",
-    "qualifier",
-    "first_value",
-    "first_qualifier",
-    "revised",
-    "n_statements",
-    "current_statement",
-    "first_statement",
-    "statement_ids",
-    "stated_in",
-    "also_stated",
-    "disagreement",
-    "errata",
-]
+FIGURE_COLUMNS = list(CATALOG["figures"].columns)  # the columns of figures.csv, as the catalog lists them
 
 
 def _headline_statements(stated: list[dict]) -> tuple[list[dict], list[dict]]:
