@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,19 @@ import pytest
 from analysis import paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# pytest run inside a project copy: none of this checkout's options, the same start-up hooks, no cache.
+PYTEST_IN_COPY = [
+    sys.executable,
+    "-m",
+    "pytest",
+    "-q",
+    "-o",
+    "addopts=",
+    "-p",
+    "tests.startup",
+    "-p",
+    "no:cacheprovider",
+]
 collect_ignore = ["notebooks"]  # the strict-output fixture runs in its own nbval session (test_notebook_outputs)
 TODAY = date(2026, 1, 1)  # fixed "today" so rules about the future do not depend on the clock
 

@@ -12,7 +12,7 @@ import pytest
 
 from analysis import paths
 
-from .conftest import copy_project
+from .conftest import PYTEST_IN_COPY, copy_project
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 ABSOLUTE = re.compile(r"""(["'])(/(home|work|root|tmp|Users|mnt|var)/|[A-Za-z]:\\\\)""")
@@ -125,16 +125,7 @@ def test_every_notebook_runs_top_to_bottom_as_in_lab_and_publishes_nothing(tmp_p
     published = sorted(p for top in ("figures", "reports") for p in (root / top).rglob("*"))
     out = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-o",
-            "addopts=",
-            "-p",
-            "tests.startup",
-            "-p",
-            "no:cacheprovider",
+            *PYTEST_IN_COPY,
             "--nbval-lax",
             "notebooks",
         ],

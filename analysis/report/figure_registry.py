@@ -44,11 +44,16 @@ def standard_figure(stem: str, caption: str, section: str, absent: str = ""):
     return register
 
 
-def standard_figures() -> list[StandardFigure]:
-    """Every standard figure, in the report's order (by stem)."""
+def _registered() -> dict[str, StandardFigure]:
     from . import figures, maps  # noqa: F401  (their functions register themselves when imported)
 
-    return [_REGISTRY[stem] for stem in sorted(_REGISTRY)]
+    return _REGISTRY
+
+
+def standard_figures() -> list[StandardFigure]:
+    """Every standard figure, in the report's order (by stem)."""
+    registry = _registered()
+    return [registry[stem] for stem in sorted(registry)]
 
 
 def in_section(section: str) -> list[StandardFigure]:
@@ -58,7 +63,7 @@ def in_section(section: str) -> list[StandardFigure]:
 
 def standard(stem: str) -> StandardFigure | None:
     """The registered figure `stem`, or None (an optional section's figure, or one of the overview's)."""
-    return {f.stem: f for f in standard_figures()}.get(stem)
+    return _registered().get(stem)
 
 
 def absent(stem: str, month: str) -> str:

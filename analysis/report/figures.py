@@ -249,6 +249,7 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
     fig, axes = style.new_figure(2, 1, sharex=True)
     x = np.arange(len(span))
     gaps = provisional = 0
+    not_found = _not_found(data)
     for ax, metric, label in ((axes[0], "raids", "Raids"), (axes[1], "arrests", "Arrests")):
         series = data[metric]
         set_top(ax, list(series), room=1.25)
@@ -258,7 +259,7 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
             width=0.8,
             color=[C["highlight"] if m == month else C["main"] for m in span],
         )
-        gaps += draw_gaps(ax, series, _not_found(data))
+        gaps += draw_gaps(ax, series, not_found)
         provisional += draw_provisional(ax, data, [0 if missing(v) else int(v) for v in series])
         value = series.get(month)
         if not missing(value):
@@ -295,7 +296,7 @@ def raids_chart(panel: pd.DataFrame, month: str, months: int = 24, figures: pd.D
         note="Anti-ISIS raids by the SDF, Asayish and the Coalition, and arrests in them; "
         "in long al-Hol operations each day counts as a raid."
         + (" Hatched: not published." if gaps else "")
-        + _NOT_FOUND_NOTE * bool(((data["raids"].isna() | data["arrests"].isna()) & _not_found(data)).any())
+        + _NOT_FOUND_NOTE * bool(((data["raids"].isna() | data["arrests"].isna()) & not_found).any())
         + (PROVISIONAL_NOTE if provisional else ""),
         values=" ".join(trend_sentence(data[m].astype("Float64"), f"{m} counts") for m in ("raids", "arrests")),
     )

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ..conftest import copy_project
+from ..conftest import PYTEST_IN_COPY, copy_project
 
 pytestmark = pytest.mark.slow
 FIXTURE = "tests/notebooks/key_figures_2023_11.ipynb"
@@ -21,16 +21,7 @@ def test_key_figures_print_exactly_the_stored_outputs(tmp_path):
     subprocess.run([sys.executable, "-m", "analysis", "data"], cwd=root, env=env, check=True, capture_output=True)
     out = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-o",
-            "addopts=",
-            "-p",
-            "tests.startup",
-            "-p",
-            "no:cacheprovider",
+            *PYTEST_IN_COPY,
             "--nbval",
             FIXTURE,
             "--nbval-sanitize-with",

@@ -5,7 +5,6 @@ project here: the two files run side by side)."""
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -87,7 +86,7 @@ def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):  # no
     then the tests that read data/raw pass in that copy unchanged."""
     from analysis.months import next_month
 
-    from ..conftest import make
+    from ..conftest import PYTEST_IN_COPY, make
 
     raw, manifest = project / "data/raw/monthly_figures.csv", project / "data/manifest.csv"
     saved = raw.read_bytes(), manifest.read_bytes()
@@ -108,16 +107,7 @@ def test_adding_a_month_as_the_readme_says_is_a_data_only_change(project):  # no
         env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "PYTHONPATH")}
         tests = subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-o",
-                "addopts=",
-                "-p",
-                "tests.startup",
-                "-p",
-                "no:cacheprovider",
+                *PYTEST_IN_COPY,
                 "-k",
                 "not deterministic",
                 "tests/ingest/test_published_facts.py",
